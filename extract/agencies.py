@@ -1,0 +1,273 @@
+"""Find public institutions and merge every surface form of one institution into one record.
+
+Three sources of mentions, all as character spans over the text:
+
+* the gazetteer of national institutions shipped in ``data/agencies.jsonl`` (names, acronyms, old names);
+* the heads of regional and unit names in ``data/agency_forms.tsv`` ("Pemkot Jakarta Barat",
+  "Kejaksaan Negeri Kuningan", "Sudis Nakertrans Jakarta Barat"), whose long and short forms are one;
+* generic institution heads followed by capitalised words ("Badan Pengelola Dana Lingkungan Hidup").
+
+Acronyms defined in parentheses join the institution they follow; later bare uses of the acronym
+are mentions of it. :func:`resolve_agencies` merges mentions that share any surface form.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from .lexicon import data_text, expand_region_short_forms
+
+
+@dataclass(frozen=True)
+class AgencyMention:
+    start: int
+    end: int
+    text: str
+    name: str            # the long form ("Pemerintah Kota Jakarta Barat")
+    short: str | None    # the short form where one is known ("Pemkot Jakarta Barat")
+    key: str             # mentions with the same key are one institution
+    category: str | None = None
+
+
+@dataclass(frozen=True)
+class Agency:
+    name: str
+    acronym: str | None
+    aliases: tuple[str, ...]
+    mentions: tuple[AgencyMention, ...] = field(default=())
+    category: str | None = None
+
+    def to_dict(self) -> dict:
+        return {"name": self.name, "acronym": self.acronym, "aliases": list(self.aliases),
+                "category": self.category,
+                "mentions": [{"start": m.start, "end": m.end, "text": m.text} for m in self.mentions]}
+
+    @property
+    def forms(self) -> set[str]:
+        return {f.lower() for f in (self.name, self.acronym, *self.aliases) if f}
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\s+", " ", expand_region_short_forms(re.sub(r"\s*\([^)]*\)", "", text))).strip().lower()
+
+
+# --- data -------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Form:
+    long: str
+    short: str
+    region: bool
+
+
+@cache
+def agency_forms() -> tuple[Form, ...]:
+    out = []
+    for number, line in enumerate(data_text("agency_forms.tsv").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        parts = [p.strip() for p in line.split("\t")]
+        if len(parts) != 3 or parts[2] not in ("yes", "no") or not parts[0] or not parts[1]:
+            raise ValueError(f"data/agency_forms.tsv: line {number} needs 'long<TAB>short<TAB>yes|no'")
+        out.append(Form(parts[0], parts[1], parts[2] == "yes"))
+    return tuple(out)
+
+
+@cache
+def gazetteer_index() -> dict[str, tuple[str, str | None, str]]:
+    """Every surface form of a national institution, lower-cased -> (name, acronym, category)."""
+    from .gazetteer import agencies
+
+    index: dict[str, tuple[str, str | None, str]] = {}
+    for a in agencies():
+        acronym = a.acronyms[0] if a.acronyms else None
+        for form in (a.name, *a.acronyms, *a.aliases):
+            index.setdefault(form.lower(), (a.name, acronym, a.category))
+    return index
+
+
+GENERIC_HEADS = ("Kementerian", "Kemenko", "Badan", "Lembaga", "Komisi", "Dewan", "Majelis", "Mahkamah",
+                 "Direktorat Jenderal", "Direktorat", "Ditjen", "Otorita", "Kantor Staf", "Pusat", "Balai", "Biro",
+                 "Dinas", "Kepolisian", "Kejaksaan", "Pengadilan", "Inspektorat", "Sekretariat", "Deputi Bidang",
+                 "Perusahaan Umum", "Perum", "Korps", "Komando", "Satuan")
+STANDALONE = ("Sekretariat Jenderal", "Inspektorat Jenderal", "Sekretariat Kabinet", "Sekretariat Negara")
+
+_CAP = r"(?:[A-Z][\w'’.-]*|[IVX]+|[0-9]{2,4}(?:/[A-Z][\w-]*)?)"
+_JOIN = r"(?:\s+(?:dan|&)\s+|,\s+(?=[A-Z][\w-]*(?:,|\s+dan\s))|\s+)"
+_ACR_IN = r"(?:\s*\((?P<acr>[A-Z][A-Za-z0-9&.-]{1,12})\))?"
+STOP_WORDS = frozenset("""Nomor No Tahun Pasal Ayat Senin Selasa Rabu Kamis Jumat Sabtu Minggu Januari Februari Maret
+    April Mei Juni Juli Agustus September Oktober November Desember Kepala Wakil Ketua Anggota Menteri Direktur Gubernur
+    Bupati Wali Walikota Camat Lurah Kapolda Kapolres Kapolsek Kasat Kabid Kasi Sekretaris Asisten Deputi Plt Pj
+    Jakarta""".split()) - {"Jakarta"}
+
+
+@cache
+def _form_pattern() -> re.Pattern:
+    heads = sorted({f.long for f in agency_forms()} | {f.short for f in agency_forms()}, key=len, reverse=True)
+    alt = "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in heads)
+    return re.compile(rf"(?<![\w-])(?P<head>{alt})(?![\w-]){_ACR_IN}(?P<rest>(?:{_JOIN}{_CAP}){{0,7}})")
+
+
+@cache
+def _generic_pattern() -> re.Pattern:
+    alt = "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in sorted(GENERIC_HEADS, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?P<head>{alt})(?![\w-]){_ACR_IN}(?P<rest>(?:{_JOIN}{_CAP}){{1,8}})")
+
+
+@cache
+def _gazetteer_pattern() -> re.Pattern:
+    from .gazetteer import agencies
+
+    long_forms = sorted((f for f in gazetteer_index() if " " in f), key=len, reverse=True)
+    # Long names match in any case; single-word forms (mostly acronyms) only as written.
+    written = {f for a in agencies() for f in (*a.acronyms, *a.aliases, a.name) if " " not in f}
+    long_alt = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in long_forms)
+    short_alt = "|".join(re.escape(f) for f in sorted(written, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:(?i:{long_alt})|{short_alt})(?![\w-])")
+
+
+_BRANCH = re.compile(r"\s+(?:Kantor\s+)?(?P<kind>Cabang|Kantor Wilayah|Kanwil|Perwakilan|Wilayah)\s+(?P<rest>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})")
+
+
+def _trim_rest(rest: str) -> tuple[str, int]:
+    """Keep the capitalised words that belong to a name; stop at a word that starts a new phrase.
+
+    Returns the kept words and how many characters of ``rest`` they cover.
+    """
+    kept_end = 0
+    for w in re.finditer(r"\S+", rest):
+        bare = w.group(0).strip(",")
+        if bare in STOP_WORDS:
+            break
+        kept_end = w.end()
+    kept = rest[:kept_end]
+    trailer = re.search(r"(?:,|\s+(?:dan|&))+$", kept)
+    if trailer:
+        kept = kept[:trailer.start()]
+    return re.sub(r"\s+", " ", kept).strip(), len(kept)
+
+
+def _form_for(head: str) -> Form | None:
+    h = re.sub(r"\s+", " ", head)
+    return next((f for f in agency_forms() if f.long == h), None) or next(
+        (f for f in agency_forms() if f.short == h), None)
+
+
+def find_agencies(text: str) -> list[AgencyMention]:
+    """All institution mentions in ``text``, longest first where they overlap, in text order."""
+    candidates: list[AgencyMention] = []
+    index = gazetteer_index()
+    for m in _gazetteer_pattern().finditer(text):
+        name, acronym, category = index[re.sub(r"\s+", " ", m.group(0).lower())]
+        candidates.append(AgencyMention(m.start(), m.end(), m.group(0), name, acronym, "gaz:" + name.lower(), category))
+    for m in _form_pattern().finditer(text):
+        form = _form_for(m.group("head"))
+        rest, used = _trim_rest(m.group("rest"))
+        if form is None or (form.region and not rest):
+            continue
+        end = m.start("rest") + used if rest else m.end()
+        long = f"{form.long} {rest}".strip()
+        short = f"{m.group('acr') or form.short} {rest}".strip()
+        gaz = index.get(long.lower()) or index.get(short.lower())
+        key = "gaz:" + gaz[0].lower() if gaz else "form:" + _norm(long)
+        candidates.append(AgencyMention(m.start(), end, text[m.start():end], long, short, key))
+    for m in _generic_pattern().finditer(text):
+        rest, used = _trim_rest(m.group("rest"))
+        head = re.sub(r"\s+", " ", m.group("head"))
+        if not rest and head not in STANDALONE:
+            continue
+        end = m.start("rest") + used if rest else m.end("head")
+        name = f"{head} {rest}".strip()
+        short = f"{m.group('acr')} {rest}".strip() if m.group("acr") else None
+        gaz = index.get(name.lower())
+        key = "gaz:" + gaz[0].lower() if gaz else "name:" + _norm(name)
+        candidates.append(AgencyMention(m.start(), end, text[m.start():end], gaz[0] if gaz else name,
+                                        short or (gaz[1] if gaz else None), key, gaz[2] if gaz else None))
+    chosen = _longest_first(candidates)
+    chosen += _branches(text, chosen)
+    chosen += _acronym_uses(text, chosen)
+    return sorted(_longest_first(chosen), key=lambda c: c.start)
+
+
+def _longest_first(candidates: list[AgencyMention]) -> list[AgencyMention]:
+    taken: list[AgencyMention] = []
+    for c in sorted(candidates, key=lambda c: (-(c.end - c.start), c.start)):
+        if all(c.end <= t.start or c.start >= t.end for t in taken):
+            taken.append(c)
+    return taken
+
+
+def _branches(text: str, mentions: list[AgencyMention]) -> list[AgencyMention]:
+    out = []
+    for m in mentions:
+        b = _BRANCH.match(text, m.end)
+        if b:
+            rest, used = _trim_rest(b.group("rest"))
+            if not rest:
+                continue
+            surface = f"{m.short or m.text} {b.group('kind')} {rest}"
+            end = b.start("rest") + used
+            out.append(AgencyMention(m.start, end, text[m.start:end], surface, None, "branch:" + _norm(surface)))
+    return out
+
+
+_ACR_DEF = re.compile(r"\((?P<acr>[A-Z][A-Za-z0-9&-]{1,12})\)")
+
+
+def _acronym_uses(text: str, mentions: list[AgencyMention]) -> list[AgencyMention]:
+    """Bare later uses of an acronym that was defined in parentheses after an institution."""
+    defined: dict[str, AgencyMention] = {}
+    for m in mentions:
+        after = _ACR_DEF.match(text, m.end + 1) if text[m.end:m.end + 2] == " (" else None
+        if after:
+            defined.setdefault(after.group("acr"), m)
+        inner = _ACR_DEF.search(m.text)
+        if inner:
+            defined.setdefault(inner.group("acr"), m)
+    out = []
+    for acr, owner in defined.items():
+        for u in re.finditer(rf"(?<![\w(-]){re.escape(acr)}(?![\w)-])", text):
+            out.append(AgencyMention(u.start(), u.end(), acr, owner.name, acr, owner.key, owner.category))
+        for u in re.finditer(rf"\({re.escape(acr)}\)", text):
+            out.append(AgencyMention(u.start() + 1, u.end() - 1, acr, owner.name, acr, owner.key, owner.category))
+    return out
+
+
+def resolve_agencies(mentions: list[AgencyMention]) -> list[Agency]:
+    """One :class:`Agency` per institution: mentions sharing a key or any surface form are merged."""
+    parent: dict[int, int] = {}
+
+    def find(i: int) -> int:
+        while parent.setdefault(i, i) != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    by_form: dict[str, int] = {}
+    for i, m in enumerate(mentions):
+        for form in {m.key, _norm(m.name), _norm(m.short) if m.short else None, _norm(m.text)} - {None, ""}:
+            if form in by_form:
+                parent[find(i)] = find(by_form[form])
+            else:
+                by_form[form] = i
+    groups: dict[int, list[AgencyMention]] = {}
+    for i, m in enumerate(mentions):
+        groups.setdefault(find(i), []).append(m)
+    out = []
+    for group in groups.values():
+        group.sort(key=lambda m: m.start)
+        names = [m.name for m in group]
+        name = max(names, key=lambda n: (len(n.split()), len(n)))
+        forms: list[str] = []
+        for m in group:
+            for f in (m.short, re.sub(r"\s*\([^)]*\)", "", m.text).strip(), m.name):
+                f = re.sub(r"\s+", " ", f or "").strip()
+                if f and f != name and f not in forms:
+                    forms.append(f)
+        shorts = [m.short for m in group if m.short]
+        acronym = min(shorts, key=len) if shorts else None
+        aliases = tuple(f for f in forms if f != acronym)
+        category = next((m.category for m in group if m.category), None)
+        out.append(Agency(name, acronym, aliases, tuple(group), category))
+    return sorted(out, key=lambda a: a.mentions[0].start)

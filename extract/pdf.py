@@ -1,0 +1,728 @@
+"""Text of PDF files: the text layer in reading order, Tesseract OCR for pages without one.
+
+`read_pdf` reads every page's characters through pypdfium2 (with their boxes), rebuilds visual
+lines from the boxes, drops running headers, footers, page numbers and the catchword that
+Indonesian regulations print at the foot of each page ("Pasal 3 . . ."), joins words hyphenated
+across lines and joins wrapped lines into paragraphs, one paragraph per line of the result.
+
+A page whose text layer is missing, nearly empty or garbled is rendered and read with
+Tesseract (``-l ind``); its word boxes go through the same line and paragraph steps. OCR
+output is cached under ``$WARTA_CACHE_DIR/ocr`` (default ``~/.cache/warta/ocr``), keyed by
+the file's content hash and the page, so a second read of a scan is fast.
+"""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+import io
+import os
+import re
+import shutil
+import statistics
+import subprocess
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Callable, Iterable, Iterator, Sequence
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+__all__ = ["PageText", "PdfText", "PdfError", "OcrUnavailable", "read_pdf", "default_cache_dir"]
+
+OCR_LANG = "ind"
+OCR_DPI = 300
+OCR_TIMEOUT = 180  # seconds per page
+INSTALL_HINT = "apt-get install tesseract-ocr tesseract-ocr-ind"
+
+# A page needs OCR when it has fewer letters and digits than this and an image covers at
+# least IMAGE_COVER of it (a blank page with a footer is not worth reading).
+MIN_CHARS = 120
+IMAGE_COVER = 0.4
+
+# Characters the text layer uses for something we write differently.
+CHAR_MAP = {
+    "\x02": "-",  # pdfium's mark for a hyphen at the end of a line
+    "\ufffe": "-",
+    "\u00ad": "-",
+    "\u2010": "-",
+    "\u2011": "-",
+    "\uf0b7": "\u2022",  # Symbol-font bullet
+    "\u00a0": " ",
+    "\ufb01": "fi",
+    "\ufb02": "fl",
+    "\t": " ",
+}
+
+
+class PdfError(Exception):
+    """A file that cannot be read as a PDF; the message names the file and the fix."""
+
+    def __init__(self, path: str | os.PathLike, message: str):
+        self.path = str(path)
+        self.message = message
+        super().__init__(f"{self.path}: {message}")
+
+
+class OcrUnavailable(RuntimeError):
+    """A page needs OCR but Tesseract (or its Indonesian model) is not installed."""
+
+
+@dataclass(frozen=True)
+class PageText:
+    """Where page `number` (1-based) lies in `PdfText.text`: text[start:end]."""
+
+    number: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class PdfText:
+    """The text of a PDF, its page offsets, and which pages (1-based) were read by OCR."""
+
+    text: str
+    pages: tuple[PageText, ...]
+    ocr_pages: tuple[int, ...]
+    skipped_pages: tuple[int, ...] = ()
+
+    def page_at(self, offset: int) -> int | None:
+        """The number of the page holding character `offset`, or None."""
+        for page in self.pages:
+            if page.start <= offset < page.end:
+                return page.number
+        return None
+
+
+@dataclass(frozen=True)
+class Line:
+    """One visual line of a page; coordinates in points, y growing downwards."""
+
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    parts: tuple[str, ...] = ()  # texts of the runs merged into this line, left to right
+
+    @property
+    def height(self) -> float:
+        return max(self.bottom - self.top, 0.1)
+
+
+@dataclass
+class _Page:
+    number: int
+    width: float
+    height: float
+    lines: list[Line]
+    ocr: bool = False
+
+
+# --------------------------------------------------------------------------- public verb
+
+
+def read_pdf(
+    path: str | os.PathLike,
+    *,
+    ocr: bool = True,
+    cache_dir: Path | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    max_pages: int | None = None,
+) -> PdfText:
+    """Read the text of the PDF at `path`.
+
+    ocr: read pages without a usable text layer with Tesseract (else they stay empty).
+    cache_dir: where OCR results are kept (default `default_cache_dir()`).
+    progress: called as progress(pages_done, pages_total) after each page.
+    max_pages: read only the first pages (handy for a quick look at a long scan).
+
+    Raises PdfError for encrypted, truncated or non-PDF files, and OcrUnavailable where a
+    page needs OCR and Tesseract is missing.
+    """
+    if max_pages is not None and max_pages < 1:
+        raise ValueError("max_pages must be a positive number or None")
+    data = _read_bytes(path)
+    check_pdf_bytes(path, data)
+    document = _open(path, data)
+    pages: list[_Page] = []
+    ocr_pages: list[int] = []
+    skipped: list[int] = []
+    file_hash: list[str] = []  # computed only if some page needs OCR
+    try:
+        total = len(document) if max_pages is None else min(len(document), max_pages)
+        for index in range(total):
+            try:
+                page = _read_page(document, index)
+                if ocr and _needs_ocr(document, index, page.lines):
+                    if not file_hash:
+                        file_hash.append(hashlib.sha256(data).hexdigest())
+                    page = _ocr_page(document, index, file_hash[0], cache_dir)
+                    ocr_pages.append(index + 1)
+            except pdfium.PdfiumError:
+                page = _Page(index + 1, 0.0, 0.0, [])
+                skipped.append(index + 1)
+            pages.append(page)
+            if progress is not None:
+                progress(index + 1, total)
+    finally:
+        document.close()
+    text, offsets = assemble(drop_running_lines(pages))
+    return PdfText(text, offsets, tuple(ocr_pages), tuple(skipped))
+
+
+def default_cache_dir() -> Path:
+    """`$WARTA_CACHE_DIR/ocr`, or `~/.cache/warta/ocr`."""
+    root = os.environ.get("WARTA_CACHE_DIR")
+    return (Path(root) if root else Path.home() / ".cache" / "warta") / "ocr"
+
+
+# --------------------------------------------------------------------------- opening
+
+
+def _read_bytes(path: str | os.PathLike) -> bytes:
+    try:
+        return Path(path).read_bytes()
+    except FileNotFoundError:
+        raise PdfError(path, "no such file; check the path") from None
+    except IsADirectoryError:
+        raise PdfError(path, "is a folder, not a PDF; pass the files inside it") from None
+    except OSError as exc:
+        raise PdfError(path, f"cannot be read ({exc.strerror}); check its permissions") from None
+
+
+def check_pdf_bytes(path: str | os.PathLike, data: bytes) -> None:
+    """Raise PdfError unless `data` looks like a whole PDF file."""
+    if not data:
+        raise PdfError(path, "is empty (0 bytes); download it again or remove it from the batch")
+    head = data[:1024]
+    if b"%PDF-" not in head:
+        start = data[:8].decode("latin-1")
+        shown = "".join(c if c.isprintable() else "." for c in start).strip(". ") or "binary data"
+        raise PdfError(path, f"not a PDF (starts with {shown!r}); convert it or remove it from the batch")
+    if b"%%EOF" not in data[-2048:]:
+        raise PdfError(path, "is truncated (no end-of-file marker); download it again")
+
+
+def _open(path: str | os.PathLike, data: bytes) -> pdfium.PdfDocument:
+    try:
+        document = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        reason = str(exc).lower()
+        if "password" in reason or "security" in reason:
+            raise PdfError(path, "is encrypted with a password; save an unprotected copy and read that") from None
+        raise PdfError(path, f"is damaged and cannot be opened ({exc}); download it again") from None
+    return document
+
+
+# --------------------------------------------------------------------------- text layer
+
+
+def _read_page(document: pdfium.PdfDocument, index: int) -> _Page:
+    page = document[index]
+    try:
+        left, bottom, right, top = page.get_cropbox()
+        textpage = page.get_textpage()
+        try:
+            chars = list(_layer_chars(textpage, left, top))
+        finally:
+            textpage.close()
+    finally:
+        page.close()
+    lines = group_lines(split_segments(chars))
+    return _Page(index + 1, right - left, top - bottom, lines)
+
+
+Char = tuple[str, float, float, float, float]  # text, x0, x1, top, bottom (top-down points)
+BREAK: Char = ("\n", 0.0, 0.0, 0.0, 0.0)
+SPACE: Char = (" ", 0.0, 0.0, 0.0, 0.0)
+GAP_SPACE = 0.2  # a gap wider than this share of the line height between two glyphs is a space
+
+
+def _layer_chars(textpage: pdfium.PdfTextPage, left: float, top: float) -> Iterator[Char]:
+    """The characters of a text page with loose boxes in top-down page coordinates."""
+    raw = textpage.raw
+    for i in range(textpage.count_chars()):
+        ch = chr(pdfium_c.FPDFText_GetUnicode(raw, i) or 0xFFFD)
+        if ch in "\r\n":
+            if ch == "\n":
+                yield BREAK
+            continue
+        ch = CHAR_MAP.get(ch, ch)
+        if ch == " " or not ch.isprintable():
+            yield SPACE
+            continue
+        x0, y0, x1, y1 = textpage.get_charbox(i, loose=True)
+        yield (ch, x0 - left, x1 - left, top - y1, top - y0)
+
+
+def split_segments(chars: Iterable[Char]) -> list[Line]:
+    """Cut a character stream into runs that sit on one visual line, left to right."""
+    segments: list[Line] = []
+    run: list[Char] = []
+
+    def flush() -> None:
+        text = re.sub(r" {2,}", " ", "".join(c[0] for c in run)).strip()
+        boxes = [c for c in run if c[0] != " "]
+        if text and boxes:
+            segments.append(Line(text, min(c[1] for c in boxes), max(c[2] for c in boxes),
+                                 min(c[3] for c in boxes), max(c[4] for c in boxes)))
+        run.clear()
+
+    for char in chars:
+        if char is BREAK or char[0] == "\n":
+            flush()
+            continue
+        if char[0] != " " and run:
+            boxed = [c for c in run if c[0] != " "]
+            if boxed:
+                last = boxed[-1]
+                mid = (char[3] + char[4]) / 2
+                height = max(last[4] - last[3], 1.0)
+                jumped = not (last[3] - 0.2 * height <= mid <= last[4] + 0.2 * height)
+                backwards = char[1] < last[1] - 2 * height
+                if jumped or backwards:
+                    flush()
+                elif run[-1][0] != " " and char[1] - last[2] > GAP_SPACE * height:
+                    run.append(SPACE)
+        run.append(char)
+    flush()
+    return segments
+
+
+def group_lines(segments: Sequence[Line]) -> list[Line]:
+    """Merge segments that share a visual line (label column and text column) into lines."""
+    lines: list[list[Line]] = []
+    for seg in sorted(segments, key=lambda s: ((s.top + s.bottom) / 2, s.x0)):
+        if lines:
+            current = lines[-1]
+            top = min(s.top for s in current)
+            bottom = max(s.bottom for s in current)
+            overlap = min(bottom, seg.bottom) - max(top, seg.top)
+            if overlap >= 0.5 * min(seg.height, bottom - top):
+                current.append(seg)
+                continue
+        lines.append([seg])
+    out = []
+    for parts in lines:
+        parts.sort(key=lambda s: s.x0)
+        out.append(Line(" ".join(p.text for p in parts), parts[0].x0, max(p.x1 for p in parts),
+                        min(p.top for p in parts), max(p.bottom for p in parts),
+                        tuple(p.text for p in parts) if len(parts) > 1 else ()))
+    return out
+
+
+# --------------------------------------------------------------------------- OCR decision
+
+
+def _needs_ocr(document: pdfium.PdfDocument, index: int, lines: Sequence[Line]) -> bool:
+    text = "\n".join(line.text for line in lines)
+    if sum(ch.isalnum() for ch in text) < MIN_CHARS:
+        return _image_cover(document, index) >= IMAGE_COVER
+    return looks_garbled(text)
+
+
+def looks_garbled(text: str) -> bool:
+    """True for a text layer not worth keeping: mostly symbols, or words run together.
+
+    Scans with a poor machine-read layer often lose the spaces ("PENYAMPAIANLAPORANHARTA");
+    a page where more than 4% of the letters sit in words of 18+ letters is read again.
+    """
+    visible = [ch for ch in text if not ch.isspace()]
+    if not visible:
+        return False
+    if sum(ch.isalnum() for ch in visible) / len(visible) < 0.5:
+        return True
+    words = re.findall(r"[^\W\d_]+", text)
+    letters = sum(map(len, words))
+    long = sum(len(w) for w in words if len(w) >= 18)
+    return letters > 0 and long / letters > 0.04
+
+
+def _image_cover(document: pdfium.PdfDocument, index: int) -> float:
+    """The largest share of the page that one image covers (0 to 1)."""
+    page = document[index]
+    try:
+        width, height = page.get_size()
+        best = 0.0
+        for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=3):
+            x0, y0, x1, y1 = obj.get_bounds()
+            best = max(best, (x1 - x0) * (y1 - y0) / max(width * height, 1.0))
+        return min(best, 1.0)
+    finally:
+        page.close()
+
+
+# --------------------------------------------------------------------------- OCR
+
+
+@lru_cache(maxsize=1)
+def _tesseract() -> str:
+    """The tesseract binary, checked to have the Indonesian model."""
+    binary = shutil.which("tesseract")
+    if binary is None:
+        raise OcrUnavailable(f"this PDF has scanned pages and tesseract is not installed; run `{INSTALL_HINT}`"
+                             " or read it with OCR turned off")
+    langs = subprocess.run([binary, "--list-langs"], capture_output=True, text=True, check=False)
+    if OCR_LANG not in (langs.stdout + langs.stderr).split():
+        raise OcrUnavailable(f"tesseract has no Indonesian model ({OCR_LANG}); run `{INSTALL_HINT}`")
+    return binary
+
+
+def _ocr_page(document: pdfium.PdfDocument, index: int, file_hash: str, cache_dir: Path | None) -> _Page:
+    binary = _tesseract()
+    key = f"{file_hash}-p{index + 1}-{OCR_LANG}-{OCR_DPI}dpi-v1"
+    cache = Path(cache_dir) if cache_dir is not None else default_cache_dir()
+    cached = cache / key[:2] / f"{key}.tsv"
+    page = document[index]
+    try:
+        left, bottom, right, top = page.get_cropbox()
+        if cached.is_file():
+            tsv = cached.read_text(encoding="utf-8")
+        else:
+            tsv = _run_tesseract(binary, _render_png(page))
+            _write_atomic(cached, tsv)
+    finally:
+        page.close()
+    lines = group_lines(tsv_segments(tsv, OCR_DPI / 72))
+    return _Page(index + 1, right - left, top - bottom, lines, ocr=True)
+
+
+def _render_png(page: pdfium.PdfPage) -> bytes:
+    image = page.render(scale=OCR_DPI / 72, grayscale=True).to_pil()
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+def _run_tesseract(binary: str, png: bytes) -> str:
+    env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
+    command = [binary, "stdin", "stdout", "-l", OCR_LANG, "--psm", "3", "--dpi", str(OCR_DPI), "tsv"]
+    try:
+        done = subprocess.run(command, input=png, capture_output=True, env=env, timeout=OCR_TIMEOUT, check=False)
+    except subprocess.TimeoutExpired:
+        raise pdfium.PdfiumError(f"tesseract took longer than {OCR_TIMEOUT} s") from None
+    if done.returncode != 0:
+        raise pdfium.PdfiumError(done.stderr.decode("utf-8", "replace").strip()[:200])
+    return done.stdout.decode("utf-8", "replace")
+
+
+def _write_atomic(target: Path, text: str) -> None:
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        temp = target.with_suffix(f".{os.getpid()}.tmp")
+        temp.write_text(text, encoding="utf-8")
+        os.replace(temp, target)
+    except OSError:
+        pass  # an unwritable cache only costs time
+
+
+def tsv_segments(tsv: str, scale: float) -> list[Line]:
+    """Tesseract TSV output as one segment per OCR line, in points (pixels / scale)."""
+    words: dict[tuple[str, str, str], list[tuple[str, float, float, float, float]]] = {}
+    for row in tsv.splitlines()[1:]:
+        cols = row.split("\t")
+        if len(cols) < 12 or cols[0] != "5" or not cols[11].strip():
+            continue
+        try:
+            x, y, w, h = (float(v) / scale for v in cols[6:10])
+        except ValueError:
+            continue
+        words.setdefault((cols[2], cols[3], cols[4]), []).append((cols[11].strip(), x, x + w, y, y + h))
+    segments = []
+    for items in words.values():
+        items.sort(key=lambda item: item[1])
+        text = " ".join(CHAR_MAP.get(c, c) if len(c) == 1 else c for c, *_ in items)
+        segments.append(Line(text, items[0][1], max(i[2] for i in items),
+                             min(i[3] for i in items), max(i[4] for i in items)))
+    return segments
+
+
+# --------------------------------------------------------------------------- running lines
+
+PAGE_NUMBER_RE = re.compile(
+    r"""^(?:[-\u2013\u2014.\s]*\d{1,4}[-\u2013\u2014.\s]*
+        |[-\u2013\u2014_]\s*\w{1,3}\s*[-\u2013\u2014_]          # "- 2 -", OCR'd "-t2-", "_13_"
+        |(?:halaman|hal\.?|page)\s*\d{1,4}(?:\s*(?:dari|of|/)\s*\d{1,4})?
+        |\d{1,4}\s*(?:/|dari)\s*\d{1,4})$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+CATCHWORD_RE = re.compile(r"(?:\s\.|(?:\.\s?){3,}|\u2026)$")
+HEADING_LINE_RE = re.compile(
+    r"^(?:pasal\s+\d+\w?|bab\s+[ivxlc]+|bagian\s+\w+|paragraf\s+\d+|\(?\d+[.)]|\(?[a-z][.)])",
+    re.IGNORECASE,
+)
+ZONE = 0.3  # top and bottom share of the page where running lines live
+ZONE_LINES = 4
+
+
+def line_key(text: str) -> str:
+    """What a running line keeps from page to page: its letters (lower case) and commas."""
+    return re.sub(r"[^a-z,]", "", text.lower())
+
+
+def _zone_lines(page: _Page) -> list[int]:
+    """Indexes of the lines in the top and bottom zone of a page."""
+    lines = page.lines
+    if not lines or page.height <= 0:
+        return []
+    top = [i for i in range(min(ZONE_LINES, len(lines))) if lines[i].bottom <= ZONE * page.height]
+    first_bottom = max(len(lines) - ZONE_LINES, 0)
+    bottom = [i for i in range(first_bottom, len(lines)) if lines[i].top >= (1 - ZONE) * page.height]
+    return sorted(set(top + bottom))
+
+
+def _similar(a: str, b: str, threshold: float) -> bool:
+    """Equal, or alike enough to be the same line read with OCR noise."""
+    if a == b:
+        return True
+    if min(len(a), len(b)) < 4:
+        return False
+    matcher = difflib.SequenceMatcher(None, a, b)
+    return matcher.real_quick_ratio() >= threshold and matcher.ratio() >= threshold
+
+
+@dataclass(frozen=True)
+class _ZoneEntry:
+    page: int
+    line: int
+    part: int  # -1 for the whole line
+    key: str  # letters and commas
+    shape: str  # the text without spaces, digits as "#"
+    side: str  # "top" or "bottom"
+    anchor: float  # distance from that edge of the page
+    edge: bool  # the first (top) or last (bottom) line of its page, and short
+
+    def recurs_with(self, other: "_ZoneEntry", page_height: float) -> bool:
+        """Whether `other` is the same running line on another page.
+
+        Lines in the zone must match letter for letter at the same distance from the edge.
+        A short first or last line may move a little (page 1 often sits lower) and carry OCR
+        noise ("Sl( No 099929 A" for "SK No 099929 A").
+        """
+        if other.side != self.side:
+            return False
+        distance = abs(other.anchor - self.anchor)
+        if distance <= 8 and (self.key == other.key or
+                              (min(len(self.key), len(other.key)) >= 6 and _similar(self.key, other.key, 0.8))):
+            return True
+        return (self.edge and other.edge and distance <= 0.05 * page_height
+                and _similar(self.shape, other.shape, 0.6))
+
+
+def _zone_entries(pages: Sequence[_Page]) -> list[_ZoneEntry]:
+    entries = []
+    for n, page in enumerate(pages):
+        for i in _zone_lines(page):
+            line = page.lines[i]
+            side = "top" if line.bottom <= ZONE * page.height else "bottom"
+            anchor = line.top if side == "top" else page.height - line.bottom
+            at_edge = i == (0 if side == "top" else len(page.lines) - 1)
+            for k, piece in enumerate((line.text, *line.parts)):
+                piece = piece.strip()
+                key = line_key(piece)
+                if len(key) >= 2 and not HEADING_LINE_RE.match(piece):
+                    shape = re.sub(r"\s+", "", re.sub(r"\d", "#", piece.lower()))
+                    entries.append(_ZoneEntry(n, i, k - 1, key, shape, side, anchor,
+                                              at_edge and len(piece) <= 40))
+    return entries
+
+
+def running_entries(pages: Sequence[_Page]) -> set[tuple[int, int, int]]:
+    """(page, line, part) of the header and footer lines that recur on enough pages."""
+    needed = max(2, round(0.3 * len(pages)))
+    height = statistics.median(page.height for page in pages) if pages else 0.0
+    entries = _zone_entries(pages)
+    found = set()
+    for entry in entries:
+        seen = {entry.page}
+        for other in entries:
+            if other.page not in seen and entry.recurs_with(other, height):
+                seen.add(other.page)
+                if len(seen) >= needed:
+                    found.add((entry.page, entry.line, entry.part))
+                    break
+    return found
+
+
+def drop_running_lines(pages: Sequence[_Page]) -> list[_Page]:
+    """Remove running headers and footers, page numbers and catchwords from each page."""
+    running = running_entries(pages)
+    kept = []
+    for n, page in enumerate(pages):
+        lines = list(page.lines)
+        for i in reversed(_zone_lines(page)):
+            line = lines[i]
+            if (n, i, -1) in running or PAGE_NUMBER_RE.match(line.text.strip()):
+                del lines[i]
+            elif line.parts:
+                rest = tuple(part for k, part in enumerate(line.parts)
+                             if (n, i, k) not in running and not PAGE_NUMBER_RE.match(part.strip()))
+                if not rest:
+                    del lines[i]
+                elif len(rest) < len(line.parts):
+                    lines[i] = Line(" ".join(rest), line.x0, line.x1, line.top, line.bottom, rest)
+        kept.append(lines)
+    for n, lines in enumerate(kept):
+        following = next((other[0].text for other in kept[n + 1:] if other), None)
+        if lines and is_catchword(lines[-1].text, following):
+            lines.pop()
+    return [_Page(page.number, page.width, page.height, lines, page.ocr) for page, lines in zip(pages, kept)]
+
+
+def is_catchword(text: str, next_first: str | None) -> bool:
+    """A page's last line that announces the next page's opening words ("Pasal 3 . . .")."""
+    text = text.strip()
+    if len(text) > 80:
+        return False
+    words = re.findall(r"[^\W\d_]{2,}", text.lower())
+    if CATCHWORD_RE.search(text):
+        return len(words) <= 8
+    if not words or len(words) > 6 or next_first is None:
+        return False
+    following = re.findall(r"[^\W\d_]{2,}", next_first.lower())
+    return following[: len(words)] == words
+
+
+# --------------------------------------------------------------------------- paragraphs
+
+BLOCK_START_RE = re.compile(
+    r"""^(?:
+        \(?\d{1,3}[.)](?:\s|$)             # 1.  1)  (1)
+      | \(\d{1,3}\)
+      | \(?[a-z][.)](?:\s|$)               # a.  a)  (a)
+      | [IVX]{1,5}\.(?:\s|$)               # I.  IV.
+      | [-\u2022\u2013*\u00b7](?:\s|$)     # bullets
+      | (?:Menimbang|Mengingat|Memperhatikan|Menetapkan|Membaca|Mendengar)\b
+      | (?:MEMUTUSKAN|MENETAPKAN|MENGINSTRUKSIKAN|MEMUTUSKAN)\b
+      | (?:Ditetapkan|Diundangkan|Dikeluarkan)\s+di\b
+      | (?:KESATU|KEDUA|KETIGA|KEEMPAT|KELIMA|KEENAM|KETUJUH|KEDELAPAN|KESEMBILAN|KESEPULUH)\b
+      | (?:LAMPIRAN|PENJELASAN|TENTANG|NOMOR)\b
+      | (?:Yth|Kepada|Tembusan|Hal|Perihal|Sifat|Lampiran|Nomor|Dasar)\s*[.:]
+      | (?:ttd|TTD|Ttd)\.?$
+      | (?:Salinan\s+sesuai|SALINAN\s+SESUAI)
+    )""",
+    re.VERBOSE,
+)
+HEADING_ONLY_RE = re.compile(
+    r"""^(?:Pasal\s+\d+[A-Z]?|BAB\s+[IVXLC]+|Bagian\s+Ke\w+|Paragraf\s+\d+
+        |MEMUTUSKAN\s*:?|TENTANG|Menimbang\s*:?|Mengingat\s*:?|Menetapkan\s*:?|(?:ttd|TTD|Ttd)\.?)$""",
+    re.VERBOSE,
+)
+
+
+def _is_upper(text: str) -> bool:
+    letters = [ch for ch in text if ch.isalpha()]
+    return len(letters) >= 3 and all(ch.isupper() for ch in letters)
+
+
+def join_wrapped(prev: str, cur: str) -> str:
+    """Join a line and its wrapped continuation, undoing hyphenation at the break.
+
+    A hyphen stays where the two parts repeat each other ("perundang-undangan",
+    "masing-masing") or the next part starts with a capital or digit ("Undang-Undang",
+    "COVID-19"); otherwise the word was split and is mended ("kepen-dudukan").
+    """
+    prev, cur = prev.rstrip(), cur.lstrip()
+    if not cur:
+        return prev
+    if len(prev) >= 2 and prev.endswith("-") and prev[-2].isalpha():
+        left = re.findall(r"[^\W\d_]+", prev)[-1].lower()
+        right_match = re.match(r"[^\W\d_]+", cur)
+        right = right_match.group(0).lower() if right_match else ""
+        if cur[0].islower() and right and not _repeats(left, right):
+            return prev[:-1] + cur
+        return prev + cur
+    return f"{prev} {cur}"
+
+
+def _repeats(left: str, right: str) -> bool:
+    """True when two halves of a hyphenated word share a stem (reduplication)."""
+    probe = right[:4]
+    return len(probe) >= 3 and (probe in left or left[-4:] in right)
+
+
+def _continues(prev: Line, cur: Line, right_edge: float, width: float, gap_limit: float) -> bool:
+    """Whether `cur` is the wrapped continuation of `prev` on the same page."""
+    if BLOCK_START_RE.match(cur.text) or HEADING_ONLY_RE.match(prev.text) or HEADING_ONLY_RE.match(cur.text):
+        return False
+    if cur.top - prev.bottom > gap_limit:
+        return False
+    if _is_upper(prev.text) != _is_upper(cur.text):
+        return False
+    if prev.text.endswith(("-",)) and cur.text[:1].isalpha():
+        return True
+    if prev.text.endswith((".", ";", ":", "!", "?")):
+        return False
+    slack = 0.25 if cur.text[:1].islower() else 0.1
+    return prev.x1 >= right_edge - slack * width
+
+
+def page_paragraphs(page: _Page) -> list[str]:
+    """The paragraphs of one page, wrapped lines joined."""
+    lines = [line for line in page.lines if line.text.strip()]
+    if not lines:
+        return []
+    wide = [line for line in lines if len(line.text) >= 30] or lines
+    right_edge = _percentile([line.x1 for line in wide], 0.9)
+    left_edge = min(line.x0 for line in wide)
+    width = max(right_edge - left_edge, 1.0)
+    height = statistics.median(line.height for line in lines)
+    gaps = [b.top - a.bottom for a, b in zip(lines, lines[1:]) if b.top - a.bottom > 0]
+    gap_limit = (statistics.median(gaps) if gaps else 0.0) + 0.6 * height
+    paragraphs = [lines[0].text.strip()]
+    for prev, cur in zip(lines, lines[1:]):
+        if _continues(prev, cur, right_edge, width, gap_limit):
+            paragraphs[-1] = join_wrapped(paragraphs[-1], cur.text)
+        else:
+            paragraphs.append(cur.text.strip())
+    return paragraphs
+
+
+def _percentile(values: Sequence[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(int(share * len(ordered)), len(ordered) - 1)]
+
+
+def _open_end(paragraph: str) -> bool:
+    """A paragraph cut by the page break: no closing punctuation."""
+    return bool(paragraph) and not paragraph.rstrip().endswith((".", ";", ":", "!", "?", ","))
+
+
+def _continues_page(paragraph: str) -> bool:
+    """A page's first paragraph that carries on the previous page's last sentence."""
+    head = paragraph[:1]
+    return (head.islower() or head.isdigit()) and not BLOCK_START_RE.match(paragraph)
+
+
+def assemble(pages: Sequence[_Page]) -> tuple[str, tuple[PageText, ...]]:
+    """Join the pages' paragraphs into one text with page offsets.
+
+    A paragraph cut by a page break (no closing punctuation, the next page going on in lower
+    case) is joined across the break with a space; otherwise pages are separated by a newline.
+    """
+    text = ""
+    offsets: list[PageText] = []
+    last = ""
+    for page in pages:
+        paragraphs = page_paragraphs(page)
+        body = "\n".join(paragraphs)
+        if text and body:
+            if _open_end(last) and _continues_page(paragraphs[0]):
+                joined = join_wrapped(text, body)
+                start = len(joined) - len(body)
+                text = joined
+                previous = offsets[-1]
+                offsets[-1] = PageText(previous.number, previous.start, min(previous.end, start))
+            else:
+                text += "\n"
+                start = len(text)
+                text += body
+        else:
+            start = len(text)
+            text += body
+        offsets.append(PageText(page.number, start, len(text)))
+        if paragraphs:
+            last = paragraphs[-1]
+    return text, tuple(offsets)

@@ -1,0 +1,321 @@
+"""Find people and the public offices they hold.
+
+Officials are found in the constructions that Indonesian releases and news use:
+
+* position then name, with or without a comma: "Kepala Dinas Sosial, Nama", "Menteri Keuangan Nama";
+* name then position: "Nama, Kepala Dinas Sosial"; "Nama selaku Bupati X";
+* the chain "Mewakili Wali Kota X, Nama, Asisten Y, Nama mengatakan", which the first rule reads pairwise.
+
+Other people are found beside speech verbs ("kata Nama", "Nama mengatakan"). Where a position is
+written without a comma, the words that belong to institution and region names (from the
+gazetteers) stay with the position and the first other capitalised word starts the name.
+:func:`resolve_people` merges "Purbaya" into "Purbaya Yudhi Sadewa" within a document.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from .lexicon import HONORIFICS, expand_region_short_forms, strip_person_name
+
+
+@dataclass(frozen=True)
+class PersonMention:
+    start: int
+    end: int
+    text: str
+    name: str
+    position: str | None = None
+    position_start: int | None = None
+    rank: str | None = None
+
+
+@dataclass(frozen=True)
+class Person:
+    name: str
+    position: str | None
+    agency: str | None
+    official: bool
+    mentions: tuple[PersonMention, ...] = field(default=())
+
+    def to_dict(self) -> dict:
+        return {"name": self.name, "position": self.position, "agency": self.agency,
+                "mentions": [{"start": m.start, "end": m.end, "text": m.text} for m in self.mentions]}
+
+
+# --- vocabularies ---------------------------------------------------------------------------------
+
+EXTRA_POSITION_WORDS = """Bidang Seksi Bagian Subbagian Sub Humas Intelijen Umum Cabang Wilayah Kantor RI Republik
+    Indonesia Provinsi Kabupaten Kota Metro Pol Polisi Daerah Pusat Negeri Tinggi Resor Sektor Fraksi Komisi Badan
+    Dinas Suku Sudin Sudis Kepolisian Kejaksaan Pengadilan Satuan Unit Divisi Direktorat Deputi Asisten Urusan
+    Perekonomian Pembangunan Pemerintahan Kesejahteraan Rakyat Sosial Administrasi Keuangan Hukum Kampung Desa
+    Kelurahan Kecamatan Operasional Utama Pelaksana Harian Tugas Penuntut Umum Majelis Hakim Bersama Staf Ahli
+    Khusus Jenderal Reserse Kriminal Krimum Krimsus Narkoba Lalu Lintas Lantas Pembinaan Masyarakat Binmas
+    Sekretariat Sekretaris Setda Setko Setkab Pemprov Pemkab Pemkot Pemda DPR DPRD DPD MPR""".split()
+
+POLICE_MILITARY_RANKS = """Jenderal Komjen Irjen Brigjen Kombes AKBP Kompol AKP Iptu Ipda Aiptu Aipda Bripka Brigpol
+    Brigadir Briptu Bripda Letjen Mayjen Kolonel Letkol Mayor Kapten Lettu Letda Laksamana Laksdya Laksda Marsekal
+    Marsdya Marsda Serka Sertu Serda Pelda Peltu Kopda Praka Pratu""".split()
+
+SPEECH_VERBS_AFTER = r"(?:kata|ujar|ucap|tutur|ungkap|jelas|tambah|tegas|sebut|imbuh|terang|papar|lanjut|pungkas|tandas|sambung|urai|tukas|timpal|cetus|kilah|akui|katakan|beber|paparnya)"
+SPEECH_VERBS_BEFORE = (r"(?:mengatakan|menjelaskan|menyampaikan|menuturkan|mengungkapkan|menegaskan|menyebutkan|"
+                       r"menambahkan|menerangkan|memaparkan|mengaku|menilai|berharap|meminta|mengimbau|mengajak|"
+                       r"menyatakan|menekankan|mengingatkan|menyebut|berujar|berkata|menambahkan|melanjutkan|"
+                       r"membeberkan|mengungkap|menyinggung|mengatakannya)")
+
+
+@cache
+def position_titles() -> tuple[str, ...]:
+    from .gazetteer import positions
+
+    titles = {p.title for p in positions() if p.group not in ("police_rank", "military_rank")}
+    return tuple(sorted(titles, key=len, reverse=True))
+
+
+@cache
+def ranks() -> frozenset[str]:
+    from .gazetteer import positions
+
+    return frozenset(POLICE_MILITARY_RANKS) | {p.title for p in positions() if p.group.endswith("_rank")}
+
+
+@cache
+def position_vocabulary() -> frozenset[str]:
+    """Words that belong to offices, institutions and regions rather than to people's names."""
+    from .gazetteer import agencies, regions
+
+    words: set[str] = set(EXTRA_POSITION_WORDS)
+    for a in agencies():
+        for form in (a.name, *a.acronyms, *a.aliases):
+            words.update(w for w in re.split(r"[\s/,()-]+", form) if w[:1].isupper())
+    for r in regions():
+        words.update(r.name.split())
+    for t in position_titles():
+        words.update(t.split())
+    from .agencies import agency_forms
+    from .lexicon import region_short_forms
+
+    for f in agency_forms():
+        words.update(f.long.split())
+        words.update(f.short.split())
+    words.update(region_short_forms())
+    return frozenset(w for w in words if len(w) > 1 or w.isupper())
+
+
+NOT_NAMES = frozenset("""Senin Selasa Rabu Kamis Jumat Sabtu Minggu Januari Februari Maret April Mei Juni Juli
+    Agustus September Oktober November Desember Nomor Tahun Pasal Ayat Rp Ia Dia Mereka Kami Kita Saya Beliau Hal
+    Namun Sementara Selain Menurut Sebelumnya Kemudian Lebih Adapun Dalam Untuk Pada Dengan Oleh Bagi Sedangkan Meski
+    Terkait Sebagai Selanjutnya Tak Tidak Hingga Saat Kini Itu Ini Yang Para Seluruh Semua Jakarta Indonesia Negara
+    Pemerintah Presiden Menteri Kepala Wakil Ketua Anggota Direktur Gubernur Bupati Wali Camat Lurah Jaksa Hakim
+    Majelis Terdakwa Saksi Tersangka Korban Warga Pasal Bapak Ibu Pak Bu Mas Mbak Kang Bang Gus""".split())
+
+_NAME_TOKEN = r"(?:[A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)?|[A-Z]\.?|[A-Z][a-z]?\.|Mc[A-Z][a-z]+|[A-Z]{2,4}(?=\s+[A-Z][a-z]))"
+_HONORIFIC = r"(?:(?:Prof|Dr|Drs|Dra|Ir|Drg|H|Hj|KH|Pak|Bu|Bapak|Ibu)\.?\s+)*"
+_DEGREES = r"(?:,?\s+(?:S|M|Ph|Sp|Lc|Ak|CPA|MBA|MPA|MPH|MSc|LLM|Dipl)\.?\s?[A-Za-z.]{0,6}\.?(?=[\s,.;)]|$))*"
+
+
+def _name_pattern(group: str) -> str:
+    return rf"(?P<{group}>{_HONORIFIC}{_NAME_TOKEN}(?:\s+(?:bin|binti|van|de|al|el)?\s*{_NAME_TOKEN}){{0,4}}){_DEGREES}"
+
+
+@cache
+def _title_alt() -> str:
+    parts = []
+    for t in position_titles():
+        esc = re.escape(t).replace(r"\ ", r"\s+")
+        parts.append(f"[{t[0].upper()}{t[0].lower()}]{esc[1:]}" if t[0].isalpha() else esc)
+    return "|".join(parts)
+
+
+_COMPLEMENT_WORD = r"(?:[A-Z][\w'’&/-]*|[IVX]+|[0-9]{1,4}(?:/[A-Z][\w-]*)?|\([A-Z][\w-]*\))"
+_COMPLEMENT_JOIN = r"(?:\s+(?:dan|pada|di|untuk|bidang|urusan)\s+|\s+)"
+
+
+@cache
+def _position_name_pattern() -> re.Pattern:
+    """A title, the capitalised words after it, and optionally a comma and a name block."""
+    return re.compile(
+        rf"(?<![\w-])(?P<pos>(?:(?i:mantan|eks|plt\.?|pj\.?|penjabat)\s+)?(?:{_title_alt()})(?![\w-])"
+        rf"(?:{_COMPLEMENT_JOIN}{_COMPLEMENT_WORD})*)"
+        rf"(?:(?P<comma>\s*,\s*)" + _name_pattern("name") + r")?"
+    )
+
+
+@cache
+def _name_position_pattern() -> re.Pattern:
+    return re.compile(
+        r"(?:(?<=[a-z,;:]\s)|(?<=^)|(?<=\n)|(?<=\.\s))" + _name_pattern("name")
+        + rf"(?:\s*,\s*|\s+(?:selaku|sebagai|yang\s+menjabat(?:\s+sebagai)?)\s+)"
+        rf"(?P<pos>(?:(?i:mantan|eks|plt\.?|pj\.?)\s+)?(?:{_title_alt()})(?![\w-])"
+        rf"(?:{_COMPLEMENT_JOIN}{_COMPLEMENT_WORD}){{0,12}})", re.MULTILINE)
+
+
+@cache
+def _speech_pattern() -> re.Pattern:
+    after = rf"(?<![\w-]){SPEECH_VERBS_AFTER}(?![\w-])\s+{_name_pattern('name')}"
+    before = _name_pattern("name2") + rf"\s+{SPEECH_VERBS_BEFORE}(?![\w-])"
+    return re.compile(f"{after}|{before}")
+
+
+def _leading_rank(words: list[str]) -> tuple[str | None, list[str]]:
+    """Split a police or military rank ("Kombes Pol", "AKBP") off the front of a name's words."""
+    if words and words[0].strip(".") in ranks():
+        n = 2 if len(words) > 1 and words[1].strip(".") in ("Pol", "TNI", "Polisi", "(Purn)") else 1
+        return " ".join(words[:n]), words[n:]
+    return None, words
+
+
+def _name_words(words: list[str]) -> list[str]:
+    """Name words up to the first one that cannot be part of a name (a weekday, a month, a title)."""
+    out = []
+    for w in words:
+        if w in NOT_NAMES and out:
+            break
+        out.append(w)
+    return out
+
+
+def _read_position_name(text: str, m: re.Match) -> PersonMention | None:
+    """Split a title run into position and name: at the comma where there is one, else where the
+    office words stop."""
+    pos_text = m.group("pos")
+    candidates = []
+    if m.group("comma") and m.group("name"):
+        candidates.append((pos_text, m.start("name"), m.end("name")))
+    # Without a comma, the name starts at the first capitalised word that is not an office word.
+    vocab = position_vocabulary()
+    words = list(re.finditer(r"\S+", pos_text))
+    for k, w in enumerate(words[1:], 1):
+        bare = w.group(0).strip("(),")
+        if (bare[:1].isupper() and bare not in vocab and bare not in ranks() and not re.fullmatch(r"[IVX]+", bare)
+                and not w.group(0).startswith("(")):
+            candidates.append((pos_text[:w.start()].rstrip(), m.start("pos") + w.start(), m.start("pos") + len(pos_text)))
+            break
+    for pos, start, end in candidates:
+        raw = text[start:end]
+        rank, words = _leading_rank(raw.split())
+        words = _name_words(words)
+        if not words:
+            continue
+        raw_name = " ".join(words)
+        name = strip_person_name(raw_name)
+        if not _valid_name(name):
+            continue
+        name_start = start + raw.find(words[0])
+        name_end = name_start + len(raw[raw.find(words[0]):].split(words[-1], 1)[0]) + len(words[-1]) \
+            if len(words) > 1 else name_start + len(words[0])
+        if pos.endswith(tuple(ranks())) and rank is None:
+            continue
+        return PersonMention(name_start, name_end, text[name_start:name_end], name, _clean_position(pos),
+                             m.start("pos"), rank)
+    return None
+
+
+def _valid_name(name: str) -> bool:
+    tokens = name.split()
+    if not tokens or all(t in NOT_NAMES or t.lower() in HONORIFICS for t in tokens):
+        return False
+    if tokens[0] in NOT_NAMES:
+        return False
+    vocab = position_vocabulary()
+    if all(t in vocab or t.isupper() for t in tokens):
+        return False
+    return any(len(t.strip(".")) > 1 for t in tokens)
+
+
+def _clean_position(pos: str) -> str:
+    pos = re.sub(r"\s*\([A-Za-z][\w-]*\)", "", pos)
+    pos = re.sub(r"\s+", " ", pos).strip(" ,")
+    pos = re.sub(r"\s+(?:dan|pada|di|untuk)$", "", pos)
+    return pos
+
+
+def find_people(text: str) -> list[PersonMention]:
+    """Person mentions, with a position where the text gives one next to the name."""
+    mentions: list[PersonMention] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(a: int, b: int) -> bool:
+        return all(b <= s or a >= e for s, e in taken)
+
+    for m in _position_name_pattern().finditer(text):
+        found = _read_position_name(text, m)
+        if found is None or not free(found.start, found.end):
+            continue
+        mentions.append(found)
+        taken.append((found.start, found.end))
+    for m in _name_position_pattern().finditer(text):
+        name = strip_person_name(m.group("name"))
+        if not _valid_name(name) or not free(m.start("name"), m.end("name")):
+            continue
+        # A position already given to a name that follows it ("Jabatan, Nama") is not this name's.
+        if not free(m.start("pos"), m.start("pos") + 1) or any(p.position_start == m.start("pos") for p in mentions):
+            mentions.append(PersonMention(m.start("name"), m.end("name"), m.group("name"), name))
+        else:
+            mentions.append(PersonMention(m.start("name"), m.end("name"), m.group("name"), name,
+                                          _clean_position(m.group("pos")), m.start("pos")))
+        taken.append((m.start("name"), m.end("name")))
+    for m in _speech_pattern().finditer(text):
+        group = "name" if m.group("name") else "name2"
+        raw = m.group(group)
+        name = strip_person_name(raw)
+        if not _valid_name(name) or not free(m.start(group), m.end(group)):
+            continue
+        mentions.append(PersonMention(m.start(group), m.end(group), raw, name))
+        taken.append((m.start(group), m.end(group)))
+    for known in {p.name for p in mentions}:
+        for u in re.finditer(rf"(?<![\w-]){re.escape(known)}(?![\w-])", text):
+            if free(u.start(), u.end()):
+                mentions.append(PersonMention(u.start(), u.end(), u.group(0), known))
+                taken.append((u.start(), u.end()))
+    return sorted(mentions, key=lambda p: p.start)
+
+
+def _same_person(short: str, full: str) -> bool:
+    s, f = short.lower().split(), full.lower().split()
+    return bool(s) and len(s) <= len(f) and all(t in f for t in s)
+
+
+def resolve_people(mentions: list[PersonMention], agency_names: list[str] | None = None) -> list[Person]:
+    """One :class:`Person` per individual, under the fullest name the document gives."""
+    names = sorted({m.name for m in mentions}, key=lambda n: (-len(n.split()), -len(n)))
+    canonical: dict[str, str] = {}
+    for n in names:
+        canonical[n] = next((full for full in names if full != n and _same_person(n, full)
+                             and len(full.split()) > len(n.split())), n)
+        # Chains: "Purbaya" -> "Purbaya Sadewa" -> "Purbaya Yudhi Sadewa".
+        while canonical.get(canonical[n], canonical[n]) != canonical[n]:
+            canonical[n] = canonical[canonical[n]]
+    groups: dict[str, list[PersonMention]] = {}
+    for m in mentions:
+        groups.setdefault(canonical[m.name], []).append(m)
+    people = []
+    for name, group in groups.items():
+        with_pos = [m for m in group if m.position]
+        full = [m for m in with_pos if m.name == name]
+        position = (full or with_pos)[0].position if with_pos else None
+        if position:
+            position = expand_region_short_forms(position) if False else position
+        official = bool(position) and not _private(position)
+        agency = _agency_of(position, agency_names or [])
+        people.append(Person(name, position, agency, official, tuple(sorted(group, key=lambda m: m.start))))
+    return sorted(people, key=lambda p: p.mentions[0].start)
+
+
+_PRIVATE = re.compile(r"\b(?:PT|CV|Tbk|Persero\)?|Ltd|Inc|Universitas|Partai|Yayasan|Institute|Institut|LSM)\b")
+_STATE_COMPANY = re.compile(r"\b(?:PT\s+(?:Pertamina|PLN|Telkom|KAI|Pindad|Pos Indonesia|Bank (?:Mandiri|Rakyat|Negara)|"
+                            r"Garuda|Pelindo|Jasa|Angkasa|Hutama|Waskita|Wijaya Karya|Bio Farma|Taspen|Asabri|ASDP|"
+                            r"Perusahaan Listrik|Kereta Api|PGN|Antam|Timah|Bukit Asam|Pupuk|Semen Indonesia|"
+                            r"Danareksa|Len|Dirgantara|PAL|Inka|Krakatau|Sarinah|Permodalan))")
+
+
+def _private(position: str) -> bool:
+    return bool(_PRIVATE.search(position)) and not _STATE_COMPANY.search(position)
+
+
+def _agency_of(position: str | None, agency_names: list[str]) -> str | None:
+    if not position:
+        return None
+    found = [a for a in agency_names if a and a.lower() in position.lower()]
+    return max(found, key=len) if found else None

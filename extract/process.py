@@ -1,0 +1,111 @@
+"""Streaming documents through the pipeline: load, clean, structure, ``nlp.pipe``, records.
+
+:func:`extract_records` yields one :class:`Outcome` per input path, in input order, whether the
+document was read or not, so that a batch always carries on past a bad file. ``jobs > 1`` shards
+the paths across worker processes that each build the pipeline once.
+"""
+from __future__ import annotations
+
+import os
+import re
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from typing import Iterable, Iterator
+
+from .normalize import clean_text, steps_for
+from .sources import LoadError, Source, iter_paths, load
+
+BATCH = 32
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What became of one input: a record, or a one-line error naming the file."""
+
+    path: str
+    record: dict | None = None
+    error: str | None = None
+    warnings: tuple[str, ...] = field(default=())
+
+
+_NLP = None
+
+
+def _nlp():
+    global _NLP
+    if _NLP is None:
+        from .pipeline import build_nlp
+
+        _NLP = build_nlp()
+    return _NLP
+
+
+def _prepare(path: str, ocr: bool) -> tuple[Source, str, object] | Outcome:
+    """Load and clean one file and read its structure; an :class:`Outcome` with the error where it fails."""
+    try:
+        source = load(path, ocr=ocr)
+    except LoadError as exc:
+        return Outcome(path, error=str(exc))
+    cleaned = clean_text(source.text, steps_for(source.format))
+    if not cleaned.text.strip():
+        return Outcome(path, error=f"{path}: nothing left after removing boilerplate; check that it is a document")
+    structure = None
+    if source.format in ("pdf", "docx") or _looks_official(cleaned.text):
+        from .structure import parse_structure
+
+        structure = parse_structure(cleaned.text)
+    return source, cleaned.text, structure
+
+
+_OFFICIAL = re.compile(r"(?m)^\s*(?:#+\s*)?(?:SURAT EDARAN|PERATURAN|KEPUTUSAN|INSTRUKSI|UNDANG-UNDANG)\b|"
+                       r"^\s*(?:Menimbang|Mengingat|Yth\.|Nomor\s*:|NOMOR\s*:?)")
+
+
+def _looks_official(text: str) -> bool:
+    """A title block or letter head near the top marks an official document (not a release or news)."""
+    return bool(_OFFICIAL.search(text[:3000]))
+
+
+def _run_batch(paths: list[str], ocr: bool, with_text: bool) -> list[Outcome]:
+    from .records import build_record
+
+    prepared: list[tuple[int, tuple]] = []
+    outcomes: list[Outcome | None] = [None] * len(paths)
+    for i, path in enumerate(paths):
+        result = _prepare(path, ocr)
+        if isinstance(result, Outcome):
+            outcomes[i] = result
+        else:
+            prepared.append((i, result))
+    texts = ((text, i) for i, (_, text, _) in prepared)
+    by_index = {i: (source, structure) for i, (source, _, structure) in prepared}
+    for doc, i in _nlp().pipe(texts, as_tuples=True):
+        source, structure = by_index[i]
+        try:
+            record = build_record(source, doc, structure, with_text=with_text)
+        except Exception as exc:  # a bug on one document must not sink the batch; it is reported
+            outcomes[i] = Outcome(source.path, error=f"{source.path}: extraction failed ({exc.__class__.__name__}: "
+                                                     f"{exc}); please report this file")
+            continue
+        outcomes[i] = Outcome(source.path, record=record, warnings=source.warnings)
+    return [o for o in outcomes if o is not None]
+
+
+def _chunks(items: list[str], size: int) -> Iterator[list[str]]:
+    for i in range(0, len(items), size):
+        yield items[i:i + size]
+
+
+def extract_records(paths: Iterable[str], *, jobs: int = 1, ocr: bool = True,
+                    with_text: bool = False) -> Iterator[Outcome]:
+    """Extract records from files and folders (folders recurse; ``"-"`` is stdin), in order."""
+    files = list(iter_paths(list(paths)))
+    jobs = max(1, min(jobs, os.cpu_count() or 1, max(1, len(files) // BATCH)))
+    if jobs == 1 or "-" in files:
+        for chunk in _chunks(files, BATCH):
+            yield from _run_batch(chunk, ocr, with_text)
+        return
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        chunks = list(_chunks(files, BATCH))
+        for batch in pool.map(_run_batch, chunks, [ocr] * len(chunks), [with_text] * len(chunks)):
+            yield from batch

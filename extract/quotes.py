@@ -1,0 +1,183 @@
+"""Direct quotes and their speakers, and indirect statements ("X mengatakan bahwa ...").
+
+Quote marks are straight after cleaning. A quote that runs over several paragraphs opens each
+paragraph with a mark and closes only at the end; an opening mark that is never closed is not
+guessed at. Speakers come from the cue after the quote ("ujarnya", "kata Nama"), the cue before
+it ("Nama mengatakan, ..."), or the person the surrounding sentences are about; where the text
+names nobody ("kata seorang warga") the speaker is ``None``.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Sequence
+
+from .people import SPEECH_VERBS_AFTER, SPEECH_VERBS_BEFORE, Person, PersonMention
+
+MIN_WORDS = 3
+
+
+@dataclass(frozen=True)
+class Quote:
+    start: int
+    end: int
+    text: str
+    speaker: str | None = None
+
+    def to_dict(self) -> dict:
+        return {"speaker": self.speaker, "text": self.text, "start": self.start, "end": self.end}
+
+
+def find_quotes(text: str) -> list[tuple[int, int]]:
+    """Spans of the words inside quotation marks (marks excluded), multi-paragraph quotes joined."""
+    spans: list[tuple[int, int]] = []
+    i, n = 0, len(text)
+    while i < n:
+        open_at = text.find('"', i)
+        if open_at < 0:
+            break
+        j = open_at + 1
+        while True:
+            close = text.find('"', j)
+            newline = text.find("\n", j)
+            if close >= 0 and (newline < 0 or close < newline):
+                spans.append((open_at + 1, close))
+                i = close + 1
+                break
+            if newline < 0:
+                i = n
+                break
+            # Unclosed at the end of a paragraph: it goes on only where the next paragraph opens with a mark.
+            k = newline
+            while k < n and text[k] in "\n ":
+                k += 1
+            if k < n and text[k] == '"':
+                j = k + 1
+                continue
+            i = newline + 1
+            break
+    out = []
+    for start, end in spans:
+        inner = text[start:end]
+        lead = len(inner) - len(inner.lstrip())
+        inner = inner.strip()
+        trimmed = inner.rstrip(", ")
+        if len(trimmed.split()) >= MIN_WORDS:
+            out.append((start + lead, start + lead + len(trimmed)))
+    return out
+
+
+def quote_text(text: str, start: int, end: int) -> str:
+    """The quoted words with the paragraph marks of a multi-paragraph quote removed."""
+    return re.sub(r'\s*\n\s*"?', " ", text[start:end]).strip()
+
+
+_PRONOUN = r"(?:dia|ia|beliau)"
+_AFTER = re.compile(rf'^"?\s*,?\s*(?:{SPEECH_VERBS_AFTER}|kata|ujar)(?P<nya>nya)?(?![\w])\s*(?P<rest>[^\n.]*)')
+_BEFORE = re.compile(rf"(?:{SPEECH_VERBS_BEFORE}|menurut(?:nya)?|kata(?:nya)?|ujar(?:nya)?|tegas(?:nya)?|sebut(?:nya)?)\s*(?:bahwa\s*)?[,:]?\s*$")
+_UNNAMED = re.compile(r"^(?:seorang|salah\s+(?:satu|seorang)|para|sejumlah|warga|pengunjung|pedagang|peserta|"
+                      r"pihak|mereka|sumber|seorang)\b")
+
+
+def _mention_at(people: Sequence[Person], start: int, end: int) -> Person | None:
+    for p in people:
+        for m in p.mentions:
+            if m.start >= start and m.end <= end:
+                return p
+    return None
+
+
+def _match_phrase(people: Sequence[Person], phrase: str) -> Person | None:
+    """The person a phrase after a speech verb names: by name tokens, or by title or its acronym."""
+    tokens = [t.strip(",.") for t in phrase.split()]
+    for p in people:
+        names = p.name.lower().split()
+        if any(t.lower() in names for t in tokens if t[:1].isupper() and len(t) > 1):
+            return p
+    for p in people:
+        if not p.position:
+            continue
+        words = [w for w in re.findall(r"[A-Za-z]+", p.position) if w[:1].isupper()]
+        acronym = "".join(w[0] for w in words)
+        first = tokens[0] if tokens else ""
+        if first and (first == acronym or p.position.lower().startswith(first.lower())) and first[:1].isupper():
+            return p
+    return None
+
+
+def attribute_quotes(text: str, spans: list[tuple[int, int]], people: Sequence[Person]) -> list[Quote]:
+    """Give each quote span its speaker."""
+    mentions: list[tuple[PersonMention, Person]] = sorted(
+        ((m, p) for p in people for m in p.mentions), key=lambda mp: mp[0].start)
+    inside = lambda pos: any(s <= pos < e for s, e in spans)  # noqa: E731
+    quotes: list[Quote] = []
+    last_speaker: Person | None = None
+    last_end = 0
+    for start, end in spans:
+        speaker: Person | None = None
+        resolved = False
+        close = text.find('"', end)
+        tail = text[close + 1: close + 160] if close >= 0 else ""
+        after = _AFTER.match(tail)
+        if after:
+            rest = after.group("rest").strip()
+            resolved = True
+            if after.group("nya") or re.match(_PRONOUN + r"\b", rest):
+                speaker = _recent(text, mentions, start, last_end, last_speaker, inside)
+            elif _UNNAMED.match(rest) or not rest[:1].isupper():
+                speaker = None
+            else:
+                speaker = _mention_at(people, close + 1, close + 1 + len(after.group(0)) + 1) or _match_phrase(people, rest)
+                if speaker is None:
+                    resolved = False
+        if not resolved:
+            line_start = text.rfind("\n", 0, start) + 1
+            head = text[line_start:start - 1]
+            if _BEFORE.search(head):
+                speaker = _mention_at(people, line_start, start) or _recent(text, mentions, start, last_end,
+                                                                             last_speaker, inside)
+                resolved = speaker is not None
+        if not resolved:
+            nxt_end = text.find(".", end + 1)
+            nxt_end = len(text) if nxt_end < 0 else nxt_end
+            following = text[close + 1: nxt_end] if close >= 0 else ""
+            if re.search(SPEECH_VERBS_BEFORE + r"|\b(?:kata|ujar|demikian)\b", following):
+                speaker = _mention_at(people, close + 1, nxt_end)
+            if speaker is None:
+                speaker = _recent(text, mentions, start, last_end, last_speaker, inside)
+        quotes.append(Quote(start, end, quote_text(text, start, end), speaker.name if speaker else None))
+        if speaker is not None:
+            last_speaker = speaker
+        last_end = end
+    return quotes
+
+
+def _recent(text, mentions, start, last_end, last_speaker, inside) -> Person | None:
+    """The person a pronoun cue points at: the last one named before the quote, outside quotes,
+    preferring one who is the subject of a speech verb since the previous quote."""
+    before = [(m, p) for m, p in mentions if m.end <= start and not inside(m.start)]
+    if not before:
+        return last_speaker
+    since = [(m, p) for m, p in before if m.start >= last_end]
+    speaking = [(m, p) for m, p in since if re.match(rf"[^.\n]{{0,60}}?\b{SPEECH_VERBS_BEFORE}", text[m.end:m.end + 80])]
+    if speaking:
+        return speaking[-1][1]
+    if last_speaker is not None and not since:
+        return last_speaker
+    return before[-1][1]
+
+
+_STATEMENT = re.compile(rf"(?P<verb>{SPEECH_VERBS_BEFORE})\s*,?\s+bahwa\s+(?P<what>[^\n]+?)(?:\.(?=\s|$)|\n|$)")
+
+
+def find_statements(text: str, people: Sequence[Person]) -> list[Quote]:
+    """Indirect statements: "Nama mengatakan bahwa ..." with the person named before the verb."""
+    out = []
+    for m in _STATEMENT.finditer(text):
+        sentence_start = max(text.rfind(".", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
+        speaker = None
+        candidates = [p for p in people for mm in p.mentions if sentence_start <= mm.start < m.start()]
+        if candidates:
+            speaker = candidates[-1]
+        out.append(Quote(m.start("what"), m.end("what"), m.group("what").strip(), speaker.name if speaker else None))
+    return out

@@ -1,0 +1,124 @@
+"""From a processed Doc to the record of the contract in DESIGN.md.
+
+Resolution happens here: repeated citations become one regulation, surface forms of an
+institution one agency, name variants one person; quotes get their speakers; the document's
+own identity, kind and dates come from its structure and text.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from spacy.tokens import Doc
+
+from .agencies import resolve_agencies
+from .dates import document_date, event_date
+from .people import resolve_people
+from .quotes import attribute_quotes, find_statements
+from .regulations import canonical_id, resolve_citations
+from .sources import Source
+
+KINDS = ("press_release", "news", "circular", "regulation", "decision", "instruction", "other")
+
+_PRESS_MARKERS = re.compile(r"(?i)\bsiaran\s+pers\b|\bpress\s+release\b|\bnarahubung\b|\bkontak\s+media\b|"
+                            r"\bhumas\s+(?:dan|&)\b|\(\s*[a-z]{2,5}(?:/[a-z]{2,5})*\s*\)\s*$")
+_NEWS_MARKERS = re.compile(r"(?i)detik(?:com|news|finance)?\b|\bbaca juga\b|scroll to continue|\bkepada wartawan\b|"
+                           r"\bdikutip dari\b|\bdilansir\b")
+_CIRCULAR = re.compile(r"(?im)^\s*(?:#\s*)?SURAT\s+EDARAN\b")
+
+
+def guess_kind(source: Source, text: str, structure_kind: str | None) -> str:
+    """The document's kind: official documents by their title block, releases and news by their marks."""
+    if structure_kind in KINDS:
+        return structure_kind
+    if _CIRCULAR.search(text[:1500]):
+        return "circular"
+    if _PRESS_MARKERS.search(text[:400]) or _PRESS_MARKERS.search(text[-300:]):
+        return "press_release"
+    if _NEWS_MARKERS.search(source.text):
+        return "news"
+    return "news" if source.title else "press_release"
+
+
+def _spans(doc: Doc, key: str) -> list:
+    return [s._.get(key) for s in doc.spans.get(key, []) if s._.get(key) is not None]
+
+
+def _in_spans(pos: int, spans) -> bool:
+    return any(a <= pos < b for a, b in spans)
+
+
+def build_record(source: Source, doc: Doc, structure=None, *, with_text: bool = False) -> dict:
+    """The JSON-ready record for one document (``structure`` from :func:`extract.structure.parse_structure`)."""
+    text = doc.text
+    identity = dict(structure.identity) if structure is not None and structure.identity else None
+    own_key = None
+    if identity:
+        identity["id"] = canonical_id(identity["type"], str(identity.get("number") or ""), identity.get("year"),
+                                      identity.get("issuer"))
+        own_key = (identity["type"], str(identity.get("number") or "").lower(), identity.get("year"))
+    basis_spans = list(structure.basis) if structure is not None else []
+    regulations = resolve_citations(_spans(doc, "regulations"), own_key)
+    regulation_dicts = []
+    for r in regulations:
+        d = r.to_dict()
+        d["basis"] = any(_in_spans(m.start, basis_spans) for m in r.mentions)
+        regulation_dicts.append(d)
+
+    agencies = resolve_agencies(_spans(doc, "agencies"))
+    people = resolve_people(_spans(doc, "people"), [a.name for a in agencies] + [a.acronym or "" for a in agencies])
+    quote_spans = [(s.start_char, s.end_char) for s in doc.spans.get("quotes", [])]
+    quote_spans = [q for q in (_spans(doc, "quotes")) if isinstance(q, tuple)] or quote_spans
+    quotes = attribute_quotes(text, quote_spans, people)
+    statements = [s for s in find_statements(text, people) if not _in_spans(s.start, quote_spans)]
+
+    kind = guess_kind(source, text, structure.kind if structure is not None else None)
+    date = (structure.date if structure is not None and structure.date else None) or source.date or (
+        document_date(text) if kind in ("press_release", "circular") else None)
+    reference = dt.date.fromisoformat(date) if date else None
+    event = event_date(text, quote_spans, reference)
+    title = source.title or (identity.get("subject") if identity else None) or _first_line(text)
+
+    record = {
+        "id": source.id,
+        "source": source.path,
+        "format": source.format,
+        "kind": kind,
+        "title": title,
+        "date": date,
+        "event_date": event,
+        "regulation": identity,
+        "signatory": dict(structure.signatory) if structure is not None and structure.signatory else None,
+        "regulations": regulation_dicts,
+        "officials": [p.to_dict() for p in people if p.official],
+        "persons": [p.to_dict() for p in people if not p.official],
+        "agencies": [a.to_dict() for a in agencies],
+        "quotes": [q.to_dict() for q in quotes],
+        "statements": [s.to_dict() for s in statements],
+        "abbreviations": _abbreviations(agencies),
+        "pages": len(source.pages) or None,
+        "ocr_pages": list(source.ocr_pages),
+        "warnings": list(source.warnings),
+    }
+    if structure is not None:
+        record["co_signatories"] = [dict(s) for s in structure.co_signatories]
+        record["addressees"] = list(structure.addressees)
+        record["points"] = list(structure.points)
+        record["place"] = structure.place
+        record["sections"] = [{"heading": s.heading, "start": s.start, "end": s.end} for s in structure.sections]
+    if with_text:
+        record["text"] = text
+    return record
+
+
+def _first_line(text: str) -> str | None:
+    line = text.strip().split("\n", 1)[0].strip()
+    return line[:200] or None
+
+
+def _abbreviations(agencies) -> list[dict]:
+    out = []
+    for a in agencies:
+        if a.acronym and a.acronym != a.name:
+            out.append({"short": a.acronym, "long": a.name})
+    return out

@@ -1,0 +1,473 @@
+"""The SQLite store: schema, saving, replacing, rolling back, merging, searching, reading back."""
+
+from __future__ import annotations
+
+import copy
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from extract.store import (
+    counts,
+    iter_records,
+    merge_agency,
+    open_db,
+    record_error,
+    regulation_id,
+    save_record,
+    save_records,
+    search,
+)
+
+FIXTURE = Path(__file__).parent / "fixtures" / "record-example.json"
+DOC_ID = "3f9a1c0e5b7d2a64"
+
+FIXTURE_COUNTS = {
+    "documents": 1,
+    "regulations": 2,
+    "citations": 2,
+    "officials": 2,
+    "agencies": 2,
+    "quotes": 2,
+    "errors": 0,
+}
+
+CHILD_TABLES = ("citations", "officials", "quotes", "statements", "abbreviations", "document_agencies")
+
+
+@pytest.fixture
+def record() -> dict:
+    return json.loads(FIXTURE.read_text(encoding="utf-8"))
+
+
+@pytest.fixture
+def db(tmp_path):
+    database = open_db(tmp_path / "warta.db")
+    yield database
+    database.close()
+
+
+def other_document(doc_id: str = "aaaa000011112222", source: str = "corpus/lain.txt", **fields) -> dict:
+    """A second, small record in the contract shape."""
+    return {
+        "id": doc_id,
+        "source": source,
+        "format": "txt",
+        "kind": "news",
+        "title": "Dinas Tenaga Kerja Bahas Iuran Pekerja",
+        "date": "2026-02-01",
+        "regulations": [{"id": "pp/2025/50", "type": "PP", "number": "50", "year": 2025, "issuer": None,
+                         "subject": None, "mentions": [{"start": 10, "end": 20, "text": "PP 50/2025"}]}],
+        "quotes": [{"speaker": "Sari Wulandari", "text": "Iuran pekerja harus dibayar tepat waktu.",
+                    "start": 30, "end": 70}],
+        "text": "Dinas Tenaga Kerja membahas iuran pekerja.",
+        **fields,
+    }
+
+
+def rows_of(db, table: str, document_id: str) -> list[dict]:
+    return list(db[table].rows_where("document_id = ?", [document_id]))
+
+
+# -- schema -------------------------------------------------------------------
+
+
+def test_open_db_twice_keeps_schema_and_rows(tmp_path, record):
+    path = tmp_path / "warta.db"
+    first = open_db(path)
+    save_record(first, record)
+    schema = first.schema
+    first.close()
+    again = open_db(path)
+    assert again.schema == schema
+    assert counts(again) == FIXTURE_COUNTS
+
+
+@pytest.mark.parametrize(
+    ("table", "columns"),
+    [
+        ("documents", ["title", "text"]),
+        ("quotes", ["text", "speaker"]),
+        ("statements", ["text", "speaker"]),
+        ("regulations", ["id", "subject", "issuer"]),
+    ],
+)
+def test_full_text_indexes_have_triggers(db, table, columns):
+    assert db[table].detect_fts() == f"{table}_fts"
+    assert [c.name for c in db[f"{table}_fts"].columns] == columns
+    assert {f"{table}_ai", f"{table}_ad", f"{table}_au"} <= {t.name for t in db[table].triggers}
+
+
+@pytest.mark.parametrize(
+    ("table", "column", "other_table"),
+    [
+        ("documents", "regulation_id", "regulations"),
+        ("citations", "document_id", "documents"),
+        ("citations", "regulation_id", "regulations"),
+        ("agency_aliases", "agency_id", "agencies"),
+        ("document_agencies", "document_id", "documents"),
+        ("document_agencies", "agency_id", "agencies"),
+        ("officials", "document_id", "documents"),
+        ("officials", "person_id", "people"),
+        ("quotes", "document_id", "documents"),
+        ("quotes", "person_id", "people"),
+        ("statements", "person_id", "people"),
+        ("abbreviations", "document_id", "documents"),
+    ],
+)
+def test_foreign_keys_declared(db, table, column, other_table):
+    assert (column, other_table) in {(fk.column, fk.other_table) for fk in db[table].foreign_keys}
+
+
+def test_foreign_keys_enforced(db, record):
+    save_record(db, record)
+    assert db.execute("pragma foreign_keys").fetchone() == (1,)
+    assert db.execute("pragma foreign_key_check").fetchall() == []
+    with pytest.raises(sqlite3.IntegrityError):
+        db["citations"].insert({"id": "x", "document_id": DOC_ID, "regulation_id": "uu/1999/1"})
+
+
+# -- saving -------------------------------------------------------------------
+
+
+def test_save_fixture(db, record):
+    assert save_record(db, record) == "added"
+    assert counts(db) == FIXTURE_COUNTS
+
+
+@pytest.mark.parametrize(
+    ("sql", "expected"),
+    [
+        ("select title, kind, date, event_date, regulation_id from documents",
+         [("Pemkot Jakarta Barat Apresiasi 15 Badan Usaha Peserta BPJS Ketenagakerjaan", "press_release",
+           "2026-01-28", "2026-01-27", None)]),
+        ("select regulation_id, start, \"end\", basis from citations order by start",
+         [("se/2025/6", 240, 293, 0), ("pp/2025/50", 900, 950, 0)]),
+        ("select id, issuer from regulations order by id",
+         [("pp/2025/50", None), ("se/2025/6", "Wali Kota Jakarta Barat")]),
+        ("select people.name, officials.position from officials join people on people.id = officials.person_id "
+         "order by people.name",
+         [("Imron Syahrin", "Asisten Perekonomian dan Pembangunan Setko Jakbar"),
+          ("Multanti", "Kepala BPJS Ketenagakerjaan Cabang Jakarta Grogol")]),
+        ("select speaker, people.name from quotes left join people on people.id = quotes.person_id order by start",
+         [("Imron Syahrin", "Imron Syahrin"), (None, None)]),
+        ("select speaker, people.name from statements join people on people.id = statements.person_id",
+         [("Multanti", "Multanti")]),
+        ("select short, long from abbreviations", [("BPJS", "Badan Penyelenggara Jaminan Sosial")]),
+        ("select agencies.acronym, alias from agency_aliases join agencies on agencies.id = agency_id "
+         "order by alias",
+         [("BPJS Ketenagakerjaan", "BPJS"), ("Pemkot Jakarta Barat", "Pemkot"),
+          ("Pemkot Jakarta Barat", "Pemkot Jakbar")]),
+        ("select agencies.acronym, mentions from document_agencies join agencies on agencies.id = agency_id "
+         "order by acronym",
+         [("BPJS Ketenagakerjaan", 1), ("Pemkot Jakarta Barat", 1)]),
+    ],
+)
+def test_fixture_rows(db, record, sql, expected):
+    save_record(db, record)
+    assert db.execute(sql).fetchall() == expected
+
+
+def test_saving_twice_changes_nothing(db, record):
+    assert save_record(db, record) == "added"
+    dump = list(db.iterdump())
+    assert save_record(db, copy.deepcopy(record)) == "unchanged"
+    assert counts(db) == FIXTURE_COUNTS
+    assert list(db.iterdump()) == dump
+
+
+def test_save_records_counts_outcomes(db, record):
+    changed = {**record, "id": "3f9a1c0e5b7d2a65", "title": "Judul baru"}
+    outcome = save_records(db, [record, other_document(), record, changed])
+    assert outcome == {"added": 2, "unchanged": 1, "replaced": 1}
+
+
+@pytest.mark.parametrize("missing", ["regulation", "signatory", "regulations", "officials", "agencies",
+                                     "quotes", "statements", "abbreviations", "warnings", "text"])
+def test_optional_keys_may_be_absent(db, record, missing):
+    del record[missing]
+    assert save_record(db, record) == "added"
+    assert db["documents"].count == 1
+
+
+def test_own_regulation_and_signatory(db):
+    circular = other_document(
+        doc_id="cccc000011112222", kind="circular",
+        regulation={"type": "SE", "number": "7", "year": 2025, "issuer": "Wali Kota Jakarta Barat",
+                    "subject": "tertib administrasi"},
+        signatory={"name": "Iin Mutmainnah", "position": "Wali Kota Jakarta Barat"},
+    )
+    save_record(db, circular)
+    row = db["documents"].get("cccc000011112222")
+    assert (row["regulation_id"], row["signatory_name"]) == ("se/2025/7", "Iin Mutmainnah")
+    assert db["regulations"].get("se/2025/7")["subject"] == "tertib administrasi"
+
+
+def test_regulation_gains_missing_fields_but_keeps_known_ones(db, record):
+    save_record(db, other_document())  # cites pp/2025/50 without subject
+    assert db["regulations"].get("pp/2025/50")["subject"] is None
+    save_record(db, record)  # gives the subject
+    subject = db["regulations"].get("pp/2025/50")["subject"]
+    assert subject.startswith("relaksasi atau diskon iuran")
+    third = other_document(doc_id="dddd000011112222", source="corpus/tiga.txt")
+    third["regulations"][0]["subject"] = "subjek lain"
+    save_record(db, third)
+    assert db["regulations"].get("pp/2025/50")["subject"] == subject
+
+
+@pytest.mark.parametrize(
+    ("regulation", "expected"),
+    [
+        ({"id": "pp/2025/50", "type": "PP", "number": "50", "year": 2025}, "pp/2025/50"),
+        ({"type": "PERMEN", "number": "2", "year": 2022}, "permen/2022/2"),
+        ({"type": "SE", "number": "400.3/123/SE/2025", "year": None}, "se/-/400.3/123/SE/2025"),
+        ({"type": "UU", "number": None, "year": 2020}, None),
+        ({}, None),
+    ],
+)
+def test_regulation_id(regulation, expected):
+    assert regulation_id(regulation) == expected
+
+
+# -- replacing ----------------------------------------------------------------
+
+
+def test_changed_document_replaces_old_rows_only(db, record):
+    save_record(db, record)
+    other = other_document()
+    save_record(db, other)
+    other_rows = {table: rows_of(db, table, other["id"]) for table in CHILD_TABLES}
+
+    changed = copy.deepcopy(record)
+    changed["id"] = "3f9a1c0e5b7d2a65"
+    changed["quotes"] = changed["quotes"][:1]
+    changed["regulations"] = changed["regulations"][:1]
+    assert save_record(db, changed) == "replaced"
+
+    assert not db["documents"].count_where("id = ?", [DOC_ID])
+    for table in CHILD_TABLES:
+        assert rows_of(db, table, DOC_ID) == [], table
+        assert rows_of(db, table, other["id"]) == other_rows[table], table
+    assert len(rows_of(db, "quotes", changed["id"])) == 1
+    assert [row["regulation_id"] for row in rows_of(db, "citations", changed["id"])] == ["se/2025/6"]
+    assert db["documents"].count == 2
+    assert search(db, "loyal") == []
+
+
+# -- rolling back ---------------------------------------------------------------
+
+
+def _unserialisable_quote(record: dict) -> None:
+    record["quotes"][0]["start"] = object()
+
+
+def _quote_without_text(record: dict) -> None:
+    del record["quotes"][0]["text"]
+
+
+def _quote_with_null_text(record: dict) -> None:
+    record["quotes"][-1]["text"] = None
+
+
+BROKEN = [
+    pytest.param(_unserialisable_quote, TypeError, id="unserialisable-quote"),
+    pytest.param(_quote_without_text, KeyError, id="quote-without-text"),
+    pytest.param(_quote_with_null_text, sqlite3.IntegrityError, id="quote-with-null-text"),
+]
+
+
+def _broken(record: dict, breaker) -> dict:
+    broken = copy.deepcopy(record)
+    broken["regulations"].append({"id": "uu/2023/6", "type": "UU", "number": "6", "year": 2023,
+                                  "mentions": [{"start": 1, "end": 5, "text": "UU 6/2023"}]})
+    breaker(broken)
+    return broken
+
+
+@pytest.mark.parametrize(("breaker", "error"), BROKEN)
+def test_failing_new_record_leaves_nothing(db, record, breaker, error):
+    save_record(db, other_document())
+    before = list(db.iterdump())
+    with pytest.raises(error):
+        save_record(db, _broken(record, breaker))
+    assert not db["documents"].count_where("id = ?", [DOC_ID])
+    assert list(db.iterdump()) == before
+
+
+@pytest.mark.parametrize(("breaker", "error"), BROKEN)
+def test_failing_replacement_keeps_old_document(db, record, breaker, error):
+    save_record(db, record)
+    before = list(db.iterdump())
+    broken = _broken(record, breaker)
+    broken["id"] = "3f9a1c0e5b7d2a65"
+    with pytest.raises(error):
+        save_record(db, broken)
+    assert list(db.iterdump()) == before
+    assert counts(db) == FIXTURE_COUNTS
+
+
+# -- agencies -------------------------------------------------------------------
+
+
+def _with_agency(doc_id: str, source: str, agency: dict) -> dict:
+    return other_document(doc_id=doc_id, source=source, agencies=[{"mentions": [{}], **agency}])
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "expected"),
+    [
+        pytest.param(
+            {"name": "BPJS Ketenagakerjaan", "acronym": None},
+            {"name": "Badan Penyelenggara Jaminan Sosial Ketenagakerjaan", "acronym": "BPJS Ketenagakerjaan"},
+            [("Badan Penyelenggara Jaminan Sosial Ketenagakerjaan", "BPJS Ketenagakerjaan")],
+            id="short-form-first-takes-full-name",
+        ),
+        pytest.param(
+            {"name": "Badan Pusat Statistik", "acronym": "BPS"},
+            {"name": "bps", "acronym": None},
+            [("Badan Pusat Statistik", "BPS")],
+            id="acronym-as-name-ignoring-case",
+        ),
+        pytest.param(
+            {"name": "Badan Pusat Statistik", "acronym": None},
+            {"name": "BADAN PUSAT STATISTIK", "acronym": "BPS"},
+            [("Badan Pusat Statistik", "BPS")],
+            id="same-name-gains-acronym",
+        ),
+        pytest.param(
+            {"name": "Kementerian Ketenagakerjaan", "acronym": "Kemnaker"},
+            {"name": "Kementerian Keuangan", "acronym": "Kemenkeu"},
+            [("Kementerian Ketenagakerjaan", "Kemnaker"), ("Kementerian Keuangan", "Kemenkeu")],
+            id="different-agencies-stay-apart",
+        ),
+    ],
+)
+def test_agencies_merge_across_documents(db, first, second, expected):
+    save_record(db, _with_agency("aaaa000000000001", "corpus/a.txt", first))
+    save_record(db, _with_agency("aaaa000000000002", "corpus/b.txt", second))
+    assert db.execute("select name, acronym from agencies order by name").fetchall() == expected
+    linked = db.execute("select count(distinct document_id) from document_agencies").fetchone()[0]
+    assert linked == 2
+
+
+def test_merged_agency_keeps_other_forms_as_aliases(db):
+    save_record(db, _with_agency("aaaa000000000001", "corpus/a.txt", {"name": "BPJS Ketenagakerjaan"}))
+    save_record(db, _with_agency("aaaa000000000002", "corpus/b.txt", {
+        "name": "Badan Penyelenggara Jaminan Sosial Ketenagakerjaan", "acronym": "BPJS Ketenagakerjaan",
+        "aliases": ["BPJS", "bpjs ketenagakerjaan"]}))
+    assert [row["alias"] for row in db["agency_aliases"].rows] == ["BPJS"]
+
+
+@pytest.mark.parametrize(
+    ("existing", "new", "updates"),
+    [
+        ({"name": "BPS", "acronym": None}, {"name": "Badan Pusat Statistik", "acronym": "BPS"},
+         {"name": "Badan Pusat Statistik", "acronym": "BPS"}),
+        ({"name": "Badan Pusat Statistik", "acronym": None}, {"name": "Badan Pusat Statistik", "acronym": "BPS"},
+         {"acronym": "BPS"}),
+        ({"name": "Badan Pusat Statistik", "acronym": "BPS"}, {"name": "BPS", "acronym": None}, {}),
+    ],
+)
+def test_merge_agency(existing, new, updates):
+    assert merge_agency(existing, new) == updates
+
+
+# -- errors and counts ----------------------------------------------------------
+
+
+def test_record_error_keeps_one_row_per_source_and_message(db):
+    record_error(db, "corpus/rusak.pdf", "no text layer")
+    record_error(db, "corpus/rusak.pdf", "no text layer")
+    record_error(db, "corpus/rusak.pdf", "encrypted")
+    assert counts(db)["errors"] == 2
+    assert {row["message"] for row in db["errors"].rows} == {"no text layer", "encrypted"}
+
+
+def test_counts_of_empty_database(db):
+    assert counts(db) == dict.fromkeys(FIXTURE_COUNTS, 0)
+
+
+# -- search ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("query", "kind", "snippet"),
+    [
+        ("Apresiasi", "document", "[Apresiasi]"),
+        ("normalized text", "document", "[normalized] [text]"),
+        ("ekosistem", "quote", "[ekosistem]"),
+        ("imron", "quote", "[Imron]"),
+        ("dukungan", "statement", "[dukungan]"),
+        ("kemiskinan ekstrem", "regulation", "[kemiskinan] [ekstrem]"),
+        ("PP 50/2025", "regulation", "[pp]/[2025]/[50]"),
+    ],
+)
+def test_search_finds_with_snippet(db, record, query, kind, snippet):
+    save_record(db, record)
+    hits = search(db, query)
+    assert hits, query
+    hit = hits[0]
+    assert (hit["type"], snippet in hit["snippet"]) == (kind, True), hit
+    assert set(hit) == {"type", "document_id", "title", "source", "regulation_id", "snippet"}
+    if kind != "regulation":
+        assert (hit["document_id"], hit["source"]) == (DOC_ID, record["source"])
+
+
+@pytest.mark.parametrize(
+    "query",
+    ['"', "AND", "OR NOT", "PP 50/2025", "(", "*", "a*b", "-", "NEAR(a b)", "col:value", "", "   ", "“kutipan”",
+     "Kepala \"BPJS", "50 - 2025", "^awal"],
+)
+def test_search_never_raises_on_awkward_input(db, record, query):
+    save_record(db, record)
+    assert isinstance(search(db, query), list)
+
+
+@pytest.mark.parametrize(("query", "expected"), [("AND", []), ('"', []), ("", []), ("tidakadakata", [])])
+def test_search_without_match_is_empty(db, record, query, expected):
+    save_record(db, record)
+    assert search(db, query) == expected
+
+
+def test_search_keeps_keywords_and_punctuation_as_words(db, record):
+    save_record(db, record)
+    assert [hit["regulation_id"] for hit in search(db, '"pp" 50/2025 AND')] == []
+    assert [hit["regulation_id"] for hit in search(db, '"pp" (50/2025)')] == ["pp/2025/50"]
+
+
+def test_search_ranks_and_limits(db, record):
+    save_record(db, record)
+    save_record(db, other_document())
+    assert len(search(db, "pekerja", limit=1)) == 1
+    assert {hit["type"] for hit in search(db, "pekerja")} == {"document", "quote"}
+
+
+# -- reading back ----------------------------------------------------------------
+
+
+def test_iter_records_round_trip(db, record):
+    save_record(db, record)
+    assert list(iter_records(db)) == [record]
+
+
+def test_iter_records_orders_by_source_and_selects_ids(db, record):
+    save_records(db, [record, other_document(source="a-dulu.txt")])
+    assert [r["source"] for r in iter_records(db)] == ["a-dulu.txt", record["source"]]
+    assert [r["id"] for r in iter_records(db, ["3f9a"])] == [DOC_ID]
+    assert [r["id"] for r in iter_records(db, [DOC_ID, "aaaa000011112222"])] == ["aaaa000011112222", DOC_ID]
+    assert list(iter_records(db, [])) == []
+
+
+def test_iter_records_without_text(db, record):
+    del record["text"]
+    save_record(db, record)
+    assert list(iter_records(db)) == [record]
+
+
+@pytest.mark.parametrize(("wanted", "message"), [("ffff", "no stored document"), ("", "ambiguous")])
+def test_iter_records_rejects_unknown_or_ambiguous_ids(db, record, wanted, message):
+    save_records(db, [record, other_document()])
+    with pytest.raises(ValueError, match=message):
+        list(iter_records(db, [wanted]))
