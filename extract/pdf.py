@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence
 
 import pypdfium2 as pdfium
+from PIL import Image
 import pypdfium2.raw as pdfium_c
 
 __all__ = ["PageText", "PdfText", "PdfError", "OcrUnavailable", "read_pdf", "default_cache_dir"]
@@ -237,6 +238,7 @@ def _read_page(document: pdfium.PdfDocument, index: int) -> _Page:
 Char = tuple[str, float, float, float, float]  # text, x0, x1, top, bottom (top-down points)
 BREAK: Char = ("\n", 0.0, 0.0, 0.0, 0.0)
 SPACE: Char = (" ", 0.0, 0.0, 0.0, 0.0)
+COLUMN_GAP = 3.0  # runs on one line further apart than this many line heights are columns: tab
 GAP_SPACE = 0.2  # a gap wider than this share of the line height between two glyphs is a space
 
 
@@ -307,7 +309,11 @@ def group_lines(segments: Sequence[Line]) -> list[Line]:
     out = []
     for parts in lines:
         parts.sort(key=lambda s: s.x0)
-        out.append(Line(" ".join(p.text for p in parts), parts[0].x0, max(p.x1 for p in parts),
+        text = parts[0].text
+        for before, after in zip(parts, parts[1:]):
+            far = after.x0 - before.x1 > COLUMN_GAP * max(before.height, after.height)
+            text += ("\t" if far else " ") + after.text
+        out.append(Line(text, parts[0].x0, max(p.x1 for p in parts),
                         min(p.top for p in parts), max(p.bottom for p in parts),
                         tuple(p.text for p in parts) if len(parts) > 1 else ()))
     return out
@@ -320,7 +326,9 @@ def _needs_ocr(document: pdfium.PdfDocument, index: int, lines: Sequence[Line]) 
     text = "\n".join(line.text for line in lines)
     if sum(ch.isalnum() for ch in text) < MIN_CHARS:
         return _image_cover(document, index) >= IMAGE_COVER
-    return looks_garbled(text)
+    if looks_garbled(text):
+        return True
+    return _image_cover(document, index) >= 0.9 and _ink_below_text(document, index, lines)
 
 
 def looks_garbled(text: str) -> bool:
@@ -352,6 +360,34 @@ def _image_cover(document: pdfium.PdfDocument, index: int) -> float:
         return min(best, 1.0)
     finally:
         page.close()
+
+
+def _ink_below_text(document: pdfium.PdfDocument, index: int, lines: Sequence[Line],
+                    scale: float = 0.3, threshold: float = 0.04) -> bool:
+    """True when a scanned page shows print below its last line of text.
+
+    Machine-read layers of scans sometimes stop short (before a signature block, say); the
+    page is then worth reading again. Counts the rows with ink between the last text line
+    and the bottom margin, from a coarse rendering of the page.
+    """
+    page = document[index]
+    try:
+        image = page.render(scale=scale, grayscale=True).to_pil().convert("L")
+        left, bottom, right, top = page.get_cropbox()
+    finally:
+        page.close()
+    width, height = image.size
+    last = max(line.bottom for line in lines)
+    line_height = statistics.median(line.height for line in lines)
+    start, end = int((last + 0.5 * line_height) * scale), int(0.95 * height)
+    if end - start < 2:
+        return False
+    band = image.crop((int(0.05 * width), start, int(0.95 * width), end))
+    ink = band.point(lambda v: 255 if v < 160 else 0)
+    rows = ink.resize((1, band.height), resample=Image.Resampling.BOX).getdata()
+    share = 255 * 2 / max(band.width, 1)  # at least two dark pixels in a row
+    inked = sum(1 for value in rows if value >= share)
+    return inked / scale >= threshold * (top - bottom)
 
 
 # --------------------------------------------------------------------------- OCR

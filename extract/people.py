@@ -58,6 +58,11 @@ POLICE_MILITARY_RANKS = """Jenderal Komjen Irjen Brigjen Kombes AKBP Kompol AKP 
     Brigadir Briptu Bripda Letjen Mayjen Kolonel Letkol Mayor Kapten Lettu Letda Laksamana Laksdya Laksda Marsekal
     Marsdya Marsda Serka Sertu Serda Pelda Peltu Kopda Praka Pratu""".split()
 
+# Titles that news also writes in lower case before a name ("anggota Komisi II DPR Nama").
+LOWERCASE_TITLES = frozenset("anggota ketua wakil juru jubir kepala".split())
+
+RANK_SUFFIXES = frozenset("Pol TNI Polisi (Purn) Inf Kav Arm Czi Cpl Mar Pnb Laut Kes Chk Cku Ckm Cba Cpm Caj Ctp".split())
+
 SPEECH_VERBS_AFTER = r"(?:kata|ujar|ucap|tutur|ungkap|jelas|tambah|tegas|sebut|imbuh|terang|papar|lanjut|pungkas|tandas|sambung|urai|tukas|timpal|cetus|kilah|akui|katakan|beber|paparnya)"
 SPEECH_VERBS_BEFORE = (r"(?:mengatakan|menjelaskan|menyampaikan|menuturkan|mengungkapkan|menegaskan|menyebutkan|"
                        r"menambahkan|menerangkan|memaparkan|mengaku|menilai|berharap|meminta|mengimbau|mengajak|"
@@ -90,7 +95,8 @@ def position_vocabulary() -> frozenset[str]:
         for form in (a.name, *a.acronyms, *a.aliases):
             words.update(w for w in re.split(r"[\s/,()-]+", form) if w[:1].isupper())
     for r in regions():
-        words.update(r.name.split())
+        if r.level != "district":
+            words.update(r.name.split())
     for t in position_titles():
         words.update(t.split())
     from .agencies import agency_forms
@@ -110,35 +116,40 @@ NOT_NAMES = frozenset("""Senin Selasa Rabu Kamis Jumat Sabtu Minggu Januari Febr
     Pemerintah Presiden Menteri Kepala Wakil Ketua Anggota Direktur Gubernur Bupati Wali Camat Lurah Jaksa Hakim
     Majelis Terdakwa Saksi Tersangka Korban Warga Pasal Bapak Ibu Pak Bu Mas Mbak Kang Bang Gus""".split())
 
-_NAME_TOKEN = r"(?:[A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)?|[A-Z]\.?|[A-Z][a-z]?\.|Mc[A-Z][a-z]+|[A-Z]{2,4}(?=\s+[A-Z][a-z]))"
+_NAME_TOKEN = (r"(?:[A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)?|Mc[A-Z][a-z]+|[A-Z]{2,4}(?=[ \t]+[A-Z][a-z])|[A-Z]\.?(?=[ \t,])"
+               r"|[A-Z][a-z]?\.)")
 _HONORIFIC = r"(?:(?:Prof|Dr|Drs|Dra|Ir|Drg|H|Hj|KH|Pak|Bu|Bapak|Ibu)\.?\s+)*"
 _DEGREES = r"(?:,?\s+(?:S|M|Ph|Sp|Lc|Ak|CPA|MBA|MPA|MPH|MSc|LLM|Dipl)\.?\s?[A-Za-z.]{0,6}\.?(?=[\s,.;)]|$))*"
 
 
 def _name_pattern(group: str) -> str:
-    return rf"(?P<{group}>{_HONORIFIC}{_NAME_TOKEN}(?:\s+(?:bin|binti|van|de|al|el)?\s*{_NAME_TOKEN}){{0,4}}){_DEGREES}"
+    return rf"(?P<{group}>{_HONORIFIC}{_NAME_TOKEN}(?:[ \t]+(?:(?:bin|binti|van|de|al|el)[ \t]+)?{_NAME_TOKEN}){{0,4}}){_DEGREES}"
+
+
+_NAME_AT = re.compile(_name_pattern("name"))
 
 
 @cache
 def _title_alt() -> str:
     parts = []
     for t in position_titles():
-        esc = re.escape(t).replace(r"\ ", r"\s+")
-        parts.append(f"[{t[0].upper()}{t[0].lower()}]{esc[1:]}" if t[0].isalpha() else esc)
+        esc = re.escape(t).replace(r"\ ", r"[ \t]+")
+        lower_ok = t.split()[0].lower() in LOWERCASE_TITLES
+        parts.append(f"[{t[0].upper()}{t[0].lower()}]{esc[1:]}" if lower_ok else esc)
     return "|".join(parts)
 
 
 _COMPLEMENT_WORD = r"(?:[A-Z][\w'’&/-]*|[IVX]+|[0-9]{1,4}(?:/[A-Z][\w-]*)?|\([A-Z][\w-]*\))"
-_COMPLEMENT_JOIN = r"(?:\s+(?:dan|pada|di|untuk|bidang|urusan)\s+|\s+)"
+_COMPLEMENT_JOIN = r"(?:[ \t]+(?:dan|pada|di|untuk|bidang|urusan)[ \t]+|[ \t]+)"
 
 
 @cache
 def _position_name_pattern() -> re.Pattern:
     """A title, the capitalised words after it, and optionally a comma and a name block."""
     return re.compile(
-        rf"(?<![\w-])(?P<pos>(?:(?i:mantan|eks|plt\.?|pj\.?|penjabat)\s+)?(?:{_title_alt()})(?![\w-])"
+        rf"(?<![\w-])(?P<pos>(?:(?i:mantan|eks|plt\.?|pj\.?|penjabat)[ \t]+)?(?:{_title_alt()})(?![\w-])"
         rf"(?:{_COMPLEMENT_JOIN}{_COMPLEMENT_WORD})*)"
-        rf"(?:(?P<comma>\s*,\s*)" + _name_pattern("name") + r")?"
+        rf"(?:(?P<comma>[ \t]*,[ \t]*)" + _name_pattern("name") + r")?"
     )
 
 
@@ -146,22 +157,22 @@ def _position_name_pattern() -> re.Pattern:
 def _name_position_pattern() -> re.Pattern:
     return re.compile(
         r"(?:(?<=[a-z,;:]\s)|(?<=^)|(?<=\n)|(?<=\.\s))" + _name_pattern("name")
-        + rf"(?:\s*,\s*|\s+(?:selaku|sebagai|yang\s+menjabat(?:\s+sebagai)?)\s+)"
-        rf"(?P<pos>(?:(?i:mantan|eks|plt\.?|pj\.?)\s+)?(?:{_title_alt()})(?![\w-])"
+        + rf"(?:[ \t]*,[ \t]*|[ \t]+(?:selaku|sebagai|yang[ \t]+menjabat(?:[ \t]+sebagai)?)[ \t]+)"
+        rf"(?P<pos>(?:(?i:mantan|eks|plt\.?|pj\.?)[ \t]+)?(?:{_title_alt()})(?![\w-])"
         rf"(?:{_COMPLEMENT_JOIN}{_COMPLEMENT_WORD}){{0,12}})", re.MULTILINE)
 
 
 @cache
 def _speech_pattern() -> re.Pattern:
-    after = rf"(?<![\w-]){SPEECH_VERBS_AFTER}(?![\w-])\s+{_name_pattern('name')}"
-    before = _name_pattern("name2") + rf"\s+{SPEECH_VERBS_BEFORE}(?![\w-])"
+    after = rf"(?<![\w-]){SPEECH_VERBS_AFTER}(?![\w-])[ \t]+{_name_pattern('name')}"
+    before = _name_pattern("name2") + rf"[ \t]+{SPEECH_VERBS_BEFORE}(?![\w-])"
     return re.compile(f"{after}|{before}")
 
 
 def _leading_rank(words: list[str]) -> tuple[str | None, list[str]]:
     """Split a police or military rank ("Kombes Pol", "AKBP") off the front of a name's words."""
     if words and words[0].strip(".") in ranks():
-        n = 2 if len(words) > 1 and words[1].strip(".") in ("Pol", "TNI", "Polisi", "(Purn)") else 1
+        n = 2 if len(words) > 1 and words[1].strip(".") in RANK_SUFFIXES else 1
         return " ".join(words[:n]), words[n:]
     return None, words
 
@@ -188,27 +199,25 @@ def _read_position_name(text: str, m: re.Match) -> PersonMention | None:
     words = list(re.finditer(r"\S+", pos_text))
     for k, w in enumerate(words[1:], 1):
         bare = w.group(0).strip("(),")
-        if (bare[:1].isupper() and bare not in vocab and bare not in ranks() and not re.fullmatch(r"[IVX]+", bare)
-                and not w.group(0).startswith("(")):
+        if bare in ranks() or (bare[:1].isupper() and bare not in vocab and not re.fullmatch(r"[IVX]+", bare)
+                               and not w.group(0).startswith("(")):
             candidates.append((pos_text[:w.start()].rstrip(), m.start("pos") + w.start(), m.start("pos") + len(pos_text)))
             break
     for pos, start, end in candidates:
-        raw = text[start:end]
-        rank, words = _leading_rank(raw.split())
-        words = _name_words(words)
-        if not words:
+        rank, words = _leading_rank(text[start:end].split())
+        if rank:
+            start = text.index(words[0], start) if words else end
+        named = _NAME_AT.match(text, start)
+        if not named:
             continue
+        words = _name_words(named.group(0).split())
         raw_name = " ".join(words)
         name = strip_person_name(raw_name)
         if not _valid_name(name):
             continue
-        name_start = start + raw.find(words[0])
-        name_end = name_start + len(raw[raw.find(words[0]):].split(words[-1], 1)[0]) + len(words[-1]) \
-            if len(words) > 1 else name_start + len(words[0])
-        if pos.endswith(tuple(ranks())) and rank is None:
-            continue
-        return PersonMention(name_start, name_end, text[name_start:name_end], name, _clean_position(pos),
-                             m.start("pos"), rank)
+        name_end = start + len(named.group(0).split(words[-1])[0]) + len(words[-1]) if len(words) > 1 else \
+            start + len(words[0])
+        return PersonMention(start, name_end, text[start:name_end], name, _clean_position(pos), m.start("pos"), rank)
     return None
 
 
@@ -239,8 +248,14 @@ def find_people(text: str) -> list[PersonMention]:
     def free(a: int, b: int) -> bool:
         return all(b <= s or a >= e for s, e in taken)
 
-    for m in _position_name_pattern().finditer(text):
+    pattern = _position_name_pattern()
+    pos = 0
+    while True:
+        m = pattern.search(text, pos)
+        if m is None:
+            break
         found = _read_position_name(text, m)
+        pos = m.end() if found is None else max(found.end, m.start() + 1)
         if found is None or not free(found.start, found.end):
             continue
         mentions.append(found)

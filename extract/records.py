@@ -66,7 +66,10 @@ def build_record(source: Source, doc: Doc, structure=None, *, with_text: bool = 
         regulation_dicts.append(d)
 
     agencies = resolve_agencies(_spans(doc, "agencies"))
-    people = resolve_people(_spans(doc, "people"), [a.name for a in agencies] + [a.acronym or "" for a in agencies])
+    # A headline is written in title case, where every word looks like a name: people come from the body.
+    body_start = len(source.title) if source.title and text.startswith(source.title) else 0
+    people = resolve_people([m for m in _spans(doc, "people") if m.start >= body_start],
+                            [a.name for a in agencies] + [a.acronym or "" for a in agencies])
     quote_spans = [(s.start_char, s.end_char) for s in doc.spans.get("quotes", [])]
     quote_spans = [q for q in (_spans(doc, "quotes")) if isinstance(q, tuple)] or quote_spans
     quotes = attribute_quotes(text, quote_spans, people)
