@@ -89,17 +89,23 @@ def gazetteer_index() -> dict[str, tuple[str, str | None, str]]:
 
 GENERIC_HEADS = ("Kementerian", "Kemenko", "Badan", "Lembaga", "Komisi", "Dewan", "Majelis", "Mahkamah",
                  "Direktorat Jenderal", "Direktorat", "Ditjen", "Otorita", "Kantor Staf", "Pusat", "Balai", "Biro",
-                 "Dinas", "Kepolisian", "Kejaksaan", "Pengadilan", "Inspektorat", "Sekretariat", "Deputi Bidang",
+                 "Dinas", "Kepolisian", "Kejaksaan", "Pengadilan", "Inspektorat", "Sekretariat",
                  "Perusahaan Umum", "Perum", "Korps", "Komando", "Satuan")
+# Phrases built like institution names that name no institution.
+NOT_AGENCIES = frozenset(s.lower() for s in ("Lembaga Swadaya Masyarakat", "Badan Usaha", "Badan Usaha Milik Negara",
+                                               "Badan Usaha Milik Daerah", "Majelis Hakim", "Dewan Juri",
+                                               "Komisi Informasi", "Pusat Perbelanjaan"))
 STANDALONE = ("Sekretariat Jenderal", "Inspektorat Jenderal", "Sekretariat Kabinet", "Sekretariat Negara")
 
-_CAP = r"(?:[A-Z][\w'’.-]*|[IVX]+|[0-9]{2,4}(?:/[A-Z][\w-]*)?)"
-_JOIN = r"(?:\s+(?:dan|&)\s+|,\s+(?=[A-Z][\w-]*(?:,|\s+dan\s))|\s+)"
+_CAP = r"(?:[A-Z][\w'’-]*|[IVX]+|[0-9]{3,4}/[A-Z][\w-]*)"
+_JOIN = r"(?:[ \t]+(?:dan|&)[ \t]+|[ \t]+)"
+_LIST_JOIN = r"(?:[ \t]+(?:dan|&)[ \t]+|,[ \t]+(?:dan[ \t]+)?(?=[A-Z][\w-]*(?:,|[ \t]+dan[ \t]))|[ \t]+)"
 _ACR_IN = r"(?:\s*\((?P<acr>[A-Z][A-Za-z0-9&.-]{1,12})\))?"
 STOP_WORDS = frozenset("""Nomor No Tahun Pasal Ayat Senin Selasa Rabu Kamis Jumat Sabtu Minggu Januari Februari Maret
     April Mei Juni Juli Agustus September Oktober November Desember Kepala Wakil Ketua Anggota Menteri Direktur Gubernur
     Bupati Wali Walikota Camat Lurah Kapolda Kapolres Kapolsek Kasat Kabid Kasi Sekretaris Asisten Deputi Plt Pj
-    Jakarta""".split()) - {"Jakarta"}
+    Fraksi Hakim""".split())
+HEAD_WORDS = frozenset("Kementerian Kemenko Badan Lembaga Komisi Dewan Pemerintah Pemprov Pemkab Pemkot Dinas".split())
 
 
 @cache
@@ -112,7 +118,7 @@ def _form_pattern() -> re.Pattern:
 @cache
 def _generic_pattern() -> re.Pattern:
     alt = "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in sorted(GENERIC_HEADS, key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?P<head>{alt})(?![\w-]){_ACR_IN}(?P<rest>(?:{_JOIN}{_CAP}){{1,8}})")
+    return re.compile(rf"(?<![\w-])(?P<head>{alt})(?![\w-]){_ACR_IN}(?P<rest>(?:{_LIST_JOIN}{_CAP}){{1,8}})")
 
 
 @cache
@@ -131,21 +137,50 @@ _BRANCH = re.compile(r"\s+(?:Kantor\s+)?(?P<kind>Cabang|Kantor Wilayah|Kanwil|Pe
 
 
 def _trim_rest(rest: str) -> tuple[str, int]:
-    """Keep the capitalised words that belong to a name; stop at a word that starts a new phrase.
+    """Keep the words after a head that belong to an institution's name.
 
+    A name goes on while its words are office, institution or region words (the vocabulary of the
+    gazetteers); a person's name, a verb in title case or a second institution after "dan" ends it.
     Returns the kept words and how many characters of ``rest`` they cover.
     """
+    from .people import position_vocabulary
+
+    vocab = position_vocabulary()
     kept_end = 0
-    for w in re.finditer(r"\S+", rest):
-        bare = w.group(0).strip(",")
-        if bare in STOP_WORDS:
+    kept_words: list[str] = []
+    for w in re.finditer(r"[^\s,]+", rest):
+        word = w.group(0)
+        previous = kept_words[-1] if kept_words else ""
+        if word in STOP_WORDS or (previous == "dan" and word in HEAD_WORDS):
+            break
+        known = word in ("dan", "&") or word in vocab or re.fullmatch(r"[IVX]+|[0-9]{3,4}/\S+", word)
+        # After a complete name (an acronym such as DPR or RI, or a region), an unknown word starts
+        # something else: a person's name or the rest of a headline.
+        if not known and kept_words and _completes_name(kept_words):
             break
         kept_end = w.end()
+        kept_words.append(word)
     kept = rest[:kept_end]
     trailer = re.search(r"(?:,|\s+(?:dan|&))+$", kept)
     if trailer:
         kept = kept[:trailer.start()]
     return re.sub(r"\s+", " ", kept).strip(), len(kept)
+
+
+def _completes_name(words: list[str]) -> bool:
+    last = words[-1]
+    if last.isupper() and len(last) >= 2:
+        return True
+    names = region_names()
+    return any(" ".join(words[-n:]) in names for n in (1, 2, 3) if len(words) >= n)
+
+
+@cache
+def region_names() -> frozenset[str]:
+    from .gazetteer import regions
+    from .lexicon import region_short_forms
+
+    return frozenset(r.name for r in regions() if r.level != "district") | frozenset(region_short_forms())
 
 
 def _form_for(head: str) -> Form | None:
@@ -164,9 +199,17 @@ def find_agencies(text: str) -> list[AgencyMention]:
     for m in _form_pattern().finditer(text):
         form = _form_for(m.group("head"))
         rest, used = _trim_rest(m.group("rest"))
-        if form is None or (form.region and not rest):
+        if form is None:
             continue
-        end = m.start("rest") + used if rest else m.end()
+        if not rest and not form.region:
+            continue
+        if not rest:
+            # A bare head ("Pemkot", "Polrestabes") names the one such institution the text is about.
+            end = m.end("acr") + 1 if m.group("acr") else m.end("head")
+            candidates.append(AgencyMention(m.start(), end, text[m.start():end], form.long, m.group("head"),
+                                            "bare:" + form.long.lower()))
+            continue
+        end = m.start("rest") + used
         long = f"{form.long} {rest}".strip()
         short = f"{m.group('acr') or form.short} {rest}".strip()
         gaz = index.get(long.lower()) or index.get(short.lower())
@@ -179,6 +222,8 @@ def find_agencies(text: str) -> list[AgencyMention]:
             continue
         end = m.start("rest") + used if rest else m.end("head")
         name = f"{head} {rest}".strip()
+        if name.lower() in NOT_AGENCIES:
+            continue
         short = f"{m.group('acr')} {rest}".strip() if m.group("acr") else None
         gaz = index.get(name.lower())
         key = "gaz:" + gaz[0].lower() if gaz else "name:" + _norm(name)
@@ -234,6 +279,27 @@ def _acronym_uses(text: str, mentions: list[AgencyMention]) -> list[AgencyMentio
     return out
 
 
+def _tokens(text: str) -> list[str]:
+    words = _norm(text).split()
+    while words and words[-1] in ("ri", "republik", "indonesia") and len(words) > 1:
+        words.pop()
+    return words
+
+
+def _shorter_form_of(a: AgencyMention, b: AgencyMention) -> bool:
+    """``a`` names ``b`` with words left out: "Kejaksaan Jayawijaya" / "Kejaksaan Negeri Jayawijaya",
+    "Komisi II DPR" / "Komisi II DPR RI". A branch is never its parent's short form."""
+    if a.key.startswith("branch:") or b.key.startswith("branch:") or a.key == b.key:
+        return False
+    for x in (a.short or a.name, a.name):
+        ta = _tokens(x)
+        for y in (b.name, b.short or b.name):
+            tb = _tokens(y)
+            if 2 <= len(ta) <= len(tb) and ta[0] == tb[0] and ta[-1] == tb[-1] and set(ta) <= set(tb):
+                return True
+    return False
+
+
 def resolve_agencies(mentions: list[AgencyMention]) -> list[Agency]:
     """One :class:`Agency` per institution: mentions sharing a key or any surface form are merged."""
     parent: dict[int, int] = {}
@@ -251,6 +317,17 @@ def resolve_agencies(mentions: list[AgencyMention]) -> list[Agency]:
                 parent[find(i)] = find(by_form[form])
             else:
                 by_form[form] = i
+    for i, m in enumerate(mentions):
+        if m.key.startswith("bare:"):
+            head = m.key[5:]
+            owners = {find(j) for j, o in enumerate(mentions) if not o.key.startswith("bare:")
+                      and o.name.lower().startswith(head + " ")}
+            if len(owners) == 1:
+                parent[find(i)] = owners.pop()
+    for i, m in enumerate(mentions):
+        for j, other in enumerate(mentions[:i]):
+            if find(i) != find(j) and (_shorter_form_of(m, other) or _shorter_form_of(other, m)):
+                parent[find(i)] = find(j)
     groups: dict[int, list[AgencyMention]] = {}
     for i, m in enumerate(mentions):
         groups.setdefault(find(i), []).append(m)

@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence
 
 import pypdfium2 as pdfium
-from PIL import Image
+from PIL import Image, ImageChops
 import pypdfium2.raw as pdfium_c
 
 __all__ = ["PageText", "PdfText", "PdfError", "OcrUnavailable", "read_pdf", "default_cache_dir"]
@@ -426,10 +426,24 @@ def _ocr_page(document: pdfium.PdfDocument, index: int, file_hash: str, cache_di
 
 
 def _render_png(page: pdfium.PdfPage) -> bytes:
-    image = page.render(scale=OCR_DPI / 72, grayscale=True).to_pil()
+    """The page as a grey PNG for OCR, with coloured ink (stamps, signatures) whited out."""
+    image = drop_colour(page.render(scale=OCR_DPI / 72).to_pil().convert("RGB"))
     buffer = io.BytesIO()
     image.save(buffer, format="PNG")
     return buffer.getvalue()
+
+
+def drop_colour(image: Image.Image, spread: int = 50) -> Image.Image:
+    """A grey version of an RGB image where strongly coloured pixels turn white.
+
+    Text is printed black; blue signatures and stamps laid over names confuse OCR. A pixel
+    whose channels differ by more than `spread` is coloured.
+    """
+    red, green, blue = image.split()
+    high = ImageChops.lighter(ImageChops.lighter(red, green), blue)
+    low = ImageChops.darker(ImageChops.darker(red, green), blue)
+    coloured = ImageChops.subtract(high, low).point(lambda v: 255 if v > spread else 0)
+    return ImageChops.lighter(high, coloured)
 
 
 def _run_tesseract(binary: str, png: bytes) -> str:
@@ -455,8 +469,9 @@ def _write_atomic(target: Path, text: str) -> None:
 
 
 def tsv_segments(tsv: str, scale: float) -> list[Line]:
-    """Tesseract TSV output as one segment per OCR line, in points (pixels / scale)."""
-    words: dict[tuple[str, str, str], list[tuple[str, float, float, float, float]]] = {}
+    """Tesseract TSV output as segments (one per OCR line, split where a column gap opens),
+    in points (pixels / scale)."""
+    lines: dict[tuple[str, str, str], list[tuple[str, float, float, float, float]]] = {}
     for row in tsv.splitlines()[1:]:
         cols = row.split("\t")
         if len(cols) < 12 or cols[0] != "5" or not cols[11].strip():
@@ -465,14 +480,25 @@ def tsv_segments(tsv: str, scale: float) -> list[Line]:
             x, y, w, h = (float(v) / scale for v in cols[6:10])
         except ValueError:
             continue
-        words.setdefault((cols[2], cols[3], cols[4]), []).append((cols[11].strip(), x, x + w, y, y + h))
+        word = "".join(CHAR_MAP.get(ch, ch) for ch in cols[11].strip())
+        lines.setdefault((cols[2], cols[3], cols[4]), []).append((word, x, x + w, y, y + h))
     segments = []
-    for items in words.values():
-        items.sort(key=lambda item: item[1])
-        text = " ".join(CHAR_MAP.get(c, c) if len(c) == 1 else c for c, *_ in items)
-        segments.append(Line(text, items[0][1], max(i[2] for i in items),
-                             min(i[3] for i in items), max(i[4] for i in items)))
+    for words in lines.values():
+        words.sort(key=lambda item: item[1])
+        height = statistics.median(item[4] - item[3] for item in words)
+        run = [words[0]]
+        for word in words[1:]:
+            if word[1] - run[-1][2] > COLUMN_GAP * height:
+                segments.append(_word_run(run))
+                run = []
+            run.append(word)
+        segments.append(_word_run(run))
     return segments
+
+
+def _word_run(words: Sequence[tuple[str, float, float, float, float]]) -> Line:
+    return Line(" ".join(w[0] for w in words), words[0][1], max(w[2] for w in words),
+                min(w[3] for w in words), max(w[4] for w in words))
 
 
 # --------------------------------------------------------------------------- running lines
@@ -682,6 +708,8 @@ def _repeats(left: str, right: str) -> bool:
 def _continues(prev: Line, cur: Line, right_edge: float, width: float, gap_limit: float) -> bool:
     """Whether `cur` is the wrapped continuation of `prev` on the same page."""
     if BLOCK_START_RE.match(cur.text) or HEADING_ONLY_RE.match(prev.text) or HEADING_ONLY_RE.match(cur.text):
+        return False
+    if "\t" in cur.text:  # a row of columns (a table, signatures side by side)
         return False
     if cur.top - prev.bottom > gap_limit:
         return False

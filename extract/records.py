@@ -58,6 +58,9 @@ def build_record(source: Source, doc: Doc, structure=None, *, with_text: bool = 
                                       identity.get("issuer"))
         own_key = (identity["type"], str(identity.get("number") or "").lower(), identity.get("year"))
     basis_spans = list(structure.basis) if structure is not None else []
+    # A headline is written in title case, where every word looks like a name: people come from the
+    # body, and an institution named only in the headline must be one the gazetteer knows.
+    body_start = len(source.title) if source.title and text.startswith(source.title) else 0
     regulations = resolve_citations(_spans(doc, "regulations"), own_key)
     regulation_dicts = []
     for r in regulations:
@@ -65,9 +68,7 @@ def build_record(source: Source, doc: Doc, structure=None, *, with_text: bool = 
         d["basis"] = any(_in_spans(m.start, basis_spans) for m in r.mentions)
         regulation_dicts.append(d)
 
-    agencies = resolve_agencies(_spans(doc, "agencies"))
-    # A headline is written in title case, where every word looks like a name: people come from the body.
-    body_start = len(source.title) if source.title and text.startswith(source.title) else 0
+    agencies = [a for a in resolve_agencies(_spans(doc, "agencies")) if _named_in_body(a, body_start)]
     people = resolve_people([m for m in _spans(doc, "people") if m.start >= body_start],
                             [a.name for a in agencies] + [a.acronym or "" for a in agencies])
     quote_spans = [(s.start_char, s.end_char) for s in doc.spans.get("quotes", [])]
@@ -112,6 +113,10 @@ def build_record(source: Source, doc: Doc, structure=None, *, with_text: bool = 
     if with_text:
         record["text"] = text
     return record
+
+
+def _named_in_body(agency, body_start: int) -> bool:
+    return any(m.start >= body_start or m.key.startswith("gaz:") for m in agency.mentions)
 
 
 def _first_line(text: str) -> str | None:
