@@ -331,13 +331,16 @@ def _needs_ocr(document: pdfium.PdfDocument, index: int, lines: Sequence[Line]) 
     return _image_cover(document, index) >= 0.9 and _ink_below_text(document, index, lines)
 
 
+FILLER = set(".\u2026_-\u2013\u2014")  # dotted and ruled lines of forms
+
+
 def looks_garbled(text: str) -> bool:
     """True for a text layer not worth keeping: mostly symbols, or words run together.
 
     Scans with a poor machine-read layer often lose the spaces ("PENYAMPAIANLAPORANHARTA");
     a page where more than 4% of the letters sit in words of 18+ letters is read again.
     """
-    visible = [ch for ch in text if not ch.isspace()]
+    visible = [ch for ch in text if not ch.isspace() and ch not in FILLER]
     if not visible:
         return False
     if sum(ch.isalnum() for ch in visible) / len(visible) < 0.5:
@@ -394,21 +397,26 @@ def _ink_below_text(document: pdfium.PdfDocument, index: int, lines: Sequence[Li
 
 
 @lru_cache(maxsize=1)
-def _tesseract() -> str:
-    """The tesseract binary, checked to have the Indonesian model."""
+def _tesseract() -> tuple[str, str]:
+    """The tesseract binary and the language models to use.
+
+    Indonesian is required; English, installed with tesseract itself, is added when present
+    because it reads letters that Indonesian words rarely use (the Q of "Yaqut") in names.
+    """
     binary = shutil.which("tesseract")
     if binary is None:
         raise OcrUnavailable(f"this PDF has scanned pages and tesseract is not installed; run `{INSTALL_HINT}`"
                              " or read it with OCR turned off")
-    langs = subprocess.run([binary, "--list-langs"], capture_output=True, text=True, check=False)
-    if OCR_LANG not in (langs.stdout + langs.stderr).split():
+    listed = subprocess.run([binary, "--list-langs"], capture_output=True, text=True, check=False)
+    langs = set((listed.stdout + listed.stderr).split())
+    if OCR_LANG not in langs:
         raise OcrUnavailable(f"tesseract has no Indonesian model ({OCR_LANG}); run `{INSTALL_HINT}`")
-    return binary
+    return binary, f"{OCR_LANG}+eng" if "eng" in langs else OCR_LANG
 
 
 def _ocr_page(document: pdfium.PdfDocument, index: int, file_hash: str, cache_dir: Path | None) -> _Page:
-    binary = _tesseract()
-    key = f"{file_hash}-p{index + 1}-{OCR_LANG}-{OCR_DPI}dpi-v1"
+    binary, langs = _tesseract()
+    key = f"{file_hash}-p{index + 1}-{langs}-{OCR_DPI}dpi-v1"
     cache = Path(cache_dir) if cache_dir is not None else default_cache_dir()
     cached = cache / key[:2] / f"{key}.tsv"
     page = document[index]
@@ -417,7 +425,7 @@ def _ocr_page(document: pdfium.PdfDocument, index: int, file_hash: str, cache_di
         if cached.is_file():
             tsv = cached.read_text(encoding="utf-8")
         else:
-            tsv = _run_tesseract(binary, _render_png(page))
+            tsv = _run_tesseract(binary, langs, _render_png(page))
             _write_atomic(cached, tsv)
     finally:
         page.close()
@@ -446,9 +454,9 @@ def drop_colour(image: Image.Image, spread: int = 50) -> Image.Image:
     return ImageChops.lighter(high, coloured)
 
 
-def _run_tesseract(binary: str, png: bytes) -> str:
+def _run_tesseract(binary: str, langs: str, png: bytes) -> str:
     env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
-    command = [binary, "stdin", "stdout", "-l", OCR_LANG, "--psm", "3", "--dpi", str(OCR_DPI), "tsv"]
+    command = [binary, "stdin", "stdout", "-l", langs, "--psm", "3", "--dpi", str(OCR_DPI), "tsv"]
     try:
         done = subprocess.run(command, input=png, capture_output=True, env=env, timeout=OCR_TIMEOUT, check=False)
     except subprocess.TimeoutExpired:

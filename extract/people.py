@@ -116,7 +116,7 @@ NOT_NAMES = frozenset("""Senin Selasa Rabu Kamis Jumat Sabtu Minggu Januari Febr
     Pemerintah Presiden Menteri Kepala Wakil Ketua Anggota Direktur Gubernur Bupati Wali Camat Lurah Jaksa Hakim
     Majelis Terdakwa Saksi Tersangka Korban Warga Pasal Bapak Ibu Pak Bu Mas Mbak Kang Bang Gus""".split())
 
-_NAME_TOKEN = (r"(?:[A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)?|Mc[A-Z][a-z]+|[A-Z]{2,4}(?=[ \t]+[A-Z][a-z])|[A-Z]\.?(?=[ \t,])"
+_NAME_TOKEN = (r"(?:[A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)?|Mc[A-Z][a-z]+|[A-Z]\.?(?=[ \t,])"
                r"|[A-Z][a-z]?\.)")
 _HONORIFIC = r"(?:(?:Prof|Dr|Drs|Dra|Ir|Drg|H|Hj|KH|Pak|Bu|Bapak|Ibu)\.?\s+)*"
 _DEGREES = r"(?:,?\s+(?:S|M|Ph|Sp|Lc|Ak|CPA|MBA|MPA|MPH|MSc|LLM|Dipl)\.?\s?[A-Za-z.]{0,6}\.?(?=[\s,.;)]|$))*"
@@ -149,8 +149,15 @@ def _position_name_pattern() -> re.Pattern:
     return re.compile(
         rf"(?<![\w-])(?P<pos>(?:(?i:mantan|eks|plt\.?|pj\.?|penjabat)[ \t]+)?(?:{_title_alt()})(?![\w-])"
         rf"(?:{_COMPLEMENT_JOIN}{_COMPLEMENT_WORD})*)"
-        rf"(?:(?P<comma>[ \t]*,[ \t]*)" + _name_pattern("name") + r")?"
+        rf"(?:(?P<comma>[ \t]*,[ \t]*)(?:(?P<rank>{_rank_alt()})[ \t]+)?" + _name_pattern("name") + r")?"
     )
+
+
+@cache
+def _rank_alt() -> str:
+    ranks_alt = "|".join(sorted(map(re.escape, ranks()), key=len, reverse=True))
+    suffixes = "|".join(map(re.escape, sorted(RANK_SUFFIXES)))
+    return rf"(?:{ranks_alt})(?:[ \t]+(?:{suffixes})\.?)?"
 
 
 @cache
@@ -164,7 +171,7 @@ def _name_position_pattern() -> re.Pattern:
 
 @cache
 def _speech_pattern() -> re.Pattern:
-    after = rf"(?<![\w-]){SPEECH_VERBS_AFTER}(?![\w-])[ \t]+{_name_pattern('name')}"
+    after = rf"(?<![\w-])(?:{SPEECH_VERBS_AFTER}|adalah|yakni|yaitu|bernama|ialah|[Mm]enurut)(?![\w-])[ \t]+{_name_pattern('name')}"
     before = _name_pattern("name2") + rf"[ \t]+{SPEECH_VERBS_BEFORE}(?![\w-])"
     return re.compile(f"{after}|{before}")
 
@@ -193,7 +200,7 @@ def _read_position_name(text: str, m: re.Match) -> PersonMention | None:
     pos_text = m.group("pos")
     candidates = []
     if m.group("comma") and m.group("name"):
-        candidates.append((pos_text, m.start("name"), m.end("name")))
+        candidates.append((pos_text, m.start("rank") if m.group("rank") else m.start("name"), m.end("name")))
     # Without a comma, the name starts at the first capitalised word that is not an office word.
     vocab = position_vocabulary()
     words = list(re.finditer(r"\S+", pos_text))
@@ -271,18 +278,28 @@ def find_people(text: str) -> list[PersonMention]:
             mentions.append(PersonMention(m.start("name"), m.end("name"), m.group("name"), name,
                                           _clean_position(m.group("pos")), m.start("pos")))
         taken.append((m.start("name"), m.end("name")))
+    vocab = position_vocabulary()
     for m in _speech_pattern().finditer(text):
         group = "name" if m.group("name") else "name2"
         raw = m.group(group)
+        # "Manager Operasional Nama mengatakan": office words before a name are not part of it.
+        words = raw.split()
+        while len(words) > 1 and words[0] in vocab:
+            words.pop(0)
+        raw = " ".join(words)
         name = strip_person_name(raw)
         if not _valid_name(name) or not free(m.start(group), m.end(group)):
             continue
-        mentions.append(PersonMention(m.start(group), m.end(group), raw, name))
-        taken.append((m.start(group), m.end(group)))
-    for known in {p.name for p in mentions}:
-        for u in re.finditer(rf"(?<![\w-]){re.escape(known)}(?![\w-])", text):
+        start = m.end(group) - len(raw)
+        mentions.append(PersonMention(start, m.end(group), raw, name))
+        taken.append((start, m.end(group)))
+    # Later mentions of a known name, whole or by one of its words ("Purbaya", "Sadewa").
+    known = {p.name for p in mentions}
+    parts = {t for n in known if len(n.split()) > 1 for t in n.split() if len(t) >= 4 and t not in NOT_NAMES}
+    for form in sorted(known | parts, key=len, reverse=True):
+        for u in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", text):
             if free(u.start(), u.end()):
-                mentions.append(PersonMention(u.start(), u.end(), u.group(0), known))
+                mentions.append(PersonMention(u.start(), u.end(), u.group(0), form))
                 taken.append((u.start(), u.end()))
     return sorted(mentions, key=lambda p: p.start)
 

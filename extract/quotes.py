@@ -62,9 +62,15 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
         lead = len(inner) - len(inner.lstrip())
         inner = inner.strip()
         trimmed = inner.rstrip(", ")
-        if len(trimmed.split()) >= MIN_WORDS:
+        if len(trimmed.split()) >= MIN_WORDS and not _is_label(trimmed):
             out.append((start + lead, start + lead + len(trimmed)))
     return out
+
+
+def _is_label(words: str) -> bool:
+    """A short run of capitalised words in quote marks is a name or a title, not speech."""
+    tokens = re.findall(r"[A-Za-z][\w'-]*", words)
+    return len(tokens) <= 8 and all(t[0].isupper() or t.isdigit() for t in tokens)
 
 
 def quote_text(text: str, start: int, end: int) -> str:
@@ -122,14 +128,16 @@ def attribute_quotes(text: str, spans: list[tuple[int, int]], people: Sequence[P
         if after:
             rest = after.group("rest").strip()
             resolved = True
+            named = _mention_at(people, close + 1, close + 1 + len(after.group(0)) + 1)
             if after.group("nya") or re.match(_PRONOUN + r"\b", rest):
                 speaker = _recent(text, mentions, start, last_end, last_speaker, inside)
+            elif named is not None:
+                speaker = named
             elif _UNNAMED.match(rest) or not rest[:1].isupper():
                 speaker = None
             else:
-                speaker = _mention_at(people, close + 1, close + 1 + len(after.group(0)) + 1) or _match_phrase(people, rest)
-                if speaker is None:
-                    resolved = False
+                speaker = _match_phrase(people, rest)
+                resolved = speaker is not None
         if not resolved:
             line_start = text.rfind("\n", 0, start) + 1
             head = text[line_start:start - 1]
@@ -159,12 +167,14 @@ def _recent(text, mentions, start, last_end, last_speaker, inside) -> Person | N
     if not before:
         return last_speaker
     since = [(m, p) for m, p in before if m.start >= last_end]
-    speaking = [(m, p) for m, p in since if re.match(rf"[^.\n]{{0,60}}?\b{SPEECH_VERBS_BEFORE}", text[m.end:m.end + 80])]
+    speaking = [(m, p) for m, p in since
+                if re.match(rf"[^.\n]{{0,60}}?\b{SPEECH_VERBS_BEFORE}", text[m.end:m.end + 80])
+                or re.search(r"(?i)\bmenurut\s+$", text[max(0, m.start - 12):m.start])]
     if speaking:
         return speaking[-1][1]
-    if last_speaker is not None and not since:
+    if last_speaker is not None:
         return last_speaker
-    return before[-1][1]
+    return (since or before)[-1][1]
 
 
 _STATEMENT = re.compile(rf"(?P<verb>{SPEECH_VERBS_BEFORE})\s*,?\s+bahwa\s+(?P<what>[^\n]+?)(?:\.(?=\s|$)|\n|$)")
