@@ -122,15 +122,49 @@ def _generic_pattern() -> re.Pattern:
 
 
 @cache
-def _gazetteer_pattern() -> re.Pattern:
+def _gazetteer_table() -> tuple[dict[str, list[str]], frozenset[str]]:
+    """Long names by their first word (lower case, longest first), and the single-word forms as written."""
     from .gazetteer import agencies
 
-    long_forms = sorted((f for f in gazetteer_index() if " " in f), key=len, reverse=True)
-    # Long names match in any case; single-word forms (mostly acronyms) only as written.
-    written = {f for a in agencies() for f in (*a.acronyms, *a.aliases, a.name) if " " not in f}
-    long_alt = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in long_forms)
-    short_alt = "|".join(re.escape(f) for f in sorted(written, key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?:(?i:{long_alt})|{short_alt})(?![\w-])")
+    by_first: dict[str, list[str]] = {}
+    for form in gazetteer_index():
+        if " " in form:
+            by_first.setdefault(form.split(" ", 1)[0], []).append(form)
+    for forms in by_first.values():
+        forms.sort(key=len, reverse=True)
+    written = frozenset(f for a in agencies() for f in (*a.acronyms, *a.aliases, a.name) if " " not in f)
+    return by_first, written
+
+
+_WORD_RE = re.compile(r"[\w'’.&/-]+")
+
+
+def _gazetteer_hits(text: str) -> list[tuple[int, int]]:
+    """Spans of gazetteer forms: long names in any case, single-word forms (acronyms) as written.
+
+    A dictionary keyed by first word stands in for one huge alternation, which ``re`` would try
+    form by form at every position.
+    """
+    by_first, written = _gazetteer_table()
+    lower = text.lower()
+    hits = []
+    pos = 0
+    for w in _WORD_RE.finditer(text):
+        if w.start() < pos:
+            continue
+        word = w.group(0).rstrip(".")
+        found = None
+        for form in by_first.get(word.lower(), ()):
+            end = w.start() + len(form)
+            if lower.startswith(form, w.start()) and (end == len(text) or not (text[end].isalnum() or text[end] == "-")):
+                found = (w.start(), end)
+                break
+        if found is None and word in written:
+            found = (w.start(), w.start() + len(word))
+        if found:
+            hits.append(found)
+            pos = found[1]
+    return hits
 
 
 _BRANCH = re.compile(r"\s+(?:Kantor\s+)?(?P<kind>Cabang|Kantor Wilayah|Kanwil|Perwakilan|Wilayah)\s+(?P<rest>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})")
@@ -193,9 +227,9 @@ def find_agencies(text: str) -> list[AgencyMention]:
     """All institution mentions in ``text``, longest first where they overlap, in text order."""
     candidates: list[AgencyMention] = []
     index = gazetteer_index()
-    for m in _gazetteer_pattern().finditer(text):
-        name, acronym, category = index[re.sub(r"\s+", " ", m.group(0).lower())]
-        candidates.append(AgencyMention(m.start(), m.end(), m.group(0), name, acronym, "gaz:" + name.lower(), category))
+    for start, end in _gazetteer_hits(text):
+        name, acronym, category = index[text[start:end].lower()]
+        candidates.append(AgencyMention(start, end, text[start:end], name, acronym, "gaz:" + name.lower(), category))
     for m in _form_pattern().finditer(text):
         form = _form_for(m.group("head"))
         rest, used = _trim_rest(m.group("rest"))
@@ -324,9 +358,15 @@ def resolve_agencies(mentions: list[AgencyMention]) -> list[Agency]:
                       and o.name.lower().startswith(head + " ")}
             if len(owners) == 1:
                 parent[find(i)] = owners.pop()
+    # Short forms ("Kejaksaan Jayawijaya" / "Kejaksaan Negeri Jayawijaya"): compare one mention per key.
+    firsts: dict[str, int] = {}
     for i, m in enumerate(mentions):
-        for j, other in enumerate(mentions[:i]):
-            if find(i) != find(j) and (_shorter_form_of(m, other) or _shorter_form_of(other, m)):
+        firsts.setdefault(m.key, i)
+    reps = list(firsts.values())
+    for a_pos, i in enumerate(reps):
+        for j in reps[:a_pos]:
+            if find(i) != find(j) and (_shorter_form_of(mentions[i], mentions[j])
+                                       or _shorter_form_of(mentions[j], mentions[i])):
                 parent[find(i)] = find(j)
     groups: dict[int, list[AgencyMention]] = {}
     for i, m in enumerate(mentions):

@@ -26,6 +26,14 @@ for _key in SPAN_KEYS:
         Span.set_extension(_key, default=None)
 
 
+def doc_text(doc: Doc) -> str:
+    """``doc.text`` joins every token on each call; the components share one copy."""
+    text = doc.user_data.get("warta_text")
+    if text is None:
+        text = doc.user_data["warta_text"] = doc.text
+    return text
+
+
 def _write_spans(doc: Doc, key: str, items, label: str | Callable, span_of: Callable) -> None:
     spans = []
     for item in items:
@@ -41,35 +49,35 @@ def _write_spans(doc: Doc, key: str, items, label: str | Callable, span_of: Call
 @Language.component("warta_regulations")
 def regulations_component(doc: Doc) -> Doc:
     """Citations of legal instruments -> ``doc.spans["regulations"]`` (label: type code)."""
-    _write_spans(doc, "regulations", find_citations(doc.text), lambda c: c.type, lambda c: (c.start, c.end))
+    _write_spans(doc, "regulations", find_citations(doc_text(doc)), lambda c: c.type, lambda c: (c.start, c.end))
     return doc
 
 
 @Language.component("warta_agencies")
 def agencies_component(doc: Doc) -> Doc:
     """Institution mentions -> ``doc.spans["agencies"]`` (label ``ORG``)."""
-    _write_spans(doc, "agencies", find_agencies(doc.text), "ORG", lambda m: (m.start, m.end))
+    _write_spans(doc, "agencies", find_agencies(doc_text(doc)), "ORG", lambda m: (m.start, m.end))
     return doc
 
 
 @Language.component("warta_people")
 def people_component(doc: Doc) -> Doc:
     """Person mentions, with positions where given -> ``doc.spans["people"]`` (label ``PER``)."""
-    _write_spans(doc, "people", find_people(doc.text), "PER", lambda m: (m.start, m.end))
+    _write_spans(doc, "people", find_people(doc_text(doc)), "PER", lambda m: (m.start, m.end))
     return doc
 
 
 @Language.component("warta_quotes")
 def quotes_component(doc: Doc) -> Doc:
     """Words inside quotation marks -> ``doc.spans["quotes"]`` (label ``QUOTE``)."""
-    _write_spans(doc, "quotes", find_quotes(doc.text), "QUOTE", lambda s: s)
+    _write_spans(doc, "quotes", find_quotes(doc_text(doc)), "QUOTE", lambda s: s)
     return doc
 
 
 @Language.component("warta_dates")
 def dates_component(doc: Doc) -> Doc:
     """Weekday dates with resolved years -> ``doc.spans["dates"]`` (label ``DATE``)."""
-    _write_spans(doc, "dates", find_dates(doc.text), "DATE", lambda d: (d.start, d.end))
+    _write_spans(doc, "dates", find_dates(doc_text(doc)), "DATE", lambda d: (d.start, d.end))
     return doc
 
 

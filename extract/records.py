@@ -50,7 +50,7 @@ def _in_spans(pos: int, spans) -> bool:
 
 def build_record(source: Source, doc: Doc, structure=None, *, with_text: bool = False) -> dict:
     """The JSON-ready record for one document (``structure`` from :func:`extract.structure.parse_structure`)."""
-    text = doc.text
+    text = doc.user_data.get("warta_text") or doc.text
     identity = dict(structure.identity) if structure is not None and structure.identity else None
     own_key = None
     if identity:
