@@ -1,0 +1,745 @@
+"""The structure of an official Indonesian document: identity, date, signatory, basis, sections.
+
+`parse_structure(text)` reads the title block of a regulation, decision, instruction or
+circular ("PERATURAN MENTERI ... NOMOR 2 TAHUN 2022 TENTANG ..."), the place and date it was
+set ("Ditetapkan di Jakarta pada tanggal 7 April 2022"), the signature block after it, the
+Mengingat list (its legal basis) and the headings that cut the text into sections. Text that
+is not an official document (a news article) gives a Structure with kind None.
+
+It is lenient with machine-read text: "2O21" reads as 2021, "MENTER!" as MENTERI, a month
+name one letter off still counts, and a part that cannot be read is left None.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+from typing import Iterable, Sequence
+
+__all__ = ["Section", "Structure", "parse_structure", "parse_date", "find_set_date", "clean_name",
+           "title_case", "classify_title"]
+
+
+@dataclass(frozen=True)
+class Section:
+    """A part of the text, text[start:end], under a heading ("Menimbang", "Pasal 3", ...)."""
+
+    heading: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Structure:
+    """What the layout of an official document says about it; see the module docstring."""
+
+    kind: str | None = None
+    identity: dict | None = None
+    date: str | None = None
+    place: str | None = None
+    signatory: dict | None = None
+    co_signatories: tuple[dict, ...] = ()
+    basis: tuple[tuple[int, int], ...] = ()
+    sections: tuple[Section, ...] = ()
+    addressees: tuple[str, ...] = ()
+    points: tuple[str, ...] = ()
+
+
+# --------------------------------------------------------------------------- data
+
+MONTHS = {
+    "januari": 1, "februari": 2, "pebruari": 2, "maret": 3, "april": 4, "mei": 5, "juni": 6,
+    "juli": 7, "agustus": 8, "september": 9, "oktober": 10, "november": 11, "nopember": 11,
+    "desember": 12,
+}
+
+# Title words -> (type code, kind, how the issuer is read). Checked in order, first match wins.
+# Issuer rules: None (no issuer, as for UU or PP), "office" (the words after the title word,
+# up to REPUBLIK INDONESIA or NOMOR), or a fixed office.
+TITLE_TYPES: tuple[tuple[str, str, str, str | None], ...] = (
+    (r"UNDANG-UNDANG DASAR", "UUD", "regulation", None),
+    (r"PERATURAN PEMERINTAH PENGGANTI UNDANG-UNDANG", "PERPPU", "regulation", None),
+    (r"UNDANG-UNDANG", "UU", "regulation", None),
+    (r"PERATURAN PEMERINTAH", "PP", "regulation", None),
+    (r"PERATURAN PRESIDEN", "PERPRES", "regulation", None),
+    (r"KEPUTUSAN PRESIDEN", "KEPPRES", "decision", None),
+    (r"INSTRUKSI PRESIDEN", "INPRES", "instruction", None),
+    (r"(?:SURAT )?KEPUTUSAN BERSAMA", "SKB", "decision", "office"),
+    (r"PERATURAN BERSAMA", "OTHER", "regulation", "office"),
+    (r"PERATURAN ANGGOTA DEWAN GUBERNUR", "PADG", "regulation", "Anggota Dewan Gubernur"),
+    (r"PERATURAN BANK INDONESIA", "PBI", "regulation", "Gubernur Bank Indonesia"),
+    (r"PERATURAN OTORITAS JASA KEUANGAN", "POJK", "regulation", "Otoritas Jasa Keuangan"),
+    (r"SURAT EDARAN OTORITAS JASA KEUANGAN", "SEOJK", "circular", "Otoritas Jasa Keuangan"),
+    (r"PERATURAN MAHKAMAH AGUNG", "PERMA", "regulation", "Mahkamah Agung"),
+    (r"SURAT EDARAN MAHKAMAH AGUNG", "SEMA", "circular", "Mahkamah Agung"),
+    (r"SURAT EDARAN", "SE", "circular", "office"),
+    (r"PERATURAN MENTERI", "PERMEN", "regulation", "office"),
+    (r"KEPUTUSAN MENTERI", "KEPMEN", "decision", "office"),
+    (r"PERATURAN (?:DAERAH|QANUN)|QANUN", "PERDA", "regulation", "office"),
+    (r"PERATURAN GUBERNUR", "PERGUB", "regulation", "office"),
+    (r"PERATURAN BUPATI", "PERBUP", "regulation", "office"),
+    (r"PERATURAN WALI ?KOTA", "PERWAL", "regulation", "office"),
+    (r"KEPUTUSAN GUBERNUR", "KEPGUB", "decision", "office"),
+    (r"KEPUTUSAN BUPATI", "KEPBUP", "decision", "office"),
+    (r"KEPUTUSAN WALI ?KOTA", "KEPWAL", "decision", "office"),
+    (r"INSTRUKSI (?:MENTERI|GUBERNUR|BUPATI|WALI ?KOTA)", "INSTRUKSI", "instruction", "office"),
+    (r"PERATURAN (?:KEPALA |KETUA )?(?:BADAN|LEMBAGA|KOMISI|KEPOLISIAN|DEWAN|OTORITA|ARSIP)", "PERBAN",
+     "regulation", "office"),
+    (r"KEPUTUSAN (?:KEPALA |KETUA )?(?:BADAN|LEMBAGA|KOMISI|KEPOLISIAN|DEWAN|OTORITA|ARSIP)", "KEPBAN",
+     "decision", "office"),
+    (r"PERATURAN", "OTHER", "regulation", "office"),
+    (r"(?:SURAT )?KEPUTUSAN", "OTHER", "decision", "office"),
+    (r"INSTRUKSI", "INSTRUKSI", "instruction", "office"),
+)
+TITLE_START_RE = re.compile(
+    r"^(?:SALINAN\s+)?(?:PERATURAN|KEPUTUSAN|INSTRUKSI|UNDANG-UNDANG|SURAT\s+EDARAN|SURAT\s+KEPUTUSAN|QANUN)")
+
+# Words that open an office (issuers, signatories, positions).
+OFFICE_WORDS = (r"MENTERI|PRESIDEN|GUBERNUR|BUPATI|WALI ?KOTA|WALIKOTA|KEPALA|KETUA|ANGGOTA|DEWAN|"
+                r"SEKRETARIS|DIREKTUR|JAKSA|PANGLIMA|DEPUTI|ASISTEN|CAMAT|LURAH|PLT|PJ|A\.N\.|AN\.")
+SMALL_WORDS = {"dan", "atau", "dan/atau", "di", "ke", "dari", "untuk", "atas", "pada", "yang", "dalam", "serta",
+               "bagi", "tentang", "oleh", "dengan", "sebagai"}
+ACRONYMS = {"RI", "DKI", "DIY", "BI", "OJK", "BUMN", "BUMD", "ASN", "PNS", "TNI", "POLRI", "KPU", "DPR", "DPRD",
+            "MPR", "UMKM", "NTT", "NTB", "PT", "BPJS", "BPK", "KPK", "MK", "MA", "SE", "BEI", "IDX", "UPT", "SKPD",
+            "OPD", "II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII", "COVID-19"}
+HONORIFIC_PREFIXES = {"dr", "drs", "dra", "ir", "h", "hj", "prof", "kh", "k.h", "hc", "dr(hc)", "letjen", "mayjen",
+                      "brigjen", "jenderal", "laksamana", "marsekal", "irjen", "komjen", "kombes", "drg", "apt"}
+SECTION_HEADINGS: tuple[tuple[str, int, str], ...] = (
+    # (regex on a line, level, heading template); a section ends at the next heading of the same or higher level
+    (r"^Menimbang\b", 0, "Menimbang"),
+    (r"^Mengingat\b", 0, "Mengingat"),
+    (r"^Memperhatikan\b", 0, "Memperhatikan"),
+    (r"^MEMUTUSKAN\b|^MEMUTUSI", 0, "Memutuskan"),
+    (r"^Menetapkan\b", 0, "Menetapkan"),
+    (r"^MENGINSTRUKSIKAN\b", 0, "Menginstruksikan"),
+    (r"^(?:Ditetapkan|Dikeluarkan)\s+di\b", 0, "Penandatanganan"),
+    (r"^Diundangkan\s+di\b", 0, "Pengundangan"),
+    (r"^Salinan\s+sesuai", 0, "Salinan"),
+    (r"^LAMPIRAN\b", 0, "Lampiran"),
+    (r"^PENJELASAN\b", 0, "Penjelasan"),
+    (r"^Tembusan\b", 0, "Tembusan"),
+    (r"^(?:Kepada\s+)?Yth\b", 0, "Yth"),
+    (r"^(?:Hal|Perihal)\s*:", 0, "Hal"),
+    (r"^Dasar\b", 0, "Dasar"),
+    (r"^BAB\s+[IVXLC]+\b", 1, "{0}"),
+    (r"^Pasal\s+\d+[A-Z]?$", 2, "{0}"),
+    (r"^(?:KESATU|KEDUA|KETIGA|KEEMPAT|KELIMA|KEENAM|KETUJUH|KEDELAPAN|KESEMBILAN|KESEPULUH)\b", 2, "{0}"),
+)
+_SECTION_RES = tuple((re.compile(p), level, h) for p, level, h in SECTION_HEADINGS)
+
+# --------------------------------------------------------------------------- small helpers
+
+OCR_DIGITS = str.maketrans({"O": "0", "o": "0", "D": "0", "I": "1", "l": "1", "L": "1", "|": "1", "i": "1",
+                            "S": "5", "Z": "2", "z": "2", "B": "8", "?": "7", "T": "7"})
+DATE_RE = re.compile(
+    r"(?<![\w/])(?P<day>[0-9OoIlL|]{1,2})\s*(?P<month>[A-Za-z][A-Za-z;:'\u2019.,]{1,11}?)\s*"
+    r"(?P<year>[0-9OoIlLSZ|?]{4})(?![\w/])")
+TTD_RE = re.compile(r"^(?:(?:ttd|t\.t\.d)\.?\s*)+$", re.IGNORECASE)
+
+
+def ocr_number(token: str) -> str | None:
+    """A number read with OCR noise ("2O21", "1l") as digits, or None when it is not one."""
+    token = token.strip()
+    if not token or not any(ch.isdigit() for ch in token):
+        return None
+    fixed = token.translate(OCR_DIGITS)
+    return fixed if fixed.isdigit() else None
+
+
+def parse_year(token: str | None) -> int | None:
+    """A four-digit year between 1900 and 2100, read leniently; else None."""
+    digits = ocr_number(token or "")
+    if digits is None or len(digits) != 4:
+        return None
+    year = int(digits)
+    return year if 1900 <= year <= 2100 else None
+
+
+def month_number(word: str) -> int | None:
+    """The month of an Indonesian month name, tolerating one or two misread letters."""
+    cleaned = re.sub(r"[^a-z]", "", word.lower())
+    if cleaned in MONTHS:
+        return MONTHS[cleaned]
+    if len(cleaned) < 3:
+        return None
+    close = difflib.get_close_matches(cleaned, MONTHS, n=1, cutoff=0.75)
+    return MONTHS[close[0]] if close else None
+
+
+def parse_date(text: str) -> str | None:
+    """The first "7 April 2022"-style date in `text` as ISO YYYY-MM-DD, or None."""
+    for match in DATE_RE.finditer(text):
+        iso = _date_from_match(match)
+        if iso:
+            return iso
+    return None
+
+
+def _date_from_match(match: re.Match) -> str | None:
+    day = ocr_number(match.group("day"))
+    month = month_number(match.group("month"))
+    year = parse_year(match.group("year"))
+    if day is None or month is None or year is None or not 1 <= int(day) <= 31:
+        return None
+    return f"{year:04d}-{month:02d}-{int(day):02d}"
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def title_case(text: str) -> str:
+    """ "MENTERI HUKUM DAN HAK ASASI MANUSIA" -> "Menteri Hukum dan Hak Asasi Manusia".
+
+    Connecting words stay lower case; acronyms and words without vowels ("MD") stay upper
+    case; text that already mixes cases is left as it is.
+    """
+    text = _squash(text)
+    letters = [ch for ch in text if ch.isalpha()]
+    if not letters or not all(ch.isupper() for ch in letters):
+        return text
+    words = []
+    for i, word in enumerate(text.split(" ")):
+        bare = word.strip(",.;:()")
+        if bare in ACRONYMS or (bare.isalpha() and not re.search(r"[AEIOUY]", bare)):
+            words.append(word)
+        elif i > 0 and bare.lower() in SMALL_WORDS:
+            words.append(word.lower())
+        else:
+            words.append("-".join(part[:1].upper() + part[1:].lower() for part in word.split("-")))
+    return " ".join(words)
+
+
+def clean_name(text: str) -> str | None:
+    """A signatory's name without honorifics, degrees, NIP or OCR debris; title-cased."""
+    text = re.split(r"\bNIP\b|\bNRP\b", text, maxsplit=1)[0]
+    text = re.sub(r"[\u201c\u201d\"'`~_|*#\u00ab\u00bb]", " ", text)
+    text = text.split(",")[0]
+    text = re.sub(r"\([^)]*\)", " ", text)
+    tokens = [t for t in _squash(text).split(" ") if re.search(r"[A-Za-z]", t)]
+    while tokens and tokens[0].lower().rstrip(".") in HONORIFIC_PREFIXES | {"h.", "hj."}:
+        tokens.pop(0)
+    while tokens and tokens[0].lower().replace(".", "") in {h.replace(".", "") for h in HONORIFIC_PREFIXES}:
+        tokens.pop(0)
+    while tokens and len(tokens[-1].strip(".")) <= 1 and not tokens[-1].endswith("."):
+        tokens.pop()
+    tokens = [t.strip("-:;") for t in tokens if t.strip("-:;")]
+    if not tokens:
+        return None
+    return title_case(" ".join(tokens))
+
+
+def clean_position(lines: Iterable[str]) -> str | None:
+    """The office of a signature block as one title-cased phrase, without the closing comma."""
+    text = _squash(" ".join(line.replace("\t", " ") for line in lines))
+    text = re.sub(r"\b(?:ttd|TTD|Ttd)\.?", "", text)
+    text = text.strip(" ,.;:")
+    text = fix_caps_ocr(text)
+    return title_case(text) if text else None
+
+
+def fix_caps_ocr(text: str) -> str:
+    """Mend OCR slips inside upper-case words: "MENTER!" -> "MENTERI", "PERATURANMENTERI" split."""
+    text = re.sub(r"(?<=[A-Z])!", "I", text)
+    text = re.sub(r"\b(PERATURAN|KEPUTUSAN|INSTRUKSI)(?=MENTERI|PRESIDEN|PEMERINTAH|BERSAMA|GUBERNUR|BUPATI)",
+                  r"\1 ", text)
+    return text
+
+
+@dataclass(frozen=True)
+class _Line:
+    start: int
+    end: int
+    text: str
+
+    @property
+    def clean(self) -> str:
+        return self.text.strip()
+
+
+def split_lines(text: str) -> list[_Line]:
+    """The non-empty lines of `text` with their offsets."""
+    lines, pos = [], 0
+    for raw in text.split("\n"):
+        if raw.strip():
+            lead = len(raw) - len(raw.lstrip())
+            lines.append(_Line(pos + lead, pos + len(raw.rstrip()), raw.strip()))
+        pos += len(raw) + 1
+    return lines
+
+
+def _is_upper(text: str) -> bool:
+    letters = [ch for ch in text if ch.isalpha()]
+    return len(letters) >= 2 and sum(ch.isupper() for ch in letters) / len(letters) >= 0.8
+
+
+# --------------------------------------------------------------------------- title block
+
+
+def classify_title(title: str) -> tuple[str, str, str | None] | None:
+    """(type code, kind, issuer) for the words of a title, up to NOMOR; None if not a title."""
+    head = fix_caps_ocr(_squash(title).upper())
+    head = re.sub(r"\s+REPUBLIK\s+[IT1]NDONESIA\b.*$", "", head)
+    for pattern, code, kind, issuer_rule in TITLE_TYPES:
+        match = re.match(pattern, head)
+        if not match:
+            continue
+        issuer = None
+        if issuer_rule == "office":
+            rest = head[match.end():].strip(" ,")
+            if code == "PERMEN" or code == "KEPMEN":
+                rest = "MENTERI " + rest
+            elif code in {"PERGUB", "KEPGUB"}:
+                rest = "GUBERNUR " + rest
+            elif code in {"PERBUP", "KEPBUP"}:
+                rest = "BUPATI " + rest
+            elif code in {"PERWAL", "KEPWAL"}:
+                rest = "WALI KOTA " + re.sub(r"^WALI ?KOTA\s*", "", rest)
+            elif code in {"PERBAN", "KEPBAN", "INSTRUKSI"}:
+                rest = head[match.start():].split(" ", 1)[1] if " " in head else ""
+            issuer = title_case(rest) if rest.strip() else None
+        elif issuer_rule:
+            issuer = issuer_rule
+        return code, kind, issuer
+    return None
+
+
+def find_title_line(lines: Sequence[_Line], limit: int = 60) -> int | None:
+    """Index of the first title line ("PERATURAN MENTERI ...") among the first lines."""
+    for i, line in enumerate(lines[:limit]):
+        text = fix_caps_ocr(line.clean)
+        if TITLE_START_RE.match(text) and _is_upper(" ".join(text.split()[:3])):
+            return i
+    return None
+
+
+BLOCK_END_RE = re.compile(r"^(?:DENGAN\s+RAHMAT|Menimbang|Mengingat|Dalam\s+rangka|Sehubungan|Yth|Kepada|"
+                          r"Dengan\s+hormat|Memperhatikan)\b", re.IGNORECASE)
+PREAMBLE_RE = re.compile(rf"^(?:{OFFICE_WORDS})\b.*,$")
+
+
+def title_block(lines: Sequence[_Line], first: int) -> tuple[list[_Line], int]:
+    """The lines of the title block from `first`, and the index of the line after it."""
+    block: list[_Line] = []
+    i = first
+    seen_tentang = False
+    while i < len(lines) and len(block) < 25:
+        text = lines[i].clean
+        if BLOCK_END_RE.match(text):
+            break
+        if seen_tentang and (PREAMBLE_RE.match(fix_caps_ocr(text)) or not _is_upper(text)):
+            break
+        if not seen_tentang and block and not _is_upper(text) and not re.match(r"(?i)nomor|tentang|hal|perihal", text):
+            break
+        if re.search(r"\bTENTANG\b", text):
+            seen_tentang = True
+        block.append(lines[i])
+        i += 1
+    return block, i
+
+
+NUMBER_RE = re.compile(
+    r"\bNOMOR\s*[:.]?\s*(?P<number>.+?)(?:\s+TAHUN\s*(?P<year>[0-9OoIlLSZ|]{4})\b|(?=\s+TENTANG\b)|$)",
+    re.IGNORECASE)
+
+
+def parse_identity(block: Sequence[_Line]) -> tuple[dict | None, str | None]:
+    """The identity dict and kind read from a title block."""
+    flat = fix_caps_ocr(_squash(" ".join(line.clean for line in block)))
+    nomor = re.search(r"\bNOMOR\b", flat, re.IGNORECASE)
+    head = flat[: nomor.start()] if nomor else re.split(r"\bTENTANG\b", flat)[0]
+    head = re.sub(r"^SALINAN\s+", "", head)
+    classified = classify_title(head)
+    if classified is None:
+        return None, None
+    code, kind, issuer = classified
+    number = year = None
+    rest = flat[nomor.start():] if nomor else ""
+    match = NUMBER_RE.match(rest) if rest else None
+    if match:
+        number = normalize_number(match.group("number"))
+        year = parse_year(match.group("year"))
+    if year is None and number:
+        year = year_in_number(number)
+    subject = None
+    tentang = re.search(r"\bTENTANG\b", flat[nomor.end():] if nomor else flat)
+    if tentang:
+        offset = nomor.end() if nomor else 0
+        subject = _squash(flat[offset + tentang.end():]).strip(" .,;:") or None
+    if code == "SKB" and issuer:
+        issuer = re.sub(r"\s+Republik\s+Indonesia$", "", issuer)
+    identity = {"type": code, "number": number, "year": year, "issuer": issuer, "subject": subject}
+    return identity, kind
+
+
+def normalize_number(raw: str) -> str | None:
+    """"23/ 8 /PADG/2021" -> "23/8/PADG/2021"; "05" -> "5"; OCR digits mended in plain numbers."""
+    raw = raw.strip(" :.,;")
+    raw = re.split(r"\s+(?:TAHUN|TENTANG)\b", raw, flags=re.IGNORECASE)[0]
+    number = re.sub(r"\s+", "", raw)
+    if not number or len(number) > 60:
+        return None
+    plain = ocr_number(number)
+    if plain is not None:
+        return plain.lstrip("0") or "0"
+    return number
+
+
+def year_in_number(number: str) -> int | None:
+    """The year a composite number carries ("27/PMK.08/2020", "SE-00013/BEI/04-2021")."""
+    years = [parse_year(y) for y in re.findall(r"(?<!\d)(\d{4})(?!\d)", number)]
+    years = [y for y in years if y]
+    return years[-1] if years else None
+
+
+# --------------------------------------------------------------------------- circulars
+
+
+def circular_identity(lines: Sequence[_Line], start: int, issuer: str | None) -> dict:
+    """Number, year and subject (Hal/Perihal) of a circular or letter from its header."""
+    number = subject = None
+    for line in lines[start:start + 25]:
+        text = line.clean
+        if number is None:
+            match = re.match(r"(?i)^(?:nomor|no\.)\s*:?\s*(\S.*)$", text)
+            if match:
+                number = normalize_number(match.group(1).split("\t")[0])
+        if subject is None:
+            match = re.match(r"(?i)^(?:hal|perihal)\s*:?\s*(\S.*)$", text)
+            if match:
+                subject = _squash(match.group(1).split("\t")[0]).strip(" .") or None
+    return {"type": "SE", "number": number, "year": year_in_number(number) if number else None,
+            "issuer": issuer, "subject": subject}
+
+
+def looks_like_letter(lines: Sequence[_Line]) -> bool:
+    """A letter-like official text: "Nomor :" and "Hal :" / "Perihal :" near the top."""
+    head = [line.clean for line in lines[:30]]
+    has_number = any(re.match(r"(?i)^nomor\s*:", t) for t in head)
+    has_subject = any(re.match(r"(?i)^(?:hal|perihal)\s*:", t) for t in head)
+    return has_number and has_subject
+
+
+# --------------------------------------------------------------------------- date and signature
+
+SET_RE = re.compile(
+    r"(?P<verb>Ditetapkan|Dikeluarkan)\s+di\s*:?\s*(?P<place>[A-Za-z][A-Za-z .'-]*?)\s*[,;]?\s+"
+    r"(?:pada\s+)?tanggal\s*:?\s*(?P<date>[^\n]{4,40})", re.IGNORECASE)
+PLACE_DATE_RE = re.compile(
+    r"(?:^|\t)(?P<place>[A-Z][A-Za-z .'-]{2,30}),\s*(?P<date>[0-9OIl]{1,2}\s+[A-Za-z]{3,10}\s+[0-9OIl]{4})\s*$")
+
+
+def find_set_date(text: str) -> tuple[str | None, str | None, int | None]:
+    """(ISO date, place, offset after the date line) of "Ditetapkan di X pada tanggal ..."."""
+    for match in SET_RE.finditer(text):
+        window = match.group("date") + " " + text[match.end("date"):match.end("date") + 12]
+        iso = parse_date(window)
+        if iso:
+            end = text.find("\n", match.end("date"))
+            place = _squash(match.group("place")).rstrip(",") or None
+            return iso, (title_case(place) if place else None), (len(text) if end < 0 else end)
+    return None, None, None
+
+
+def find_place_date(lines: Sequence[_Line]) -> tuple[str | None, str | None, int | None]:
+    """(ISO date, place, line index) of a letter's "Bandung, 3 Maret 2025" line."""
+    for i, line in enumerate(lines):
+        match = PLACE_DATE_RE.search(line.text)
+        if match:
+            iso = parse_date(match.group("date"))
+            if iso:
+                return iso, title_case(match.group("place").strip()), i
+    return None, None, None
+
+
+def _is_noise(text: str) -> bool:
+    """A line of OCR debris between signature parts (stamp or signature ink read as text)."""
+    words = re.findall(r"[A-Za-z]{3,}", text)
+    return not words or (not _is_upper(text) and len(text) < 12)
+
+
+def _looks_like_name(text: str) -> bool:
+    if re.match(r"(?i)^(?:diundangkan|salinan|lampiran|nip|pangkat|pembina|penata|tembusan|menimbang|"
+                r"kepala biro|pada tanggal|mengetahui)\b", text):
+        return False
+    if text.endswith(",") or TTD_RE.match(text):
+        return False
+    letters = sum(ch.isalpha() for ch in text)
+    return letters >= 3 and letters / max(len(text.replace(" ", "").replace("\t", "")), 1) >= 0.6
+
+
+def read_signature(lines: Sequence[_Line], first: int) -> tuple[dict | None, tuple[dict, ...], int | None]:
+    """The signatory after the set-date line: position lines, "ttd", the name.
+
+    Returns (signatory, co-signatories, index of the name line). Names on one line separated
+    by tabs are signatories side by side (a joint decision): the first is the signatory.
+    """
+    position: list[str] = []
+    i = first
+    end = min(len(lines), first + 12)
+    while i < end:
+        text = lines[i].clean
+        if re.match(r"(?i)^pada\s+tanggal\b", text):
+            i += 1
+            continue
+        if TTD_RE.match(text) or (position and _is_noise(text)):
+            i += 1
+            if position and position[-1].rstrip().endswith(","):
+                break
+            continue
+        if not position or not position[-1].rstrip().endswith(","):
+            if _looks_like_name(text) and position and not _is_upper(text) is False and len(position) >= 1 \
+                    and not re.match(rf"(?i)^(?:{OFFICE_WORDS}|REPUBLIK|BIDANG|DAN)\b", text):
+                break
+            position.append(text)
+            i += 1
+            if len(position) >= 5:
+                break
+            continue
+        break
+    while i < end and (TTD_RE.match(lines[i].clean) or _is_noise(lines[i].clean)):
+        i += 1
+    if i >= end or not position or not _looks_like_name(lines[i].clean):
+        return None, (), None
+    names = [clean_name(part) for part in re.split(r"\t+", lines[i].clean)]
+    names = [n for n in names if n]
+    if not names:
+        return None, (), None
+    columns = [clean_position([p]) for p in re.split(r"\t+", position[0])] if "\t" in position[0] else []
+    signatory = {"name": names[0], "position": clean_position(position) if len(names) == 1 else
+                 (columns[0] if columns else clean_position(position))}
+    co = tuple({"name": n, "position": columns[k + 1] if k + 1 < len(columns) else None}
+               for k, n in enumerate(names[1:]))
+    return signatory, co, i
+
+
+OFFICE_SPLIT_RE = re.compile(rf",?\s*(?:\bDAN\s+)?(?=\b(?:{OFFICE_WORDS})\b)", re.IGNORECASE)
+
+
+def split_offices(issuer: str) -> list[str]:
+    """"Menteri Agama, Menteri X, dan Menteri Y" -> ["Menteri Agama", "Menteri X", "Menteri Y"]."""
+    parts = [p.strip(" ,") for p in OFFICE_SPLIT_RE.split(issuer)]
+    return [re.sub(r"^(?:dan|DAN)\s+", "", p) for p in parts if p]
+
+
+def letter_signature(lines: Sequence[_Line], stop: int) -> tuple[dict | None, tuple[dict, ...], int | None]:
+    """The signature of a letter or circular: the block before "Tembusan" (or the end).
+
+    Government style: "WALI KOTA BANDUNG," / ttd / name. Company style: organisation / names
+    (side by side) / positions.
+    """
+    start = max(0, stop - 10)
+    for i in range(stop - 1, start - 1, -1):
+        text = lines[i].clean
+        if text.endswith(",") and _is_upper(text) and len(text) <= 80 and re.match(rf"(?i)^(?:{OFFICE_WORDS})", text):
+            first = i
+            while first - 1 >= start and _is_upper(lines[first - 1].clean) and not lines[first - 1].clean.endswith(
+                    (".", ",", ":")) and len(lines[first - 1].clean) <= 60:
+                first -= 1
+            return read_signature(lines, first)
+    for i in range(stop - 1, start, -1):
+        text = lines[i].clean
+        if re.match(rf"(?i)^(?:{OFFICE_WORDS}|Direktur|Manajer|Kepala|Ketua|Sekretaris)", text) and len(text) <= 80:
+            name_line = lines[i - 1].clean
+            if _looks_like_name(name_line) and not name_line.endswith("."):
+                names = [clean_name(p) for p in re.split(r"\t+", name_line)]
+                positions = [clean_position([p]) for p in re.split(r"\t+", text)]
+                names = [n for n in names if n]
+                if names:
+                    signatory = {"name": names[0], "position": positions[0] if positions else None}
+                    co = tuple({"name": n, "position": positions[k + 1] if k + 1 < len(positions) else None}
+                               for k, n in enumerate(names[1:]))
+                    return signatory, co, i - 1
+    return None, (), None
+
+
+# --------------------------------------------------------------------------- sections
+
+
+def find_sections(lines: Sequence[_Line], text_end: int, title_index: int | None) -> tuple[Section, ...]:
+    """Headings with their levels, each section running to the next heading of its level or higher."""
+    marks: list[tuple[int, int, str]] = []  # (start, level, heading)
+    if title_index is not None:
+        marks.append((lines[title_index].start, 0, "Judul"))
+    seen_body = False
+    for line in lines:
+        text = fix_caps_ocr(line.clean)
+        for regex, level, template in _SECTION_RES:
+            match = regex.match(text)
+            if match:
+                if template == "Menetapkan" and marks and marks[-1][2] == "Memutuskan":
+                    break
+                heading = template.format(_squash(match.group(0)))
+                if level > 0 and not seen_body:
+                    # BAB and Pasal live in the body; before Menetapkan they are citations
+                    pass
+                marks.append((line.start, level, heading))
+                if template in {"Memutuskan", "Menetapkan", "Menginstruksikan"}:
+                    seen_body = True
+                break
+    sections = []
+    for k, (start, level, heading) in enumerate(marks):
+        end = text_end
+        for later_start, later_level, _ in marks[k + 1:]:
+            if later_level <= level:
+                end = later_start
+                break
+        sections.append(Section(heading, start, end))
+    return tuple(sections)
+
+
+ITEM_RE = re.compile(r"(?:^|(?<=\s))(?:\d{1,2}|[a-z])[.)]\s+(?=\S)")
+
+
+def list_items(text: str, base: int, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans of the numbered items ("1. ...", "2. ...") of a list in text[start:end]."""
+    body = text[start:end]
+    starts = [m.start() for m in re.finditer(r"(?m)^\s*(?:\S+\s*:\s*)?\d{1,2}[.)]\s+", body)]
+    if len(starts) < 2:
+        match = re.match(r"^\s*\S+\s*:?\s*", body)
+        first = match.end() if match else 0
+        return [(start + first, end)] if body[first:].strip() else []
+    spans = []
+    for k, s in enumerate(starts):
+        e = starts[k + 1] if k + 1 < len(starts) else len(body)
+        chunk = body[s:e]
+        label = re.match(r"\s*(?:\S+\s*:\s*)?", chunk)
+        lead = label.end() if label and re.match(r"\s*\S+\s*:\s*\d", chunk) else len(chunk) - len(chunk.lstrip())
+        spans.append((start + s + lead, start + s + len(chunk.rstrip())))
+    return spans
+
+
+def basis_spans(text: str, sections: Sequence[Section]) -> tuple[tuple[int, int], ...]:
+    """Character spans of the items of the Mengingat list (or a circular's Dasar)."""
+    spans: list[tuple[int, int]] = []
+    for section in sections:
+        if section.heading in {"Mengingat", "Dasar"}:
+            spans.extend(list_items(text, 0, section.start, section.end))
+    return tuple(spans)
+
+
+def read_addressees(lines: Sequence[_Line]) -> tuple[str, ...]:
+    """The addressees after "Yth." (one per numbered line, or the rest of the Yth. line)."""
+    for i, line in enumerate(lines[:40]):
+        match = re.match(r"(?i)^(?:kepada\s+)?yth\.?\s*:?\s*(.*)$", line.clean)
+        if not match:
+            continue
+        found = []
+        rest = match.group(1).split("\t")[0].strip()
+        if rest and not PLACE_DATE_RE.search(line.text):
+            found.append(re.sub(r"^\d+[.)]\s*", "", rest))
+        for other in lines[i + 1:i + 20]:
+            text = other.clean
+            item = re.match(r"^\d{1,2}[.)]\s*(\S.*)$", text)
+            if item and (not found or re.match(r"^\d", text)):
+                found.append(item.group(1).split("\t")[0].strip())
+                continue
+            break
+        return tuple(a for a in found if a)
+    return ()
+
+
+def read_points(text: str, lines: Sequence[_Line], body_start: int, body_end: int) -> tuple[str, ...]:
+    """The numbered points of a circular's body (1., 2., ...), each as one string."""
+    starts = [line for line in lines if body_start <= line.start < body_end and re.match(r"^\d{1,2}[.)]\s", line.clean)]
+    if len(starts) < 2:
+        return ()
+    points = []
+    for k, line in enumerate(starts):
+        end = starts[k + 1].start if k + 1 < len(starts) else body_end
+        points.append(_squash(re.sub(r"^\d{1,2}[.)]\s*", "", text[line.start:end])))
+    return tuple(p for p in points if p)
+
+
+# --------------------------------------------------------------------------- the verb
+
+
+def parse_structure(text: str) -> Structure:
+    """Read the structure of an official document; kind None when `text` is not one."""
+    if not isinstance(text, str):
+        raise TypeError(f"parse_structure needs a str, not {type(text).__name__}")
+    lines = split_lines(text)
+    if not lines:
+        return Structure()
+    title_index = find_title_line(lines)
+    identity = kind = None
+    after_title = 0
+    if title_index is not None:
+        block, after_title = title_block(lines, title_index)
+        identity, kind = parse_identity(block)
+        if identity is None:
+            title_index = None
+    if kind is None and looks_like_letter(lines):
+        kind = "other"
+    if kind is None:
+        return Structure()
+
+    sections = find_sections(lines, len(text), title_index)
+    date, place, set_end = find_set_date(text)
+    signatory, co_signatories = None, ()
+    if set_end is not None:
+        first = next((i for i, line in enumerate(lines) if line.start >= set_end), len(lines))
+        signatory, co_signatories, _ = read_signature(lines, first)
+    tembusan = next((i for i, line in enumerate(lines) if re.match(r"(?i)^tembusan\b", line.clean)), None)
+    if kind in {"circular", "other"}:
+        if date is None:
+            date, place, _ = find_place_date(lines)
+        if signatory is None:
+            stop = tembusan if tembusan is not None else _letter_end(lines)
+            signatory, co_signatories, _ = letter_signature(lines, stop)
+        start = title_index if title_index is not None else 0
+        circular = circular_identity(lines, start, identity["issuer"] if identity else None)
+        if identity is None:
+            identity = dict(circular, type="OTHER")
+        else:
+            for key in ("number", "subject"):
+                if not identity.get(key) and circular.get(key):
+                    identity[key] = circular[key]
+            if identity.get("year") is None:
+                identity["year"] = year_in_number(identity["number"] or "") if identity.get("number") else None
+        if identity.get("year") is None and date:
+            identity["year"] = int(date[:4])
+        if identity.get("issuer") is None and signatory and signatory.get("position"):
+            identity["issuer"] = signatory["position"]
+    if identity and identity["type"] == "SKB" and identity.get("issuer"):
+        offices = split_offices(identity["issuer"])
+        if signatory and len(offices) == 1 + len(co_signatories):
+            signatory = dict(signatory, position=offices[0])
+            co_signatories = tuple(dict(c, position=o) for c, o in zip(co_signatories, offices[1:]))
+    addressees = read_addressees(lines) if kind in {"circular", "other"} else ()
+    points: tuple[str, ...] = ()
+    if kind in {"circular", "other"}:
+        body_start = _body_start(lines, after_title)
+        body_end = _signature_start(lines, tembusan)
+        points = read_points(text, lines, body_start, body_end)
+    return Structure(
+        kind=kind, identity=identity, date=date, place=place, signatory=signatory,
+        co_signatories=tuple(co_signatories), basis=basis_spans(text, sections), sections=sections,
+        addressees=addressees, points=points,
+    )
+
+
+def _letter_end(lines: Sequence[_Line]) -> int:
+    """Index just past a letter's body and signature (before an attachment)."""
+    for i, line in enumerate(lines):
+        if i > 5 and re.match(r"^(?:LAMPIRAN|Lampiran\s+\d)", line.clean):
+            return i
+    return len(lines)
+
+
+def _body_start(lines: Sequence[_Line], after_title: int) -> int:
+    """Offset where a circular's body begins: after Hal/Perihal or "Dengan hormat"."""
+    start = lines[min(after_title, len(lines) - 1)].start if lines else 0
+    for line in lines[:40]:
+        if re.match(r"(?i)^(?:hal|perihal)\s*:|^dengan\s+hormat", line.clean):
+            start = max(start, line.end)
+    return start
+
+
+def _signature_start(lines: Sequence[_Line], tembusan: int | None) -> int:
+    stop = tembusan if tembusan is not None else len(lines)
+    for i in range(stop - 1, max(stop - 12, 0), -1):
+        if re.match(r"(?i)^(?:demikian|atas perhatian)", lines[i].clean):
+            return lines[i].start
+    return lines[stop - 1].end if stop else 0
