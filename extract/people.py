@@ -206,8 +206,9 @@ def _read_position_name(text: str, m: re.Match) -> PersonMention | None:
     words = list(re.finditer(r"\S+", pos_text))
     for k, w in enumerate(words[1:], 1):
         bare = w.group(0).strip("(),")
+        before = [x.group(0) for x in words[:k]]
         if bare in ranks() or (bare[:1].isupper() and bare not in vocab and not re.fullmatch(r"[IVX]+", bare)
-                               and not w.group(0).startswith("(")):
+                               and not w.group(0).startswith("(") and _position_complete(before)):
             candidates.append((pos_text[:w.start()].rstrip(), m.start("pos") + w.start(), m.start("pos") + len(pos_text)))
             break
     for pos, start, end in candidates:
@@ -226,6 +227,34 @@ def _read_position_name(text: str, m: re.Match) -> PersonMention | None:
             start + len(words[0])
         return PersonMention(start, name_end, text[start:name_end], name, _clean_position(pos), m.start("pos"), rank)
     return None
+
+
+@cache
+def _offices() -> frozenset[str]:
+    """Whole offices and institutions, lower case: a position that is one of them is complete."""
+    from .gazetteer import agencies
+
+    out = {t.lower() for t in position_titles()}
+    for a in agencies():
+        out.update(f.lower() for f in (a.name, *a.acronyms, *a.aliases, a.head or "") if f)
+    return frozenset(out)
+
+
+def _position_complete(words: list[str]) -> bool:
+    """Whether a position written without a comma can end here, so that a name may follow: it ends
+    in an acronym ("Juru Bicara KPK"), a region ("Bupati Sleman"), or is a whole known office
+    ("Menteri Keuangan"). "Kepala Dinas Sumber Daya" is not complete, so "Air" is no name."""
+    from .agencies import region_names
+
+    bare = [w.strip("(),") for w in words]
+    last = bare[-1]
+    if (last.isupper() and len(last) >= 2) or last in ("RI",):
+        return True
+    names = region_names()
+    if any(" ".join(bare[-n:]) in names for n in (1, 2, 3) if len(bare) >= n):
+        return True
+    offices = _offices()
+    return any(" ".join(bare[i:]).lower() in offices for i in range(len(bare)))
 
 
 def _valid_name(name: str) -> bool:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
@@ -347,6 +348,7 @@ NUMBER_RE = re.compile(
 def parse_identity(block: Sequence[_Line]) -> tuple[dict | None, str | None]:
     """The identity dict and kind read from a title block."""
     flat = fix_caps_ocr(_squash(" ".join(line.clean for line in block)))
+    flat = re.sub(r",(?=[^\s\d])", ", ", flat)
     nomor = re.search(r"\bNOMOR\b", flat, re.IGNORECASE)
     head = flat[: nomor.start()] if nomor else re.split(r"\bTENTANG\b", flat)[0]
     head = re.sub(r"^SALINAN\s+", "", head)
@@ -391,6 +393,42 @@ def year_in_number(number: str) -> int | None:
     years = [parse_year(y) for y in re.findall(r"(?<!\d)(\d{4})(?!\d)", number)]
     years = [y for y in years if y]
     return years[-1] if years else None
+
+
+def menetapkan_subject(lines: Sequence[_Line]) -> str | None:
+    """The subject as the Menetapkan line repeats it ("Menetapkan : PERATURAN ... TENTANG X.")."""
+    for i, line in enumerate(lines):
+        if not re.match(r"(?i)^menetapkan\b", line.clean):
+            continue
+        parts = [re.sub(r"(?i)^menetapkan\s*:?\s*", "", line.clean)]
+        for other in lines[i + 1:i + 6]:
+            if any(regex.match(other.clean) for regex, _, _ in _SECTION_RES) or other.clean[:1].islower():
+                break
+            parts.append(other.clean)
+        flat = _squash(" ".join(parts))
+        match = re.search(r"\bTENTANG\b", flat)
+        return _squash(flat[match.end():]).strip(" .,;:") or None if match else None
+    return None
+
+
+def recurrence(phrase: str, counts: Counter) -> float:
+    """Share of a phrase's words that occur again elsewhere in the text.
+
+    Words misread by OCR ("VAKSTN") tend to occur once; correctly read ones recur.
+    """
+    words = re.findall(r"[a-z0-9]{3,}", phrase.lower())
+    return sum(counts[w] >= 2 for w in words) / len(words) if words else 0.0
+
+
+def best_subject(title_subject: str | None, lines: Sequence[_Line], text: str) -> str | None:
+    """The title block's subject, or the Menetapkan line's copy of it where that reads cleaner."""
+    other = menetapkan_subject(lines)
+    if not other:
+        return title_subject
+    if not title_subject:
+        return other
+    counts = Counter(re.findall(r"[a-z0-9]{3,}", text.lower()))
+    return other if recurrence(other, counts) > recurrence(title_subject, counts) + 0.1 else title_subject
 
 
 # --------------------------------------------------------------------------- circulars
@@ -476,28 +514,23 @@ def read_signature(lines: Sequence[_Line], first: int) -> tuple[dict | None, tup
     by tabs are signatories side by side (a joint decision): the first is the signatory.
     """
     position: list[str] = []
-    i = first
-    end = min(len(lines), first + 12)
+    i, end = first, min(len(lines), first + 14)
+    closed = False  # a "ttd" (or signature debris) came after the position
     while i < end:
         text = lines[i].clean
-        if re.match(r"(?i)^pada\s+tanggal\b", text):
+        if TTD_RE.match(text) or _is_noise(text):
+            closed = closed or bool(position)
             i += 1
             continue
-        if TTD_RE.match(text) or (position and _is_noise(text)):
-            i += 1
-            if position and position[-1].rstrip().endswith(","):
-                break
-            continue
-        if not position or not position[-1].rstrip().endswith(","):
-            if _looks_like_name(text) and position and not _is_upper(text) is False and len(position) >= 1 \
-                    and not re.match(rf"(?i)^(?:{OFFICE_WORDS}|REPUBLIK|BIDANG|DAN)\b", text):
-                break
+        if not position:
             position.append(text)
-            i += 1
-            if len(position) >= 5:
-                break
-            continue
-        break
+        elif closed or position[-1].endswith(","):
+            break
+        elif text.endswith(",") or POSITION_GOES_ON_RE.match(text) or _comma_follows(lines, i + 1, end):
+            position.append(text)
+        else:
+            break
+        i += 1
     while i < end and (TTD_RE.match(lines[i].clean) or _is_noise(lines[i].clean)):
         i += 1
     if i >= end or not position or not _looks_like_name(lines[i].clean):
@@ -514,6 +547,15 @@ def read_signature(lines: Sequence[_Line], first: int) -> tuple[dict | None, tup
     return signatory, co, i
 
 
+def _comma_follows(lines: Sequence[_Line], start: int, end: int) -> bool:
+    """Whether one of the next two lines closes a position with a comma (side-by-side blocks)."""
+    for line in lines[start:min(start + 2, end)]:
+        if _is_upper(line.clean) and line.clean.endswith(","):
+            return True
+    return False
+
+
+POSITION_GOES_ON_RE = re.compile(rf"(?i)^(?:{OFFICE_WORDS}|REPUBLIK|BIDANG|DAN|KOORDINATOR|KEMENTERIAN)\b")
 OFFICE_SPLIT_RE = re.compile(rf",?\s*(?:\bDAN\s+)?(?=\b(?:{OFFICE_WORDS})\b)", re.IGNORECASE)
 
 
@@ -702,6 +744,8 @@ def parse_structure(text: str) -> Structure:
             identity["year"] = int(date[:4])
         if identity.get("issuer") is None and signatory and signatory.get("position"):
             identity["issuer"] = signatory["position"]
+    if identity and kind not in {"circular", "other"}:
+        identity["subject"] = best_subject(identity.get("subject"), lines, text)
     if identity and identity["type"] == "SKB" and identity.get("issuer"):
         offices = split_offices(identity["issuer"])
         if signatory and len(offices) == 1 + len(co_signatories):
