@@ -113,7 +113,9 @@ class Line:
 
 
 @dataclass
-class _Page:
+class PageLayout:
+    """The lines of one page in reading order, before running lines are dropped."""
+
     number: int
     width: float
     height: float
@@ -147,7 +149,7 @@ def read_pdf(
     data = _read_bytes(path)
     check_pdf_bytes(path, data)
     document = _open(path, data)
-    pages: list[_Page] = []
+    pages: list[PageLayout] = []
     ocr_pages: list[int] = []
     skipped: list[int] = []
     file_hash: list[str] = []  # computed only if some page needs OCR
@@ -162,7 +164,7 @@ def read_pdf(
                     page = _ocr_page(document, index, file_hash[0], cache_dir)
                     ocr_pages.append(index + 1)
             except pdfium.PdfiumError:
-                page = _Page(index + 1, 0.0, 0.0, [])
+                page = PageLayout(index + 1, 0.0, 0.0, [])
                 skipped.append(index + 1)
             pages.append(page)
             if progress is not None:
@@ -220,7 +222,7 @@ def _open(path: str | os.PathLike, data: bytes) -> pdfium.PdfDocument:
 # --------------------------------------------------------------------------- text layer
 
 
-def _read_page(document: pdfium.PdfDocument, index: int) -> _Page:
+def _read_page(document: pdfium.PdfDocument, index: int) -> PageLayout:
     page = document[index]
     try:
         left, bottom, right, top = page.get_cropbox()
@@ -232,7 +234,7 @@ def _read_page(document: pdfium.PdfDocument, index: int) -> _Page:
     finally:
         page.close()
     lines = group_lines(split_segments(chars))
-    return _Page(index + 1, right - left, top - bottom, lines)
+    return PageLayout(index + 1, right - left, top - bottom, lines)
 
 
 Char = tuple[str, float, float, float, float]  # text, x0, x1, top, bottom (top-down points)
@@ -414,7 +416,7 @@ def _tesseract() -> tuple[str, str]:
     return binary, f"{OCR_LANG}+eng" if "eng" in langs else OCR_LANG
 
 
-def _ocr_page(document: pdfium.PdfDocument, index: int, file_hash: str, cache_dir: Path | None) -> _Page:
+def _ocr_page(document: pdfium.PdfDocument, index: int, file_hash: str, cache_dir: Path | None) -> PageLayout:
     binary, langs = _tesseract()
     key = f"{file_hash}-p{index + 1}-{langs}-{OCR_DPI}dpi-v1"
     cache = Path(cache_dir) if cache_dir is not None else default_cache_dir()
@@ -430,7 +432,7 @@ def _ocr_page(document: pdfium.PdfDocument, index: int, file_hash: str, cache_di
     finally:
         page.close()
     lines = group_lines(tsv_segments(tsv, OCR_DPI / 72))
-    return _Page(index + 1, right - left, top - bottom, lines, ocr=True)
+    return PageLayout(index + 1, right - left, top - bottom, lines, ocr=True)
 
 
 def _render_png(page: pdfium.PdfPage) -> bytes:
@@ -532,7 +534,7 @@ def line_key(text: str) -> str:
     return re.sub(r"[^a-z,]", "", text.lower())
 
 
-def _zone_lines(page: _Page) -> list[int]:
+def _zone_lines(page: PageLayout) -> list[int]:
     """Indexes of the lines in the top and bottom zone of a page."""
     lines = page.lines
     if not lines or page.height <= 0:
@@ -581,7 +583,7 @@ class _ZoneEntry:
                 and _similar(self.shape, other.shape, 0.6))
 
 
-def _zone_entries(pages: Sequence[_Page]) -> list[_ZoneEntry]:
+def _zone_entries(pages: Sequence[PageLayout]) -> list[_ZoneEntry]:
     entries = []
     for n, page in enumerate(pages):
         for i in _zone_lines(page):
@@ -599,7 +601,7 @@ def _zone_entries(pages: Sequence[_Page]) -> list[_ZoneEntry]:
     return entries
 
 
-def running_entries(pages: Sequence[_Page]) -> set[tuple[int, int, int]]:
+def running_entries(pages: Sequence[PageLayout]) -> set[tuple[int, int, int]]:
     """(page, line, part) of the header and footer lines that recur on enough pages."""
     needed = max(2, round(0.3 * len(pages)))
     height = statistics.median(page.height for page in pages) if pages else 0.0
@@ -616,7 +618,7 @@ def running_entries(pages: Sequence[_Page]) -> set[tuple[int, int, int]]:
     return found
 
 
-def drop_running_lines(pages: Sequence[_Page]) -> list[_Page]:
+def drop_running_lines(pages: Sequence[PageLayout]) -> list[PageLayout]:
     """Remove running headers and footers, page numbers and catchwords from each page."""
     running = running_entries(pages)
     kept = []
@@ -638,7 +640,7 @@ def drop_running_lines(pages: Sequence[_Page]) -> list[_Page]:
         following = next((other[0].text for other in kept[n + 1:] if other), None)
         if lines and is_catchword(lines[-1].text, following):
             lines.pop()
-    return [_Page(page.number, page.width, page.height, lines, page.ocr) for page, lines in zip(pages, kept)]
+    return [PageLayout(page.number, page.width, page.height, lines, page.ocr) for page, lines in zip(pages, kept)]
 
 
 def is_catchword(text: str, next_first: str | None) -> bool:
@@ -731,7 +733,7 @@ def _continues(prev: Line, cur: Line, right_edge: float, width: float, gap_limit
     return prev.x1 >= right_edge - slack * width
 
 
-def page_paragraphs(page: _Page) -> list[str]:
+def page_paragraphs(page: PageLayout) -> list[str]:
     """The paragraphs of one page, wrapped lines joined."""
     lines = [line for line in page.lines if line.text.strip()]
     if not lines:
@@ -768,7 +770,7 @@ def _continues_page(paragraph: str) -> bool:
     return (head.islower() or head.isdigit()) and not BLOCK_START_RE.match(paragraph)
 
 
-def assemble(pages: Sequence[_Page]) -> tuple[str, tuple[PageText, ...]]:
+def assemble(pages: Sequence[PageLayout]) -> tuple[str, tuple[PageText, ...]]:
     """Join the pages' paragraphs into one text with page offsets.
 
     A paragraph cut by a page break (no closing punctuation, the next page going on in lower

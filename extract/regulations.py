@@ -75,9 +75,10 @@ def abbreviations() -> dict[str, tuple[str, str | None]]:
     return {k: (v.type, v.issuer) for k, v in regulation_abbreviations().items()}
 
 
-_ISSUER_WORD = r"(?:[A-Z][\w'’.-]*(?:/[A-Z][\w.-]*)?|dan|serta|atau|&|[0-9]{1,4}(?=\s+[A-Z]))"
+_ISSUER_WORD = r"(?:(?!TENTANG\b|Tentang\b)[A-Z][\w'’.-]*(?:/[A-Z][\w.-]*)?|dan|serta|atau|&|[0-9]{1,4}(?=\s+[A-Z]))"
+_ISSUER_JOIN = r"(?:,?\s+)"
 _NUMBER = r"(?:[0-9][\w.-]*(?:/[\w.-]+)*)"
-_YEAR = r"(?:19|20)[0-9]{2}"
+_YEAR = r"(?:19|2[0O])[0-9OIl]{2}(?![\w])"  # OCR writes "2O2O" and "2Ol9"
 _ACR = r"(?:\s*\([A-Za-z][\w.-]{0,14}\))"
 
 
@@ -91,19 +92,23 @@ def citation_pattern() -> re.Pattern:
         (?<![\w/-])
         (?P<head>(?i:{head_alt})|(?i:{abbr_alt}))(?![\w-])
         {_ACR}?
-        (?:\s+(?P<issuer>{_ISSUER_WORD}(?:\s+{_ISSUER_WORD}){{0,13}}?){_ACR}?)??
+        (?:\s+(?P<issuer>{_ISSUER_WORD}(?:{_ISSUER_JOIN}{_ISSUER_WORD}){{0,13}}?){_ACR}?)??
         (?:
             \s*,?\s+(?i:nomor|nomer|no\.?|nr\.?)\s*[:.]?\s*(?P<number>{_NUMBER})
                 (?:\s*,?\s*(?i:tahun)\s+(?P<year>{_YEAR}))?
           | \s+(?P<snum>[0-9]+[A-Z]?)\s*/\s*(?P<syear>{_YEAR})(?![\w/])
           | \s+(?P<bnum>[0-9]+)\s+(?i:tahun)\s+(?P<byear>{_YEAR})
+          | (?<=(?i:dasar))(?:\s+(?i:negara\s+republik\s+indonesia))?\s+(?i:tahun)\s+(?P<uyear>1945)
         )
     """
     return re.compile(pattern, re.VERBOSE)
 
 
 _SUBJECT_START = re.compile(r"\s*,?\s*(?i:tentang)\s+")
-_SENTENCE_END = re.compile(r'\.(?=\s|$)|\n|"|;|\?|!')
+# A subject ends with its sentence, a closing quote, a semicolon, the gazette note "(Lembaran Negara ...)",
+# or a line break that is not a wrapped line (after punctuation, before a list item or a blank line).
+_SENTENCE_END = re.compile(r'\.(?=\s|$)|"|;|\?|!|\s*\((?:Lembaran|Berita|Tambahan)\b|(?<=[.;:,])\n|\n(?=\s*\n)'
+                           r'|\n(?=\s*(?:[0-9]{1,2}[.)]|[a-z][.)]|[-•*]|")\s)|\n(?=[A-Z ]{12,}$)', re.MULTILINE)
 _TITLE_CONNECTORS = frozenset("""dan atau serta di ke dari untuk pada dalam tentang terhadap atas bagi oleh yang
     sebagai antara melalui dengan tanpa secara mengenai menjadi per kepada beserta dan/atau the of and""".split())
 _LOWER_STOPS = frozenset("""yang sebesar sebagaimana agar supaya sehingga karena ketika saat namun tetapi telah akan
@@ -132,6 +137,11 @@ def _classify(head: str, issuer: str | None) -> tuple[str | None, bool]:
             return table["default"], False
         return table["default"], True
     return None, False
+
+
+def _ocr_year(text: str) -> int | None:
+    digits = text.translate(str.maketrans("OoIl", "0011"))
+    return int(digits) if digits.isdigit() and 1900 <= int(digits) <= 2099 else None
 
 
 def _year_from_number(number: str) -> int | None:
@@ -173,6 +183,7 @@ def _cut_subject(raw: str) -> str | None:
         if i >= 60:
             break
     subject = re.sub(r"(?:[\s,]+(?:dan|serta|atau|dan/atau))+$", "", raw[:end]).strip(" ,.")
+    subject = re.sub(r"\s+", " ", subject)
     return subject or None
 
 
@@ -189,10 +200,12 @@ def find_citations(text: str) -> list[Citation]:
     citations = []
     for i, (m, code, generic, issuer) in enumerate(found):
         number = (m.group("number") or m.group("snum") or m.group("bnum") or "").rstrip(".-,")
+        if m.group("uyear"):
+            code, generic, issuer = "UUD", False, None
         if number.isdigit():
             number = number.lstrip("0") or "0"
-        year_text = m.group("year") or m.group("syear") or m.group("byear")
-        year = int(year_text) if year_text else _year_from_number(number)
+        year_text = m.group("year") or m.group("syear") or m.group("byear") or m.group("uyear")
+        year = _ocr_year(year_text) if year_text else _year_from_number(number)
         abbr = abbreviations().get(m.group("head").lower())
         if issuer is None and abbr and abbr[1]:
             issuer = abbr[1]

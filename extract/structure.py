@@ -99,8 +99,8 @@ TITLE_START_RE = re.compile(
 # Words that open an office (issuers, signatories, positions).
 OFFICE_WORDS = (r"MENTERI|PRESIDEN|GUBERNUR|BUPATI|WALI ?KOTA|WALIKOTA|KEPALA|KETUA|ANGGOTA|DEWAN|"
                 r"SEKRETARIS|DIREKTUR|JAKSA|PANGLIMA|DEPUTI|ASISTEN|CAMAT|LURAH|PLT|PJ|A\.N\.|AN\.")
-SMALL_WORDS = {"dan", "atau", "dan/atau", "di", "ke", "dari", "untuk", "atas", "pada", "yang", "dalam", "serta",
-               "bagi", "tentang", "oleh", "dengan", "sebagai"}
+SMALL_WORDS = {"dan", "atau", "dan/atau", "di", "ke", "dari", "untuk", "atas", "pada", "yang", "serta",
+               "bagi", "tentang", "oleh", "dengan", "sebagai"}  # "dalam" stays: Menteri Dalam Negeri
 ACRONYMS = {"RI", "DKI", "DIY", "BI", "OJK", "BUMN", "BUMD", "ASN", "PNS", "TNI", "POLRI", "KPU", "DPR", "DPRD",
             "MPR", "UMKM", "NTT", "NTB", "PT", "BPJS", "BPK", "KPK", "MK", "MA", "SE", "BEI", "IDX", "UPT", "SKPD",
             "OPD", "II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII", "COVID-19"}
@@ -341,7 +341,8 @@ def title_block(lines: Sequence[_Line], first: int) -> tuple[list[_Line], int]:
 
 
 NUMBER_RE = re.compile(
-    r"\bNOMOR\s*[:.]?\s*(?P<number>.+?)(?:\s+TAHUN\s*(?P<year>[0-9OoIlLSZ|]{4})\b|(?=\s+TENTANG\b)|$)",
+    r"\bNOMOR\s*[:.]?\s*(?P<number>.+?)(?:\s+TAHUN\s*(?P<year>[0-9OoIlLSZ|]{4})\b"
+    r"|(?=\s+(?:TENTANG|Hal|Perihal|Sifat|Lampiran)\b)|$)",
     re.IGNORECASE)
 
 
@@ -604,7 +605,6 @@ def find_sections(lines: Sequence[_Line], text_end: int, title_index: int | None
     marks: list[tuple[int, int, str]] = []  # (start, level, heading)
     if title_index is not None:
         marks.append((lines[title_index].start, 0, "Judul"))
-    seen_body = False
     for line in lines:
         text = fix_caps_ocr(line.clean)
         for regex, level, template in _SECTION_RES:
@@ -612,13 +612,7 @@ def find_sections(lines: Sequence[_Line], text_end: int, title_index: int | None
             if match:
                 if template == "Menetapkan" and marks and marks[-1][2] == "Memutuskan":
                     break
-                heading = template.format(_squash(match.group(0)))
-                if level > 0 and not seen_body:
-                    # BAB and Pasal live in the body; before Menetapkan they are citations
-                    pass
-                marks.append((line.start, level, heading))
-                if template in {"Memutuskan", "Menetapkan", "Menginstruksikan"}:
-                    seen_body = True
+                marks.append((line.start, level, template.format(_squash(match.group(0)))))
                 break
     sections = []
     for k, (start, level, heading) in enumerate(marks):
@@ -627,28 +621,51 @@ def find_sections(lines: Sequence[_Line], text_end: int, title_index: int | None
             if later_level <= level:
                 end = later_start
                 break
+        if heading in LIST_SECTIONS:
+            end = _list_end(lines, start, end)
+        elif heading == "Hal":
+            end = next(line.end for line in lines if line.start == start)
         sections.append(Section(heading, start, end))
     return tuple(sections)
 
 
-ITEM_RE = re.compile(r"(?:^|(?<=\s))(?:\d{1,2}|[a-z])[.)]\s+(?=\S)")
+LIST_SECTIONS = {"Yth", "Dasar", "Tembusan"}
+ITEM_START_RE = re.compile(r"^(?:\d{1,2}|[a-z])[.)]\s")
 
 
-def list_items(text: str, base: int, start: int, end: int) -> list[tuple[int, int]]:
-    """Spans of the numbered items ("1. ...", "2. ...") of a list in text[start:end]."""
+def _list_end(lines: Sequence[_Line], start: int, end: int) -> int:
+    """Where a labelled list (Yth., Dasar, Tembusan) stops: after its last item line."""
+    inside = [line for line in lines if start <= line.start < end]
+    stop = inside[0].end if inside else end
+    for line in inside[1:]:
+        if not ITEM_START_RE.match(line.clean):
+            break
+        stop = line.end
+    return stop
+
+
+LIST_ITEM_RE = re.compile(
+    r"(?m)^(?:(?:Mengingat|Dasar|Memperhatikan|Menimbang)\b[\t ]*:?[\t ]*)?(?P<mark>\d{1,2}[.)])\s+")
+LABEL_RE = re.compile(r"^\s*(?:Mengingat|Dasar|Memperhatikan|Menimbang)\b[\t ]*:?[\t ]*", re.IGNORECASE)
+
+
+def list_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans of the numbered items ("1. ...", "2. ...") of a list in text[start:end].
+
+    A list without numbers (a single item) is one span after its label.
+    """
     body = text[start:end]
-    starts = [m.start() for m in re.finditer(r"(?m)^\s*(?:\S+\s*:\s*)?\d{1,2}[.)]\s+", body)]
-    if len(starts) < 2:
-        match = re.match(r"^\s*\S+\s*:?\s*", body)
-        first = match.end() if match else 0
-        return [(start + first, end)] if body[first:].strip() else []
+    marks = list(LIST_ITEM_RE.finditer(body))
+    if len(marks) < 2:
+        label = LABEL_RE.match(body)
+        first = label.end() if label else 0
+        stripped = body[first:].rstrip()
+        return [(start + first, start + len(stripped) + first)] if stripped.strip() else []
     spans = []
-    for k, s in enumerate(starts):
-        e = starts[k + 1] if k + 1 < len(starts) else len(body)
-        chunk = body[s:e]
-        label = re.match(r"\s*(?:\S+\s*:\s*)?", chunk)
-        lead = label.end() if label and re.match(r"\s*\S+\s*:\s*\d", chunk) else len(chunk) - len(chunk.lstrip())
-        spans.append((start + s + lead, start + s + len(chunk.rstrip())))
+    for k, match in enumerate(marks):
+        stop = marks[k + 1].start() if k + 1 < len(marks) else len(body)
+        chunk_end = match.start("mark") + len(body[match.start("mark"):stop].rstrip())
+        spans.append((start + match.start("mark"), start + chunk_end))
     return spans
 
 
@@ -657,7 +674,7 @@ def basis_spans(text: str, sections: Sequence[Section]) -> tuple[tuple[int, int]
     spans: list[tuple[int, int]] = []
     for section in sections:
         if section.heading in {"Mengingat", "Dasar"}:
-            spans.extend(list_items(text, 0, section.start, section.end))
+            spans.extend(list_items(text, section.start, section.end))
     return tuple(spans)
 
 
