@@ -13,13 +13,14 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from .abbreviations import find_abbreviations
 from .agencies import find_agencies
 from .dates import find_dates
 from .people import find_people
 from .quotes import find_quotes
 from .regulations import find_citations
 
-SPAN_KEYS = ("regulations", "agencies", "people", "quotes", "dates")
+SPAN_KEYS = ("regulations", "agencies", "people", "quotes", "dates", "abbreviations")
 
 for _key in SPAN_KEYS:
     if not Span.has_extension(_key):
@@ -81,7 +82,15 @@ def dates_component(doc: Doc) -> Doc:
     return doc
 
 
-COMPONENTS = ("warta_regulations", "warta_agencies", "warta_people", "warta_quotes", "warta_dates")
+@Language.component("warta_abbreviations")
+def abbreviations_component(doc: Doc) -> Doc:
+    """Short forms defined in parentheses (Schwartz–Hearst) -> ``doc.spans["abbreviations"]`` (label ``ABBR``)."""
+    _write_spans(doc, "abbreviations", find_abbreviations(doc_text(doc)), "ABBR", lambda a: (a.start, a.end))
+    return doc
+
+
+COMPONENTS = ("warta_regulations", "warta_agencies", "warta_people", "warta_quotes", "warta_dates",
+              "warta_abbreviations")
 
 
 def build_nlp() -> Language:

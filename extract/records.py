@@ -99,7 +99,7 @@ def build_record(source: Source, doc: Doc, structure=None, *, with_text: bool = 
         "agencies": [a.to_dict() for a in agencies],
         "quotes": [q.to_dict() for q in quotes],
         "statements": [s.to_dict() for s in statements],
-        "abbreviations": _abbreviations(agencies),
+        "abbreviations": [a.to_dict() for a in _spans(doc, "abbreviations")],
         "pages": len(source.pages) or None,
         "ocr_pages": list(source.ocr_pages),
         "warnings": list(source.warnings),
@@ -122,11 +122,3 @@ def _named_in_body(agency, body_start: int) -> bool:
 def _first_line(text: str) -> str | None:
     line = text.strip().split("\n", 1)[0].strip()
     return line[:200] or None
-
-
-def _abbreviations(agencies) -> list[dict]:
-    out = []
-    for a in agencies:
-        if a.acronym and a.acronym != a.name:
-            out.append({"short": a.acronym, "long": a.name})
-    return out

@@ -99,6 +99,7 @@ TITLE_START_RE = re.compile(
 # Words that open an office (issuers, signatories, positions).
 OFFICE_WORDS = (r"MENTERI|PRESIDEN|GUBERNUR|BUPATI|WALI ?KOTA|WALIKOTA|KEPALA|KETUA|ANGGOTA|DEWAN|"
                 r"SEKRETARIS|DIREKTUR|JAKSA|PANGLIMA|DEPUTI|ASISTEN|CAMAT|LURAH|PLT|PJ|A\.N\.|AN\.")
+ON_BEHALF_RE = re.compile(r"(?i)^(?:a\.?\s?n\.|u\.?\s?b\.|plt\.?|plh\.?|pj\.?)\s")
 SMALL_WORDS = {"dan", "atau", "dan/atau", "di", "ke", "dari", "untuk", "atas", "pada", "yang", "serta",
                "bagi", "tentang", "oleh", "dengan", "sebagai"}  # "dalam" stays: Menteri Dalam Negeri
 ACRONYMS = {"RI", "DKI", "DIY", "BI", "OJK", "BUMN", "BUMD", "ASN", "PNS", "TNI", "POLRI", "KPU", "DPR", "DPRD",
@@ -197,6 +198,9 @@ def title_case(text: str) -> str:
     case; text that already mixes cases is left as it is.
     """
     text = _squash(text)
+    prefix = ON_BEHALF_RE.match(text)
+    if prefix:
+        return prefix.group(0) + title_case(text[prefix.end():])
     letters = [ch for ch in text if ch.isalpha()]
     if not letters or not all(ch.isupper() for ch in letters):
         return text
@@ -279,31 +283,64 @@ def _is_upper(text: str) -> bool:
 
 
 def classify_title(title: str) -> tuple[str, str, str | None] | None:
-    """(type code, kind, issuer) for the words of a title, up to NOMOR; None if not a title."""
+    """(type code, kind, issuer) for the words of a title, up to NOMOR; None if not a title.
+
+    A title word misread by OCR ("PERATURAN PEMEzuNTAH") is mended against the known titles
+    when the exact patterns give nothing more specific than a generic Peraturan/Keputusan.
+    """
     head = fix_caps_ocr(_squash(title).upper())
     head = re.sub(r"\s+REPUBLIK\s+[IT1]NDONESIA\b.*$", "", head)
+    found = _match_title(head)
+    if found is None or found[0] == "OTHER":
+        mended = _fuzzy_title_head(head)
+        if mended != head:
+            found = _match_title(mended) or found
+    return found
+
+
+def _match_title(head: str) -> tuple[str, str, str | None] | None:
     for pattern, code, kind, issuer_rule in TITLE_TYPES:
         match = re.match(pattern, head)
         if not match:
             continue
         issuer = None
         if issuer_rule == "office":
-            rest = head[match.end():].strip(" ,")
-            if code == "PERMEN" or code == "KEPMEN":
-                rest = "MENTERI " + rest
-            elif code in {"PERGUB", "KEPGUB"}:
-                rest = "GUBERNUR " + rest
-            elif code in {"PERBUP", "KEPBUP"}:
-                rest = "BUPATI " + rest
-            elif code in {"PERWAL", "KEPWAL"}:
-                rest = "WALI KOTA " + re.sub(r"^WALI ?KOTA\s*", "", rest)
-            elif code in {"PERBAN", "KEPBAN", "INSTRUKSI"}:
-                rest = head[match.start():].split(" ", 1)[1] if " " in head else ""
-            issuer = title_case(rest) if rest.strip() else None
+            issuer = _office_after(head, match, code)
         elif issuer_rule:
             issuer = issuer_rule
         return code, kind, issuer
     return None
+
+
+ISSUER_PREFIX = {"PERMEN": "MENTERI ", "KEPMEN": "MENTERI ", "PERGUB": "GUBERNUR ", "KEPGUB": "GUBERNUR ",
+                 "PERBUP": "BUPATI ", "KEPBUP": "BUPATI ", "PERWAL": "WALI KOTA ", "KEPWAL": "WALI KOTA "}
+
+
+def _office_after(head: str, match: re.Match, code: str) -> str | None:
+    """The issuing office named in a title after its instrument word, title-cased."""
+    if code in {"PERBAN", "KEPBAN", "INSTRUKSI"}:
+        rest = head[match.start():].split(" ", 1)[1] if " " in head[match.start():] else ""
+    else:
+        rest = head[match.end():].strip(" ,")
+        if code in {"PERWAL", "KEPWAL"}:
+            rest = re.sub(r"^WALI ?KOTA\s*", "", rest)
+        rest = ISSUER_PREFIX.get(code, "") + rest
+    return title_case(rest) if rest.strip() else None
+
+
+def _fuzzy_title_head(head: str) -> str:
+    """The head with its first words replaced by the known title they most resemble (ratio >= 0.85)."""
+    words = head.split()
+    best, best_ratio = head, 0.85
+    for pattern, *_ in TITLE_TYPES:
+        if not re.fullmatch(r"[A-Z -]+", pattern) or " " not in pattern:
+            continue
+        size = len(pattern.split())
+        candidate = " ".join(words[:size])
+        ratio = difflib.SequenceMatcher(None, candidate, pattern).ratio()
+        if ratio >= best_ratio and candidate != pattern:
+            best, best_ratio = " ".join([pattern, *words[size:]]), ratio
+    return best
 
 
 def find_title_line(lines: Sequence[_Line], limit: int = 60) -> int | None:
@@ -333,15 +370,16 @@ def title_block(lines: Sequence[_Line], first: int) -> tuple[list[_Line], int]:
             break
         if not seen_tentang and block and not _is_upper(text) and not re.match(r"(?i)nomor|tentang|hal|perihal", text):
             break
-        if re.search(r"\bTENTANG\b", text):
+        if TENTANG_RE.search(text):
             seen_tentang = True
         block.append(lines[i])
         i += 1
     return block, i
 
 
+TENTANG_RE = re.compile(r"\bTENT\s?ANG\b")
 NUMBER_RE = re.compile(
-    r"\bNOMOR\s*[:.]?\s*(?P<number>.+?)(?:\s+TAHUN\s*(?P<year>[0-9OoIlLSZ|]{4})\b"
+    r"\bNOMOR\s*[:.]?\s*(?P<number>.+?)(?:(?:\s+|(?<=\d))TAHUN\s*(?P<year>[0-9OoIlLSZ|]{4})(?![0-9])"
     r"|(?=\s+(?:TENTANG|Hal|Perihal|Sifat|Lampiran)\b)|$)",
     re.IGNORECASE)
 
@@ -351,7 +389,7 @@ def parse_identity(block: Sequence[_Line]) -> tuple[dict | None, str | None]:
     flat = fix_caps_ocr(_squash(" ".join(line.clean for line in block)))
     flat = re.sub(r",(?=[^\s\d])", ", ", flat)
     nomor = re.search(r"\bNOMOR\b", flat, re.IGNORECASE)
-    head = flat[: nomor.start()] if nomor else re.split(r"\bTENTANG\b", flat)[0]
+    head = flat[: nomor.start()] if nomor else TENTANG_RE.split(flat)[0]
     head = re.sub(r"^SALINAN\s+", "", head)
     classified = classify_title(head)
     if classified is None:
@@ -366,7 +404,7 @@ def parse_identity(block: Sequence[_Line]) -> tuple[dict | None, str | None]:
     if year is None and number:
         year = year_in_number(number)
     subject = None
-    tentang = re.search(r"\bTENTANG\b", flat[nomor.end():] if nomor else flat)
+    tentang = TENTANG_RE.search(flat[nomor.end():] if nomor else flat)
     if tentang:
         offset = nomor.end() if nomor else 0
         subject = _squash(flat[offset + tentang.end():]).strip(" .,;:") or None
@@ -430,6 +468,13 @@ def best_subject(title_subject: str | None, lines: Sequence[_Line], text: str) -
         return other
     counts = Counter(re.findall(r"[a-z0-9]{3,}", text.lower()))
     return other if recurrence(other, counts) > recurrence(title_subject, counts) + 0.1 else title_subject
+
+
+def likelier_year(text: str, first: int, second: int) -> int:
+    """Of two readings of the same year (the title's and the set date's, one misread by OCR),
+    the one the text repeats more often."""
+    years = Counter(parse_year(token) for token in re.findall(r"(?<![\w/])[0-9OoIlLSZ|]{4}(?![\w/])", text))
+    return second if years[second] > years[first] else first
 
 
 # --------------------------------------------------------------------------- circulars
@@ -525,7 +570,7 @@ def read_signature(lines: Sequence[_Line], first: int) -> tuple[dict | None, tup
             continue
         if not position:
             position.append(text)
-        elif closed or position[-1].endswith(","):
+        elif closed or (position[-1].endswith(",") and not ON_BEHALF_RE.match(position[-1])):
             break
         elif text.endswith(",") or POSITION_GOES_ON_RE.match(text) or _comma_follows(lines, i + 1, end):
             position.append(text)
@@ -556,6 +601,17 @@ def _comma_follows(lines: Sequence[_Line], start: int, end: int) -> bool:
     return False
 
 
+def issuer_from_position(position: str) -> str:
+    """The office a letter speaks for: "a.n. Menteri X Sekretaris Jenderal" -> "Menteri X"."""
+    match = ON_BEHALF_RE.match(position)
+    if not match:
+        return position
+    rest = position[match.end():]
+    cut = re.search(rf"\s(?={OFFICE_WORDS.replace('MENTERI|', '')})", rest, re.IGNORECASE)
+    office = rest[:cut.start()] if cut and cut.start() > 0 else rest
+    return re.sub(r"\s+Republik Indonesia$", "", office.strip(" ,")) or position
+
+
 POSITION_GOES_ON_RE = re.compile(rf"(?i)^(?:{OFFICE_WORDS}|REPUBLIK|BIDANG|DAN|KOORDINATOR|KEMENTERIAN)\b")
 OFFICE_SPLIT_RE = re.compile(rf",?\s*(?:\bDAN\s+)?(?=\b(?:{OFFICE_WORDS})\b)", re.IGNORECASE)
 
@@ -570,17 +626,18 @@ def letter_signature(lines: Sequence[_Line], stop: int) -> tuple[dict | None, tu
     """The signature of a letter or circular: the block before "Tembusan" (or the end).
 
     Government style: "WALI KOTA BANDUNG," / ttd / name. Company style: organisation / names
-    (side by side) / positions.
+    (side by side) / positions. Returns (signatory, co-signatories, first line of the block).
     """
     start = max(0, stop - 10)
     for i in range(stop - 1, start - 1, -1):
         text = lines[i].clean
         if text.endswith(",") and _is_upper(text) and len(text) <= 80 and re.match(rf"(?i)^(?:{OFFICE_WORDS})", text):
             first = i
-            while first - 1 >= start and _is_upper(lines[first - 1].clean) and not lines[first - 1].clean.endswith(
-                    (".", ",", ":")) and len(lines[first - 1].clean) <= 60:
+            while first - 1 >= start and _is_upper(lines[first - 1].clean) and len(lines[first - 1].clean) <= 60 and (
+                    ON_BEHALF_RE.match(lines[first - 1].clean) or not lines[first - 1].clean.endswith((".", ",", ":"))):
                 first -= 1
-            return read_signature(lines, first)
+            signatory, co, _ = read_signature(lines, first)
+            return signatory, co, (first if signatory else None)
     for i in range(stop - 1, start, -1):
         text = lines[i].clean
         if re.match(rf"(?i)^(?:{OFFICE_WORDS}|Direktur|Manajer|Kepala|Ketua|Sekretaris)", text) and len(text) <= 80:
@@ -593,7 +650,10 @@ def letter_signature(lines: Sequence[_Line], stop: int) -> tuple[dict | None, tu
                     signatory = {"name": names[0], "position": positions[0] if positions else None}
                     co = tuple({"name": n, "position": positions[k + 1] if k + 1 < len(positions) else None}
                                for k, n in enumerate(names[1:]))
-                    return signatory, co, i - 1
+                    org = lines[i - 2].clean if i >= 2 else ""
+                    has_org = 0 < len(org) <= 60 and not org.endswith((".", ":", ";", ",")) and not re.match(
+                        r"(?i)^(?:demikian|atas perhatian|hormat)", org)
+                    return signatory, co, (i - 2 if has_org else i - 1)
     return None, (), None
 
 
@@ -614,6 +674,7 @@ def find_sections(lines: Sequence[_Line], text_end: int, title_index: int | None
                     break
                 marks.append((line.start, level, template.format(_squash(match.group(0)))))
                 break
+    marks.sort(key=lambda mark: mark[0])
     sections = []
     for k, (start, level, heading) in enumerate(marks):
         end = text_end
@@ -699,16 +760,18 @@ def read_addressees(lines: Sequence[_Line]) -> tuple[str, ...]:
     return ()
 
 
-def read_points(text: str, lines: Sequence[_Line], body_start: int, body_end: int) -> tuple[str, ...]:
-    """The numbered points of a circular's body (1., 2., ...), each as one string."""
+def read_points(text: str, lines: Sequence[_Line], body_start: int, body_end: int) -> list[Section]:
+    """The numbered points of a circular's body (1., 2., ...) as sections "Butir 1", ..."""
     starts = [line for line in lines if body_start <= line.start < body_end and re.match(r"^\d{1,2}[.)]\s", line.clean)]
     if len(starts) < 2:
-        return ()
+        return []
     points = []
     for k, line in enumerate(starts):
         end = starts[k + 1].start if k + 1 < len(starts) else body_end
-        points.append(_squash(re.sub(r"^\d{1,2}[.)]\s*", "", text[line.start:end])))
-    return tuple(p for p in points if p)
+        end = line.start + len(text[line.start:end].rstrip())
+        number = re.match(r"\d+", line.clean).group(0)
+        points.append(Section(f"Butir {number}", line.start, end))
+    return points
 
 
 # --------------------------------------------------------------------------- the verb
@@ -741,12 +804,13 @@ def parse_structure(text: str) -> Structure:
         first = next((i for i, line in enumerate(lines) if line.start >= set_end), len(lines))
         signatory, co_signatories, _ = read_signature(lines, first)
     tembusan = next((i for i, line in enumerate(lines) if re.match(r"(?i)^tembusan\b", line.clean)), None)
+    signature_at: int | None = None
     if kind in {"circular", "other"}:
         if date is None:
             date, place, _ = find_place_date(lines)
         if signatory is None:
             stop = tembusan if tembusan is not None else _letter_end(lines)
-            signatory, co_signatories, _ = letter_signature(lines, stop)
+            signatory, co_signatories, signature_at = letter_signature(lines, stop)
         start = title_index if title_index is not None else 0
         circular = circular_identity(lines, start, identity["issuer"] if identity else None)
         if identity is None:
@@ -759,10 +823,17 @@ def parse_structure(text: str) -> Structure:
                 identity["year"] = year_in_number(identity["number"] or "") if identity.get("number") else None
         if identity.get("year") is None and date:
             identity["year"] = int(date[:4])
-        if identity.get("issuer") is None and signatory and signatory.get("position"):
-            identity["issuer"] = signatory["position"]
+        if identity.get("issuer") is None and signatory:
+            head = lines[signature_at].clean if signature_at is not None else ""
+            if head and not head.endswith(",") and signatory["name"] != clean_name(head.split("\t")[0]):
+                identity["issuer"] = head  # the organisation above the names
+            elif signatory.get("position"):
+                identity["issuer"] = issuer_from_position(signatory["position"])
     if identity and kind not in {"circular", "other"}:
         identity["subject"] = best_subject(identity.get("subject"), lines, text)
+        if identity.get("year") and date and int(date[:4]) != identity["year"]:
+            year = likelier_year(text, identity["year"], int(date[:4]))
+            identity["year"], date = year, f"{year:04d}{date[4:]}"
     if identity and identity["type"] == "SKB" and identity.get("issuer"):
         offices = split_offices(identity["issuer"])
         if signatory and len(offices) == 1 + len(co_signatories):
@@ -773,7 +844,15 @@ def parse_structure(text: str) -> Structure:
     if kind in {"circular", "other"}:
         body_start = _body_start(lines, after_title)
         body_end = _signature_start(lines, tembusan)
-        points = read_points(text, lines, body_start, body_end)
+        skip = [(sec.start, sec.end) for sec in sections if sec.heading in LIST_SECTIONS]
+        point_sections = read_points(text, [line for line in lines if not any(a <= line.start < b for a, b in skip)],
+                                     body_start, body_end)
+        points = tuple(_squash(re.sub(r"^\d{1,2}[.)]\s*", "", text[p.start:p.end])) for p in point_sections)
+        extra = list(point_sections)
+        if signature_at is not None and not any(sec.heading == "Penandatanganan" for sec in sections):
+            end = lines[tembusan].start if tembusan is not None and tembusan > signature_at else len(text)
+            extra.append(Section("Penandatanganan", lines[signature_at].start, end))
+        sections = tuple(sorted((*sections, *extra), key=lambda sec: (sec.start, -sec.end)))
     return Structure(
         kind=kind, identity=identity, date=date, place=place, signatory=signatory,
         co_signatories=tuple(co_signatories), basis=basis_spans(text, sections), sections=sections,
