@@ -21,22 +21,30 @@ from .sources import Source
 KINDS = ("press_release", "news", "circular", "regulation", "decision", "instruction", "other")
 
 _PRESS_MARKERS = re.compile(r"(?i)\bsiaran\s+pers\b|\bpress\s+release\b|\bnarahubung\b|\bkontak\s+media\b|"
-                            r"\bhumas\s+(?:dan|&)\b|\(\s*[a-z]{2,5}(?:/[a-z]{2,5})*\s*\)\s*$")
+                            r"\bhumas\b|\bhubungan\s+masyarakat\b|\bbiro\s+(?:pers|komunikasi)\b")
 _NEWS_MARKERS = re.compile(r"(?i)detik(?:com|news|finance)?\b|\bbaca juga\b|scroll to continue|\bkepada wartawan\b|"
                            r"\bdikutip dari\b|\bdilansir\b")
+_NEWS_HEADER = re.compile(r"\b[0-9]{1,2}[:.][0-9]{2}\s+WIB\b|^[A-Z][\w.' ]{2,40} - [\w.]+$", re.MULTILINE)
 _CIRCULAR = re.compile(r"(?im)^\s*(?:#\s*)?SURAT\s+EDARAN\b")
+_INSTITUTION = re.compile(r"\b(?:Pemerintah|Pemkot|Pemkab|Pemprov|Kementerian|Kemenko|Badan|Dinas|Kepolisian|Polda|Polres|"
+                          r"Kejaksaan|BPJS|Sekretariat|Komisi|Lembaga|Otoritas|Bank Indonesia|Humas)\b")
 
 
 def guess_kind(source: Source, text: str, structure_kind: str | None) -> str:
-    """The document's kind: official documents by their title block, releases and news by their marks."""
+    """The document's kind: official documents by their title block; releases and news by their marks
+    (a byline, a WIB timestamp, "Baca juga" for news; "Siaran Pers", Humas, a page published by an
+    institution for releases); a text with a headline and no marks is news, one without is a release."""
     if structure_kind in KINDS:
         return structure_kind
     if _CIRCULAR.search(text[:1500]):
         return "circular"
-    if _PRESS_MARKERS.search(text[:400]) or _PRESS_MARKERS.search(text[-300:]):
+    head, tail = source.text[:400], source.text[-400:]
+    if re.search(r"(?i)\bsiaran\s+pers\b|\bpress\s+release\b", head):
         return "press_release"
-    if _NEWS_MARKERS.search(source.text):
+    if _NEWS_MARKERS.search(source.text) or _NEWS_HEADER.search(head):
         return "news"
+    if _PRESS_MARKERS.search(head) or _PRESS_MARKERS.search(tail) or (source.site and _INSTITUTION.search(source.site)):
+        return "press_release"
     return "news" if source.title else "press_release"
 
 

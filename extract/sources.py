@@ -39,6 +39,7 @@ class Source:
     ocr_pages: tuple[int, ...] = ()
     warnings: tuple[str, ...] = field(default=())
     sections: tuple = ()
+    site: str | None = None  # who published a web page, from its <title> ("... - Pemerintah Kota Semarang")
 
     @property
     def id(self) -> str:
@@ -155,7 +156,12 @@ def _load_html(path: str, data: bytes) -> Source:
         text = f"{title}\n\n{text}"
     date = get("date")
     date = date if date and re.fullmatch(r"\d{4}-\d{2}-\d{2}", date) else None
-    return Source(path=path, format="html", text=text, title=title, date=date, warnings=warnings)
+    page_title = re.search(r"(?is)<title[^>]*>(.*?)</title>", html)
+    site = None
+    if page_title:
+        parts = re.split(r"\s+[-|–—]\s+", " ".join(page_title.group(1).split()))
+        site = parts[-1] if len(parts) > 1 else None
+    return Source(path=path, format="html", text=text, title=title, date=date, warnings=warnings, site=site)
 
 
 def _load_pdf(path: str, *, ocr: bool) -> Source:

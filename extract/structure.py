@@ -12,6 +12,7 @@ name one letter off still counts, and a part that cannot be read is left None.
 
 from __future__ import annotations
 
+import datetime
 import difflib
 import re
 from collections import Counter
@@ -182,9 +183,12 @@ def _date_from_match(match: re.Match) -> str | None:
     day = ocr_number(match.group("day"))
     month = month_number(match.group("month"))
     year = parse_year(match.group("year"))
-    if day is None or month is None or year is None or not 1 <= int(day) <= 31:
+    if day is None or month is None or year is None:
         return None
-    return f"{year:04d}-{month:02d}-{int(day):02d}"
+    try:
+        return datetime.date(year, month, int(day)).isoformat()
+    except ValueError:
+        return None
 
 
 def _squash(text: str) -> str:
