@@ -5,10 +5,12 @@ lines from the boxes, drops running headers, footers, page numbers and the catch
 Indonesian regulations print at the foot of each page ("Pasal 3 . . ."), joins words hyphenated
 across lines and joins wrapped lines into paragraphs, one paragraph per line of the result.
 
-A page whose text layer is missing, nearly empty or garbled is rendered and read with
-Tesseract (``-l ind``); its word boxes go through the same line and paragraph steps. OCR
-output is cached under ``$WARTA_CACHE_DIR/ocr`` (default ``~/.cache/warta/ocr``), keyed by
-the file's content hash and the page, so a second read of a scan is fast.
+A page whose text layer is missing, nearly empty or garbled, or stops short on a scanned
+page, is rendered at 300 dpi and read with Tesseract (``-l ind``, plus ``eng`` when installed,
+which reads the Q and X of names); its word boxes go through the same line and paragraph
+steps. OCR output is cached under ``$WARTA_CACHE_DIR/ocr`` (default ``~/.cache/warta/ocr``),
+keyed by the file's content hash and the page, so a second read of a scan is fast. A page
+that cannot be read at all is left empty and listed in `PdfText.skipped_pages`.
 """
 
 from __future__ import annotations
@@ -27,8 +29,8 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence
 
 import pypdfium2 as pdfium
-from PIL import Image, ImageChops
 import pypdfium2.raw as pdfium_c
+from PIL import Image, ImageChops
 
 __all__ = ["PageText", "PdfText", "PdfError", "OcrUnavailable", "read_pdf", "default_cache_dir"]
 
@@ -68,6 +70,10 @@ class PdfError(Exception):
 
 class OcrUnavailable(RuntimeError):
     """A page needs OCR but Tesseract (or its Indonesian model) is not installed."""
+
+
+class _PageUnreadable(Exception):
+    """One page could not be read (pdfium refused it, or Tesseract failed on it)."""
 
 
 @dataclass(frozen=True)
@@ -163,7 +169,7 @@ def read_pdf(
                         file_hash.append(hashlib.sha256(data).hexdigest())
                     page = _ocr_page(document, index, file_hash[0], cache_dir)
                     ocr_pages.append(index + 1)
-            except pdfium.PdfiumError:
+            except (pdfium.PdfiumError, _PageUnreadable):
                 page = PageLayout(index + 1, 0.0, 0.0, [])
                 skipped.append(index + 1)
             pages.append(page)
@@ -262,37 +268,43 @@ def _layer_chars(textpage: pdfium.PdfTextPage, left: float, top: float) -> Itera
 
 
 def split_segments(chars: Iterable[Char]) -> list[Line]:
-    """Cut a character stream into runs that sit on one visual line, left to right."""
+    """Cut a character stream into runs that sit on one visual line, left to right.
+
+    A run ends at a line break, where the next glyph jumps to another height or back to the
+    left; a gap wider than GAP_SPACE line heights between glyphs becomes a space.
+    """
     segments: list[Line] = []
     run: list[Char] = []
-
-    def flush() -> None:
-        text = re.sub(r" {2,}", " ", "".join(c[0] for c in run)).strip()
-        boxes = [c for c in run if c[0] != " "]
-        if text and boxes:
-            segments.append(Line(text, min(c[1] for c in boxes), max(c[2] for c in boxes),
-                                 min(c[3] for c in boxes), max(c[4] for c in boxes)))
-        run.clear()
+    last: Char | None = None  # the last glyph of the run (not a space)
 
     for char in chars:
-        if char is BREAK or char[0] == "\n":
-            flush()
+        if char is BREAK:
+            _flush(run, segments)
+            last = None
             continue
-        if char[0] != " " and run:
-            boxed = [c for c in run if c[0] != " "]
-            if boxed:
-                last = boxed[-1]
-                mid = (char[3] + char[4]) / 2
-                height = max(last[4] - last[3], 1.0)
-                jumped = not (last[3] - 0.2 * height <= mid <= last[4] + 0.2 * height)
-                backwards = char[1] < last[1] - 2 * height
-                if jumped or backwards:
-                    flush()
-                elif run[-1][0] != " " and char[1] - last[2] > GAP_SPACE * height:
-                    run.append(SPACE)
+        if char[0] != " " and last is not None:
+            height = max(last[4] - last[3], 1.0)
+            middle = (char[3] + char[4]) / 2
+            jumped = not last[3] - 0.2 * height <= middle <= last[4] + 0.2 * height
+            if jumped or char[1] < last[1] - 2 * height:
+                _flush(run, segments)
+            elif run[-1][0] != " " and char[1] - last[2] > GAP_SPACE * height:
+                run.append(SPACE)
         run.append(char)
-    flush()
+        if char[0] != " ":
+            last = char
+    _flush(run, segments)
     return segments
+
+
+def _flush(run: list[Char], segments: list[Line]) -> None:
+    """Close a run of characters as a segment (if it holds any glyph) and empty it."""
+    glyphs = [c for c in run if c[0] != " "]
+    text = re.sub(r" {2,}", " ", "".join(c[0] for c in run)).strip()
+    if text and glyphs:
+        segments.append(Line(text, min(c[1] for c in glyphs), max(c[2] for c in glyphs),
+                             min(c[3] for c in glyphs), max(c[4] for c in glyphs)))
+    run.clear()
 
 
 def group_lines(segments: Sequence[Line]) -> list[Line]:
@@ -389,7 +401,7 @@ def _ink_below_text(document: pdfium.PdfDocument, index: int, lines: Sequence[Li
         return False
     band = image.crop((int(0.05 * width), start, int(0.95 * width), end))
     ink = band.point(lambda v: 255 if v < 160 else 0)
-    rows = ink.resize((1, band.height), resample=Image.Resampling.BOX).getdata()
+    rows = ink.resize((1, band.height), resample=Image.Resampling.BOX).tobytes()  # one byte a row
     share = 255 * 2 / max(band.width, 1)  # at least two dark pixels in a row
     inked = sum(1 for value in rows if value >= share)
     return inked / scale >= threshold * (top - bottom)
@@ -462,9 +474,9 @@ def _run_tesseract(binary: str, langs: str, png: bytes) -> str:
     try:
         done = subprocess.run(command, input=png, capture_output=True, env=env, timeout=OCR_TIMEOUT, check=False)
     except subprocess.TimeoutExpired:
-        raise pdfium.PdfiumError(f"tesseract took longer than {OCR_TIMEOUT} s") from None
+        raise _PageUnreadable(f"tesseract took longer than {OCR_TIMEOUT} s") from None
     if done.returncode != 0:
-        raise pdfium.PdfiumError(done.stderr.decode("utf-8", "replace").strip()[:200])
+        raise _PageUnreadable(done.stderr.decode("utf-8", "replace").strip()[:200])
     return done.stdout.decode("utf-8", "replace")
 
 

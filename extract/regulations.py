@@ -77,7 +77,7 @@ def abbreviations() -> dict[str, tuple[str, str | None]]:
 
 _ISSUER_WORD = r"(?:(?!TENTANG\b|Tentang\b)[A-Z][\w'’.-]*(?:/[A-Z][\w.-]*)?|dan|serta|atau|&|[0-9]{1,4}(?=\s+[A-Z]))"
 _ISSUER_JOIN = r"(?:,?\s+)"
-_NUMBER = r"(?:[0-9][\w.-]*(?:/[\w.-]+)*)"
+_NUMBER = r"(?:[0-9][\w.-]*(?:/[\w.-]+)*|[A-Z][\w.-]*(?:/[\w.-]+)+)"  # "6", "400.3/123/SE/2025", "HK.01.07/MENKES/1936/2022"
 _YEAR = r"(?:19|2[0O])[0-9OIl]{2}(?![\w])"  # OCR writes "2O2O" and "2Ol9"
 _ACR = r"(?:\s*\([A-Za-z][\w.-]{0,14}\))"
 
@@ -104,13 +104,19 @@ def citation_pattern() -> re.Pattern:
     return re.compile(pattern, re.VERBOSE)
 
 
+@cache
+def _head_pattern() -> re.Pattern:
+    heads = sorted({h["form"] for h in forms()["heads"]} | set(abbreviations()), key=len, reverse=True)
+    return re.compile(r"(?i)(?<![\w-])(?:" + "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in heads) + r")(?![\w-])")
+
+
 _SUBJECT_START = re.compile(r"\s*,?\s*(?i:tentang)\s+")
 # A subject ends with its sentence, a closing quote, a semicolon, the gazette note "(Lembaran Negara ...)",
 # or a line break that is not a wrapped line (after punctuation, before a list item or a blank line).
 _SENTENCE_END = re.compile(r'\.(?=\s|$)|"|;|\?|!|\s*\((?:Lembaran|Berita|Tambahan)\b|(?<=[.;:,])\n|\n(?=\s*\n)'
                            r'|\n(?=\s*(?:[0-9]{1,2}[.)]|[a-z][.)]|[-•*]|")\s)|\n(?=[A-Z ]{12,}$)', re.MULTILINE)
 _TITLE_CONNECTORS = frozenset("""dan atau serta di ke dari untuk pada dalam tentang terhadap atas bagi oleh yang
-    sebagai antara melalui dengan tanpa secara mengenai menjadi per kepada beserta dan/atau the of and""".split())
+    sebagai antara melalui dengan tanpa secara mengenai per kepada beserta dan/atau the of and""".split())
 _LOWER_STOPS = frozenset("""yang sebesar sebagaimana agar supaya sehingga karena ketika saat namun tetapi telah akan
     sudah masih juga pun kepada oleh dinilai menjadi merupakan mulai berlaku ditandatangani ditetapkan diterbitkan
     tertanggal bahwa maka itu ini tersebut hingga sampai kini dan/atau sejak setelah sebelum bagi""".split())
@@ -135,7 +141,7 @@ def _classify(head: str, issuer: str | None) -> tuple[str | None, bool]:
                 if low == prefix.lower() or low.startswith(prefix.lower() + " "):
                     return table[prefix], False
             return table["default"], False
-        return table["default"], True
+        return table["default"], not h.get("bare_ok", False)
     return None, False
 
 
@@ -158,8 +164,12 @@ def _clean_issuer(issuer: str | None) -> str | None:
     return expand_region_short_forms(issuer) or None
 
 
-def _cut_subject(raw: str) -> str | None:
-    """Keep the words of a title: stop where the sentence turns back into prose."""
+def _cut_subject(raw: str, nested: bool = False) -> str | None:
+    """Keep the words of a title: stop where the sentence turns back into prose.
+
+    "Penetapan Perppu ... tentang Cipta Kerja menjadi Undang-Undang": the outer title goes on through
+    "menjadi Undang-Undang"; the nested instrument's own title (``nested``) stops before it.
+    """
     words = [m for m in _WORD.finditer(raw)]
     if not words:
         return None
@@ -175,7 +185,8 @@ def _cut_subject(raw: str) -> str | None:
             continue
         if title_mode:
             if not (w[:1].isupper() or w[:1].isdigit() or w.startswith("(")):
-                if not (w.lower() in _TITLE_CONNECTORS and (nxt[:1].isupper() or nxt[:1].isdigit())):
+                connector = w.lower() in _TITLE_CONNECTORS or (w.lower() == "menjadi" and not nested)
+                if not (connector and (nxt[:1].isupper() or nxt[:1].isdigit())):
                     break
         elif w.lower() in _LOWER_STOPS:
             break
@@ -190,7 +201,14 @@ def _cut_subject(raw: str) -> str | None:
 def find_citations(text: str) -> list[Citation]:
     """Every numbered citation of a legal instrument in ``text``, in order, subjects included."""
     found: list[tuple[re.Match, str, bool, str | None]] = []
-    for m in citation_pattern().finditer(text):
+    pattern = citation_pattern()
+    for m in pattern.finditer(text):
+        # "UU Cipta Kerja dan UU Nomor 6 Tahun 2023": an issuer run holding another head starts over there.
+        if m.group("issuer"):
+            inner = [h for h in _head_pattern().finditer(m.group("issuer"))]
+            if inner:
+                again = pattern.match(text, m.start("issuer") + inner[-1].start())
+                m = again or m
         issuer = _clean_issuer(m.group("issuer"))
         code, generic = _classify(m.group("head"), issuer)
         if code is None:
@@ -225,10 +243,11 @@ def find_citations(text: str) -> list[Citation]:
             for nxt in starts[i + 1:]:
                 if s.end() < nxt < limit:
                     before = text[s.end():nxt].rstrip()
-                    if not re.search(r"(?i)\batas$", before):
+                    if not before or re.search(r"(?i)(?:\b(?:dan|serta|atau|dan/atau|juga|maupun|dengan)|[,;])$", before):
                         limit = nxt
                         break
-            subject = _cut_subject(text[s.end():limit])
+            nested = bool(re.search(r"(?i)\b(?:atas|penetapan|pelaksanaan)\s*$", text[max(0, m.start() - 20):m.start()]))
+            subject = _cut_subject(text[s.end():limit], nested)
         citations.append(Citation(m.start(), m.end(), text[m.start():m.end()], code, number, year, issuer,
                                   subject, generic))
     return citations

@@ -2,8 +2,15 @@
 
 The database is built with sqlite-utils and served by Datasette. Every record
 (the contract of ``warta extract`` plus ``"text"``) becomes one ``documents`` row
-and its citations, officials, quotes, statements, abbreviations and agency
-links. Regulations, agencies and people are shared across documents.
+and its citations, officials, quotes, statements, abbreviations, agency links
+and highlightable ``mentions``. Each of those rows keeps its provenance: the
+document, the character offsets and the sentence it was read from.
+
+Regulations, agencies and people are shared across documents. A person is
+found again under the same normalized name (honorifics and degrees dropped,
+case and punctuation ignored); a one-word name joins a longer one only when
+exactly one longer-named person holds a matching position or agency. The
+``positions`` table sums up each person's roles over time.
 
 Writes are idempotent: a document's id is the hash of its content, so saving
 the same record twice leaves the database as it was, and child rows carry
@@ -12,7 +19,9 @@ ids hashed from their content.
 
 from __future__ import annotations
 
+import bisect
 import json
+import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from datetime import datetime, timezone
@@ -21,6 +30,8 @@ from typing import Any
 
 import sqlite_utils
 from sqlite_utils.db import NotFoundError
+
+from .lexicon import strip_person_name
 
 # -- schema ---------------------------------------------------------------
 
@@ -32,7 +43,7 @@ _TABLES: dict[str, dict[str, Any]] = {
     "documents": {
         "columns": {
             "id": str, "source": str, "format": str, "kind": str, "title": str, "date": str,
-            "event_date": str, "text": str, "regulation_id": str, "signatory_name": str,
+            "event_date": str, "year": int, "text": str, "regulation_id": str, "signatory_name": str,
             "signatory_position": str, "record": str, "ingested_at": str,
         },
         "pk": "id",
@@ -41,7 +52,7 @@ _TABLES: dict[str, dict[str, Any]] = {
     },
     "citations": {
         "columns": {"id": str, "document_id": str, "regulation_id": str, "start": int, "end": int,
-                    "mention": str, "basis": int},
+                    "mention": str, "basis": int, "sentence": str},
         "pk": "id",
         "not_null": ["document_id", "regulation_id"],
         "foreign_keys": [("document_id", "documents", "id"), ("regulation_id", "regulations", "id")],
@@ -57,46 +68,77 @@ _TABLES: dict[str, dict[str, Any]] = {
         "foreign_keys": [("agency_id", "agencies", "id")],
     },
     "document_agencies": {
-        "columns": {"document_id": str, "agency_id": int, "mentions": int},
+        "columns": {"document_id": str, "agency_id": int, "mentions": int, "start": int, "end": int,
+                    "sentence": str},
         "pk": ("document_id", "agency_id"),
         "foreign_keys": [("document_id", "documents", "id"), ("agency_id", "agencies", "id")],
     },
     "people": {
-        "columns": {"id": int, "name": str},
+        "columns": {"id": int, "name": str, "key": str},
         "pk": "id",
         "not_null": ["name"],
     },
+    "person_names": {
+        "columns": {"person_id": int, "name": str},
+        "pk": ("person_id", "name"),
+        "foreign_keys": [("person_id", "people", "id")],
+    },
     "officials": {
-        "columns": {"id": str, "document_id": str, "person_id": int, "position": str, "agency": str,
-                    "start": int, "end": int, "mentions": int},
+        "columns": {"id": str, "document_id": str, "person_id": int, "name": str, "position": str,
+                    "agency": str, "start": int, "end": int, "mentions": int, "signatory": int,
+                    "sentence": str},
         "pk": "id",
         "not_null": ["document_id", "person_id"],
         "foreign_keys": [("document_id", "documents", "id"), ("person_id", "people", "id")],
     },
     "quotes": {
         "columns": {"id": int, "document_id": str, "person_id": int, "speaker": str, "text": str,
-                    "start": int, "end": int},
+                    "start": int, "end": int, "sentence": str},
         "pk": "id",
         "not_null": ["document_id", "text"],
         "foreign_keys": [("document_id", "documents", "id"), ("person_id", "people", "id")],
     },
     "statements": {
         "columns": {"id": int, "document_id": str, "person_id": int, "speaker": str, "text": str,
-                    "start": int, "end": int},
+                    "start": int, "end": int, "sentence": str},
         "pk": "id",
         "not_null": ["document_id", "text"],
         "foreign_keys": [("document_id", "documents", "id"), ("person_id", "people", "id")],
     },
     "abbreviations": {
-        "columns": {"id": str, "document_id": str, "short": str, "long": str, "start": int, "end": int},
+        "columns": {"id": str, "document_id": str, "short": str, "long": str, "start": int, "end": int,
+                    "sentence": str},
         "pk": "id",
         "not_null": ["document_id", "short"],
         "foreign_keys": [("document_id", "documents", "id")],
+    },
+    "positions": {
+        "columns": {"id": str, "person_id": int, "position": str, "agency": str, "first_date": str,
+                    "last_date": str, "documents": int},
+        "pk": "id",
+        "not_null": ["person_id"],
+        "foreign_keys": [("person_id", "people", "id")],
+    },
+    "mentions": {
+        "columns": {"id": int, "document_id": str, "kind": str, "start": int, "end": int, "text": str,
+                    "regulation_id": str, "agency_id": int, "person_id": int, "quote_id": int,
+                    "statement_id": int, "sentence": str},
+        "pk": "id",
+        "not_null": ["document_id", "kind", "start", "end"],
+        "foreign_keys": [("document_id", "documents", "id"), ("regulation_id", "regulations", "id"),
+                         ("agency_id", "agencies", "id"), ("person_id", "people", "id"),
+                         ("quote_id", "quotes", "id"), ("statement_id", "statements", "id")],
     },
     "errors": {
         "columns": {"id": str, "source": str, "message": str, "at": str},
         "pk": "id",
     },
+}
+
+_INDEXES: dict[str, list[list[str]]] = {
+    "people": [["key"]],
+    "documents": [["year"], ["kind"]],
+    "mentions": [["document_id", "start"]],
 }
 
 _UNIQUE_INDEXES: dict[str, list[str]] = {
@@ -118,10 +160,13 @@ _HASH_ID_COLUMNS: dict[str, tuple[str, ...]] = {
     "officials": ("document_id", "person_id", "position", "agency"),
     "abbreviations": ("document_id", "short", "long"),
     "errors": ("source", "message"),
+    "positions": ("person_id", "position", "agency"),
 }
 
 # Rows that belong to one document, deleted with it when it is replaced.
-_DOCUMENT_CHILDREN = ("citations", "officials", "quotes", "statements", "abbreviations", "document_agencies")
+# Mentions first: they point at quotes and statements.
+_DOCUMENT_CHILDREN = ("mentions", "citations", "officials", "quotes", "statements", "abbreviations",
+                      "document_agencies")
 
 # What counts() reports, and the table each figure counts.
 _COUNTED = {
@@ -141,6 +186,8 @@ def open_db(path: str | Path) -> sqlite_utils.Database:
     Safe to call on an existing database: tables, indexes and full-text
     indexes are only created where missing. Foreign keys are enforced on the
     returned connection.
+    A database written before a column existed gains it (empty for the rows
+    already there; re-ingest to fill it).
     """
     db = sqlite_utils.Database(path)
     db.execute("PRAGMA foreign_keys = ON")
@@ -153,12 +200,110 @@ def open_db(path: str | Path) -> sqlite_utils.Database:
                 foreign_keys=spec.get("foreign_keys"),
                 if_not_exists=True,
             )
+            _add_missing_columns(db[name], spec["columns"])
         for name, columns in _UNIQUE_INDEXES.items():
             db[name].create_index(columns, unique=True, if_not_exists=True)
+        for name, indexes in _INDEXES.items():
+            for columns in indexes:
+                db[name].create_index(columns, if_not_exists=True)
         db.index_foreign_keys()
         for name, columns in _FTS.items():
             db[name].enable_fts(columns, create_triggers=True, replace=True)
     return db
+
+
+def _add_missing_columns(table: sqlite_utils.db.Table, columns: dict[str, type]) -> None:
+    """Add the columns of the schema that an older ``table`` lacks."""
+    have = set(table.columns_dict)
+    for column, kind in columns.items():
+        if column not in have:
+            table.add_column(column, kind)
+
+
+# -- pure helpers: sentences and names --------------------------------------
+
+# A sentence ends at a line break, or at . ! ? (with closing quotes or brackets)
+# before a space and a capital letter or an opening quote.
+_SENTENCE_END = re.compile(r"\n|[.!?\u2026]+[\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(]?[A-Z])")
+# Words whose period does not end a sentence ("Dr. Ahmad", "Jl. Sudirman", "a.n. Bupati").
+_NO_END_BEFORE = frozenset(
+    "dr drs dra dr ir prof h hj kh st no nomor jl kab kec kel kota prov tel telp yth sdr sdri bpk ny tn "
+    "a.n u.b an ub pt cv tbk rp vol hal".split()
+)
+SENTENCE_MAX = 600
+
+
+def sentence_cuts(text: str) -> list[int]:
+    """Offsets in ``text`` where a sentence ends (exclusive), in order."""
+    cuts = []
+    for match in _SENTENCE_END.finditer(text):
+        if match.group() != "\n":
+            word = re.search(r"(\S+?)[.!?\u2026]*$", text[max(0, match.start() - 12):match.start() + 1])
+            before = word.group(1).casefold().strip("(\"'") if word else ""
+            if before in _NO_END_BEFORE or (len(before) == 1 and before.isalpha()):
+                continue
+        cuts.append(match.end() if match.group() != "\n" else match.start())
+    return cuts
+
+
+def sentence_at(text: str, cuts: list[int], start: int | None, end: int | None) -> str | None:
+    """The sentence(s) of ``text`` around ``start``..``end``, given :func:`sentence_cuts`.
+
+    It runs from the last sentence end at or before ``start`` to the first at or
+    after ``end``. A sentence longer than ``SENTENCE_MAX`` characters (a text
+    without punctuation) is cut to the span and some context. Offsets missing or
+    outside the text give ``None``.
+    """
+    if not isinstance(start, int) or not isinstance(end, int) or not 0 <= start <= end <= len(text):
+        return None
+    index = bisect.bisect_right(cuts, start)
+    begin = cuts[index - 1] if index else 0
+    index = bisect.bisect_left(cuts, end)
+    finish = cuts[index] if index < len(cuts) else len(text)
+    if finish - begin > max(SENTENCE_MAX, end - start):
+        context = max(0, (SENTENCE_MAX - (end - start)) // 2)
+        begin, finish = max(begin, start - context), min(finish, end + context)
+    return text[begin:finish].strip() or None
+
+
+def sentence_around(text: str, start: int | None, end: int | None) -> str | None:
+    """The sentence of ``text`` that holds ``start``..``end``; see :func:`sentence_at`."""
+    return sentence_at(text, sentence_cuts(text), start, end)
+
+
+def person_key(name: str) -> str:
+    """A person's name for matching: no honorifics or degrees, no punctuation, folded case.
+
+    ``"Dr. H. Suryo Adinegoro, S.H., M.Si."`` and ``"SURYO ADINEGORO"`` both give
+    ``"suryo adinegoro"``.
+    """
+    bare = strip_person_name(name) or name
+    words = re.sub(r"[^\w\s-]", "", bare.casefold()).replace("_", " ").split()
+    return " ".join(words)
+
+
+def short_name_target(word: str, roles: set[str], people: Iterable[tuple[int, str, set[str]]]) -> int | None:
+    """The one longer-named person a one-word name ``word`` can stand for, if exactly one.
+
+    ``people`` holds ``(person_id, key, roles)`` where roles are folded positions
+    and agencies the person holds; a candidate has ``word`` among the words of
+    its key and shares a role with ``roles``. None when there are no roles, no
+    candidate or several.
+    """
+    if not roles:
+        return None
+    found = {person_id for person_id, key, theirs in people
+             if len(key.split()) > 1 and word in key.split() and roles & theirs}
+    return found.pop() if len(found) == 1 else None
+
+
+def _year(record: dict[str, Any]) -> int | None:
+    """The year of a record's date, else of its event date."""
+    for field in ("date", "event_date"):
+        value = record.get(field)
+        if isinstance(value, str) and re.match(r"\d{4}-", value):
+            return int(value[:4])
+    return None
 
 
 # -- pure helpers: record -> rows -----------------------------------------
@@ -208,6 +353,7 @@ def document_row(record: dict[str, Any], reg_id: str | None, ingested_at: str) -
         "title": record.get("title"),
         "date": record.get("date"),
         "event_date": record.get("event_date"),
+        "year": _year(record),
         "text": record.get("text"),
         "regulation_id": reg_id,
         "signatory_name": signatory.get("name"),

@@ -16,7 +16,7 @@ import datetime
 import difflib
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Iterable, Sequence
 
 __all__ = ["Section", "Structure", "parse_structure", "parse_date", "find_set_date", "clean_name",
