@@ -97,7 +97,7 @@ NOT_AGENCIES = frozenset(s.lower() for s in ("Lembaga Swadaya Masyarakat", "Bada
                                                "Komisi Informasi", "Pusat Perbelanjaan"))
 STANDALONE = ("Sekretariat Jenderal", "Inspektorat Jenderal", "Sekretariat Kabinet", "Sekretariat Negara")
 
-_CAP = r"(?:[A-Z][\w'’-]*|[IVX]+|[0-9]{3,4}/[A-Z][\w-]*)"
+_CAP = r"(?:[A-Z][\w'’-]*|[IVX]+|[0-9]{3,4}/[A-Z][\w-]*|\([A-Z][\w&.-]{1,12}\))"
 _JOIN = r"(?:[ \t]+(?:dan|&)[ \t]+|[ \t]+)"
 _LIST_JOIN = r"(?:[ \t]+(?:dan|&)[ \t]+|,[ \t]+(?:dan[ \t]+)?(?=[A-Z][\w-]*(?:,|[ \t]+dan[ \t]))|[ \t]+)"
 _ACR_IN = r"(?:\s*\((?P<acr>[A-Z][A-Za-z0-9&.-]{1,12})\))?"
@@ -105,7 +105,9 @@ STOP_WORDS = frozenset("""Nomor No Tahun Pasal Ayat Senin Selasa Rabu Kamis Juma
     April Mei Juni Juli Agustus September Oktober November Desember Kepala Wakil Ketua Anggota Menteri Direktur Gubernur
     Bupati Wali Walikota Camat Lurah Kapolda Kapolres Kapolsek Kasat Kabid Kasi Sekretaris Asisten Deputi Plt Pj
     Fraksi Hakim""".split())
-HEAD_WORDS = frozenset("Kementerian Kemenko Badan Lembaga Komisi Dewan Pemerintah Pemprov Pemkab Pemkot Dinas".split())
+HEAD_WORDS = frozenset("""Kementerian Kemenko Badan Lembaga Komisi Dewan Pemerintah Pemprov Pemkab Pemkot Pemda Dinas
+    Polres Polda Polresta Polrestabes Polsek Kejaksaan Kejari Kejati Pengadilan DPRD Setda Setko Sudin Sudis Kodim
+    Kodam Korem Lapas Rutan Kepolisian Sekretariat Satpol BPBD Bappeda""".split())
 
 
 @cache
@@ -170,7 +172,7 @@ def _gazetteer_hits(text: str) -> list[tuple[int, int]]:
 _BRANCH = re.compile(r"\s+(?:Kantor\s+)?(?P<kind>Cabang|Kantor Wilayah|Kanwil|Perwakilan|Wilayah)\s+(?P<rest>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})")
 
 
-def _trim_rest(rest: str) -> tuple[str, int]:
+def _trim_rest(rest: str, head: str = "") -> tuple[str, int]:
     """Keep the words after a head that belong to an institution's name.
 
     A name goes on while its words are office, institution or region words (the vocabulary of the
@@ -187,15 +189,17 @@ def _trim_rest(rest: str) -> tuple[str, int]:
         previous = kept_words[-1] if kept_words else ""
         if word in STOP_WORDS or (previous == "dan" and word in HEAD_WORDS):
             break
-        known = word in ("dan", "&") or word in vocab or re.fullmatch(r"[IVX]+|[0-9]{3,4}/\S+", word)
+        known = (word in ("dan", "&") or word in vocab or re.fullmatch(r"[IVX]+|[0-9]{3,4}/\S+|\([A-Z][\w&.-]{1,12}\)", word))
         # After a complete name (an acronym such as DPR or RI, or a region), an unknown word starts
         # something else: a person's name or the rest of a headline.
-        if not known and kept_words and _completes_name(kept_words):
+        if not known and kept_words and (_completes_name(kept_words)
+                                         or f"{head} {' '.join(kept_words)}".lower() in gazetteer_index()):
             break
         kept_end = w.end()
         kept_words.append(word)
     kept = rest[:kept_end]
-    trailer = re.search(r"(?:,|\s+(?:dan|&))+$", kept)
+    # An acronym in parentheses belongs inside a name ("Badan ... (BPJS) Ketenagakerjaan"), not at its end.
+    trailer = re.search(r"(?:,|\s+(?:dan|&)|\s*\([^()]*\))+$", kept)
     if trailer:
         kept = kept[:trailer.start()]
     return re.sub(r"\s+", " ", kept).strip(), len(kept)
@@ -230,9 +234,9 @@ def find_agencies(text: str) -> list[AgencyMention]:
     for start, end in _gazetteer_hits(text):
         name, acronym, category = index[text[start:end].lower()]
         candidates.append(AgencyMention(start, end, text[start:end], name, acronym, "gaz:" + name.lower(), category))
-    for m in _form_pattern().finditer(text):
+    for m in _matches(_form_pattern(), text):
         form = _form_for(m.group("head"))
-        rest, used = _trim_rest(m.group("rest"))
+        rest, used = _trim_rest(m.group("rest"), form.long if form else "")
         if form is None:
             continue
         if not rest and not form.region:
@@ -249,17 +253,26 @@ def find_agencies(text: str) -> list[AgencyMention]:
         gaz = index.get(long.lower()) or index.get(short.lower())
         key = "gaz:" + gaz[0].lower() if gaz else "form:" + _norm(long)
         candidates.append(AgencyMention(m.start(), end, text[m.start():end], long, short, key))
-    for m in _generic_pattern().finditer(text):
-        rest, used = _trim_rest(m.group("rest"))
+    for m in _matches(_generic_pattern(), text):
         head = re.sub(r"\s+", " ", m.group("head"))
+        rest, used = _trim_rest(m.group("rest"), head)
         if not rest and head not in STANDALONE:
             continue
         end = m.start("rest") + used if rest else m.end("head")
+        # "Badan Penyelenggara Jaminan Sosial (BPJS) Ketenagakerjaan": the acronym stands inside the name.
+        inner = re.search(r"\s*\(([A-Z][\w&.-]{1,12})\)\s*", rest)
+        acronym = m.group("acr")
+        if inner:
+            acronym = inner.group(1)
+            tail = rest[inner.end():]
+            rest = (rest[:inner.start()] + " " + tail).strip()
+            short = f"{acronym} {tail}".strip()
+        else:
+            short = f"{acronym} {rest}".strip() if acronym else None
         name = f"{head} {rest}".strip()
         if name.lower() in NOT_AGENCIES:
             continue
-        short = f"{m.group('acr')} {rest}".strip() if m.group("acr") else None
-        gaz = index.get(name.lower())
+        gaz = index.get(name.lower()) or (index.get(short.lower()) if short else None)
         key = "gaz:" + gaz[0].lower() if gaz else "name:" + _norm(name)
         candidates.append(AgencyMention(m.start(), end, text[m.start():end], gaz[0] if gaz else name,
                                         short or (gaz[1] if gaz else None), key, gaz[2] if gaz else None))
@@ -267,6 +280,19 @@ def find_agencies(text: str) -> list[AgencyMention]:
     chosen += _branches(text, chosen)
     chosen += _acronym_uses(text, chosen)
     return sorted(_longest_first(chosen), key=lambda c: c.start)
+
+
+def _matches(pattern: re.Pattern, text: str):
+    """Like ``finditer``, but the next search starts where this name's words stopped, so that
+    "Pemkot Bogor dan Pemkab Bogor" yields both."""
+    pos = 0
+    while True:
+        m = pattern.search(text, pos)
+        if m is None:
+            return
+        yield m
+        rest, used = _trim_rest(m.group("rest"))
+        pos = max(m.start("rest") + used, m.end("head"), m.start() + 1)
 
 
 def _longest_first(candidates: list[AgencyMention]) -> list[AgencyMention]:

@@ -21,8 +21,9 @@ _WEEKDAY_ALT = "|".join(sorted((re.escape(w) for w in WEEKDAYS), key=len, revers
 LONG_DATE = re.compile(rf"(?i)\b(?P<day>[0-3]?[0-9])\s+(?P<month>{_MONTH_ALT})\.?\s+(?P<year>(?:19|20)[0-9]{{2}})\b")
 WEEKDAY_DATE = re.compile(
     rf"(?i)\b(?P<weekday>{_WEEKDAY_ALT})\s*(?:\(\s*(?P<d>[0-3]?[0-9])\s*/\s*(?P<m>[01]?[0-9])(?:\s*/\s*(?P<y>(?:19|20)?[0-9]{{2}}))?\s*\)"
-    rf"|,?\s+(?P<day>[0-3]?[0-9])\s+(?P<month>{_MONTH_ALT})\.?(?:\s+(?P<year>(?:19|20)[0-9]{{2}}))?\b)"
-    r"(?P<lalu>\s+(?:lalu|kemarin|sebelumnya))?")
+    rf"|(?:,\s*|\s+tanggal\s+|\s+)(?P<day>[0-3]?[0-9])\s+(?P<month>{_MONTH_ALT})\.?(?:\s+(?P<year>(?:19|20)[0-9]{{2}}))?\b"
+    rf"|,?\s+(?P<d2>[0-3]?[0-9])/(?P<m2>[01]?[0-9])/(?P<y2>(?:19|20)[0-9]{{2}})\b)"
+    r"(?P<lalu>\s+(?:lalu|sebelumnya))?")
 YEAR = re.compile(r"\b(?:19|20)[0-9]{2}\b")
 
 
@@ -75,6 +76,8 @@ def find_dates(text: str, reference: dt.date | None = None) -> list[DateMention]
         weekday = WEEKDAYS[m.group("weekday").lower()]
         if m.group("d"):
             day, month, year_text = int(m.group("d")), int(m.group("m")), m.group("y")
+        elif m.group("d2"):
+            day, month, year_text = int(m.group("d2")), int(m.group("m2")), m.group("y2")
         else:
             day, month, year_text = int(m.group("day")), MONTHS[m.group("month").lower()], m.group("year")
         if year_text:

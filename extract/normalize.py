@@ -82,20 +82,30 @@ def _unicode(text: str, offsets: list[int]) -> tuple[str, list[int]]:
 
 _QUOTES = {"\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u00ab": '"', "\u00bb": '"',
            "\u2033": '"', "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "\u0060": "'"}
-_QUOTE_RE = re.compile("[" + "".join(_QUOTES) + "]|''")
+_SINGLES = "\u2018\u2019\u201a\u201b\u2032'`"
+_QUOTE_RE = re.compile(f"[{_SINGLES}]{{2}}|[" + "".join(_QUOTES) + "]")
 
 
 def _quotes(text: str, offsets: list[int]) -> tuple[str, list[int]]:
-    """Curly and typographic quote marks become straight ones; ``''`` becomes ``"``."""
-    return _rewrite(text, offsets, _QUOTE_RE, lambda m: '"' if m.group(0) == "''" else _QUOTES[m.group(0)])
+    """Curly and typographic quote marks become straight ones; a doubled single mark (``''``, \u2018\u2018) becomes ``"``."""
+    return _rewrite(text, offsets, _QUOTE_RE, lambda m: '"' if len(m.group(0)) == 2 else _QUOTES[m.group(0)])
 
 
 _HYPHENATION = re.compile(r"(?<=[a-z])-[ \t]*\n[ \t]*(?=[a-z])")
+_WORD_BEFORE = re.compile(r"[a-z]+$")
+_WORD_AFTER = re.compile(r"[a-z]+")
+
+
+def _join_broken_word(match: re.Match) -> str:
+    """Keep the hyphen of a reduplicated word ("masing-masing"), drop the one that split a word."""
+    before = _WORD_BEFORE.search(match.string, 0, match.start())
+    after = _WORD_AFTER.match(match.string, match.end())
+    return "-" if before and after and before.group(0) == after.group(0) else ""
 
 
 def _hyphenation(text: str, offsets: list[int]) -> tuple[str, list[int]]:
-    """Join words broken across lines: ``kebi-\\njakan`` becomes ``kebijakan``."""
-    return _rewrite(text, offsets, _HYPHENATION, "")
+    """Join words broken across lines: ``kebi-\\njakan`` becomes ``kebijakan``, ``masing-\\nmasing`` ``masing-masing``."""
+    return _rewrite(text, offsets, _HYPHENATION, _join_broken_word)
 
 
 @cache
@@ -117,7 +127,7 @@ def _boilerplate(text: str, offsets: list[int]) -> tuple[str, list[int]]:
 
 
 _SPACE_RUN = re.compile(r"[ ]{2,}")
-_TRAILING = re.compile(r"[ ]+\n|\n[ ]+")
+_TRAILING = re.compile(r"[ ]*\n[ ]*")
 _BLANK_RUN = re.compile(r"\n{3,}")
 _EDGES = re.compile(r"^\s+|\s+$")
 

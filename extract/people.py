@@ -118,7 +118,7 @@ NOT_NAMES = frozenset("""Senin Selasa Rabu Kamis Jumat Sabtu Minggu Januari Febr
 
 _NAME_TOKEN = (r"(?:[A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)?|Mc[A-Z][a-z]+|[A-Z]\.?(?=[ \t,])"
                r"|[A-Z][a-z]?\.)")
-_HONORIFIC = r"(?:(?:Prof|Dr|Drs|Dra|Ir|Drg|H|Hj|KH|Pak|Bu|Bapak|Ibu)\.?\s+)*"
+_HONORIFIC = r"(?:(?:Prof|Dr|Drs|Dra|Ir|Drg|H|Hj|KH|Pak|Bu|Bapak|Ibu|dr|drg)\.?\s+)*"
 _DEGREES = r"(?:,?\s+(?:S|M|Ph|Sp|Lc|Ak|CPA|MBA|MPA|MPH|MSc|LLM|Dipl)\.?\s?[A-Za-z.]{0,6}\.?(?=[\s,.;)]|$))*"
 
 

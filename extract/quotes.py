@@ -62,7 +62,7 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
         lead = len(inner) - len(inner.lstrip())
         inner = inner.strip()
         trimmed = inner.rstrip(", ")
-        if len(trimmed.split()) >= MIN_WORDS and not _is_label(trimmed):
+        if len(trimmed.split()) >= MIN_WORDS and not _is_label(trimmed) and not _is_slogan(text, start, end):
             out.append((start + lead, start + lead + len(trimmed)))
     return out
 
@@ -71,6 +71,15 @@ def _is_label(words: str) -> bool:
     """A short run of capitalised words in quote marks is a name or a title, not speech."""
     tokens = re.findall(r"[A-Za-z][\w'-]*", words)
     return len(tokens) <= 8 and all(t[0].isupper() or t.isdigit() for t in tokens)
+
+
+def _is_slogan(text: str, start: int, end: int) -> bool:
+    """Marks around a short phrase in the middle of a sentence ("gerakan "satu rumah satu pohon" sejak")
+    set off a name, not speech."""
+    before = text[max(0, start - 3):start - 1]
+    after = text[end + 1:end + 3]
+    return (len(text[start:end].split()) <= 6 and bool(re.search(r"[a-z]\s$", before))
+            and bool(re.match(r"\s[a-z]", after)))
 
 
 def quote_text(text: str, start: int, end: int) -> str:

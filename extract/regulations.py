@@ -233,6 +233,9 @@ def find_citations(text: str) -> list[Citation]:
                 issuer = forms()["courts"]["MK"]
         if code in forms()["no_issuer"]:
             issuer = None
+        elif code == "PERDA" and issuer:
+            # "Peraturan Daerah Kabupaten Garut": the region issues it; "Daerah" alone names nobody.
+            issuer = re.sub(r"^(?i:daerah)\b\s*", "", issuer) or None
         subject = None
         s = _SUBJECT_START.match(text, m.end())
         if s:

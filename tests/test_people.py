@@ -65,9 +65,9 @@ def test_position_and_name(text, expected):
     ("Mewakili Wali Kota Cimahi, Agus Firmansyah, Asisten Perekonomian dan Pembangunan, Dedi Kurniawan "
      "mengatakan program berlanjut.",
      [("Agus Firmansyah", "Wali Kota Cimahi"), ("Dedi Kurniawan", "Asisten Perekonomian dan Pembangunan")]),
-    ("Mewakili Bupati Klaten, Slamet Riyadi, Asisten Pemerintahan Setda Klaten, Wulan Anggraeni menyampaikan "
+    ("Mewakili Bupati Klaten, Slamet Prihatno, Asisten Pemerintahan Setda Klaten, Wulan Anggraeni menyampaikan "
      "sambutan.",
-     [("Slamet Riyadi", "Bupati Klaten"), ("Wulan Anggraeni", "Asisten Pemerintahan Setda Klaten")]),
+     [("Slamet Prihatno", "Bupati Klaten"), ("Wulan Anggraeni", "Asisten Pemerintahan Setda Klaten")]),
     _xfail("Mewakili Wali Kota Bekasi, Asisten Pemerintahan Setda Kota Bekasi, Yudi Prasetyo, mengatakan "
            "acara berjalan lancar.",
            [("Yudi Prasetyo", "Asisten Pemerintahan Setda Kota Bekasi")],

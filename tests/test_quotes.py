@@ -109,7 +109,7 @@ def test_unnamed_speaker_is_none(text, expected):
 
 
 @pytest.mark.parametrize("text", [
-    'Program "Jaga Desa" diluncurkan oleh Bupati Banyumas Ahmad Fauzan pada pekan lalu.',
+    'Program "Desa Tangguh Pangan" diluncurkan oleh Bupati Banyumas Ahmad Fauzan pada pekan lalu.',
     'Warga menyebut jalan itu "jalan tikus" karena sempit.',
     'Warga memasang spanduk bertuliskan "Tolak Tambang Pasir" di depan balai desa.',
     'Kegiatan bertajuk "Festival Kuliner Nusantara Tahun 2025" digelar di alun-alun.',
