@@ -257,8 +257,17 @@ def _position_complete(words: list[str]) -> bool:
     return any(" ".join(bare[i:]).lower() in offices for i in range(len(bare)))
 
 
+# Words of institutions and places that no person's name contains.
+INSTITUTION_WORDS = frozenset("""Daerah Kabupaten Kota Provinsi Negara Republik Indonesia Perangkat Puskesmas Sekolah
+    Lingkungan Dinas Badan Kementerian Kantor Sekretariat Direktorat Pemerintah Pemkot Pemkab Pemprov Kecamatan
+    Kelurahan Desa Dewan Komisi Lembaga Satuan Unit Bidang Bagian Seksi Cabang Wilayah Balai Pusat RSUD Rumah Sakit
+    Universitas Fakultas Perusahaan Asosiasi Kamar Forum Tim Panitia""".split())
+
+
 def _valid_name(name: str) -> bool:
     tokens = name.split()
+    if any(t.strip(",.") in INSTITUTION_WORDS for t in tokens):
+        return False
     if not tokens or all(t in NOT_NAMES or t.lower() in HONORIFICS for t in tokens):
         return False
     if tokens[0] in NOT_NAMES:
