@@ -15,6 +15,7 @@ that cannot be read at all is left empty and listed in `PdfText.skipped_pages`.
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import hashlib
 import io
@@ -253,8 +254,10 @@ GAP_SPACE = 0.2  # a gap wider than this share of the line height between two gl
 def _layer_chars(textpage: pdfium.PdfTextPage, left: float, top: float) -> Iterator[Char]:
     """The characters of a text page with loose boxes in top-down page coordinates."""
     raw = textpage.raw
+    get_unicode, get_box = pdfium_c.FPDFText_GetUnicode, pdfium_c.FPDFText_GetLooseCharBox
+    rect = pdfium_c.FS_RECTF()
     for i in range(textpage.count_chars()):
-        ch = chr(pdfium_c.FPDFText_GetUnicode(raw, i) or 0xFFFD)
+        ch = chr(get_unicode(raw, i) or 0xFFFD)
         if ch in "\r\n":
             if ch == "\n":
                 yield BREAK
@@ -263,8 +266,8 @@ def _layer_chars(textpage: pdfium.PdfTextPage, left: float, top: float) -> Itera
         if ch == " " or not ch.isprintable():
             yield SPACE
             continue
-        x0, y0, x1, y1 = textpage.get_charbox(i, loose=True)
-        yield (ch, x0 - left, x1 - left, top - y1, top - y0)
+        get_box(raw, i, rect)
+        yield (ch, rect.left - left, rect.right - left, top - rect.top, top - rect.bottom)
 
 
 def split_segments(chars: Iterable[Char]) -> list[Line]:
@@ -557,14 +560,16 @@ def _zone_lines(page: PageLayout) -> list[int]:
     return sorted(set(top + bottom))
 
 
+@lru_cache(maxsize=65536)
 def _similar(a: str, b: str, threshold: float) -> bool:
     """Equal, or alike enough to be the same line read with OCR noise."""
     if a == b:
         return True
-    if min(len(a), len(b)) < 4:
+    if min(len(a), len(b)) < 4 or max(len(a), len(b)) > 40:  # running lines are short
         return False
-    matcher = difflib.SequenceMatcher(None, a, b)
-    return matcher.real_quick_ratio() >= threshold and matcher.ratio() >= threshold
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    return (matcher.real_quick_ratio() >= threshold and matcher.quick_ratio() >= threshold
+            and matcher.ratio() >= threshold)
 
 
 @dataclass(frozen=True)
@@ -617,16 +622,23 @@ def running_entries(pages: Sequence[PageLayout]) -> set[tuple[int, int, int]]:
     """(page, line, part) of the header and footer lines that recur on enough pages."""
     needed = max(2, round(0.3 * len(pages)))
     height = statistics.median(page.height for page in pages) if pages else 0.0
-    entries = _zone_entries(pages)
+    by_side: dict[str, list[_ZoneEntry]] = {}
+    for entry in _zone_entries(pages):
+        by_side.setdefault(entry.side, []).append(entry)
     found = set()
-    for entry in entries:
-        seen = {entry.page}
-        for other in entries:
-            if other.page not in seen and entry.recurs_with(other, height):
-                seen.add(other.page)
-                if len(seen) >= needed:
-                    found.add((entry.page, entry.line, entry.part))
-                    break
+    for entries in by_side.values():
+        entries.sort(key=lambda e: e.anchor)
+        anchors = [e.anchor for e in entries]
+        for entry in entries:
+            reach = max(8.0, 0.05 * height) if entry.edge else 8.0
+            seen = {entry.page}
+            low, high = bisect.bisect_left(anchors, entry.anchor - reach), bisect.bisect_right(anchors, entry.anchor + reach)
+            for other in entries[low:high]:
+                if other.page not in seen and entry.recurs_with(other, height):
+                    seen.add(other.page)
+                    if len(seen) >= needed:
+                        found.add((entry.page, entry.line, entry.part))
+                        break
     return found
 
 

@@ -106,7 +106,7 @@ SMALL_WORDS = {"dan", "atau", "dan/atau", "di", "ke", "dari", "untuk", "atas", "
 ACRONYMS = {"RI", "DKI", "DIY", "BI", "OJK", "BUMN", "BUMD", "ASN", "PNS", "TNI", "POLRI", "KPU", "DPR", "DPRD",
             "MPR", "UMKM", "NTT", "NTB", "PT", "BPJS", "BPK", "KPK", "MK", "MA", "SE", "BEI", "IDX", "UPT", "SKPD",
             "OPD", "II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII", "COVID-19"}
-HONORIFIC_PREFIXES = {"dr", "drs", "dra", "ir", "h", "hj", "prof", "kh", "k.h", "hc", "dr(hc)", "letjen", "mayjen",
+HONORIFIC_PREFIXES = {"dr", "drs", "dra", "ir", "h", "hj", "prof", "kh", "hc", "dr(hc)", "letjen", "mayjen",
                       "brigjen", "jenderal", "laksamana", "marsekal", "irjen", "komjen", "kombes", "drg", "apt"}
 SECTION_HEADINGS: tuple[tuple[str, int, str], ...] = (
     # (regex on a line, level, heading template); a section ends at the next heading of the same or higher level
@@ -133,11 +133,12 @@ _SECTION_RES = tuple((re.compile(p), level, h) for p, level, h in SECTION_HEADIN
 
 # --------------------------------------------------------------------------- small helpers
 
-OCR_DIGITS = str.maketrans({"O": "0", "o": "0", "D": "0", "I": "1", "l": "1", "L": "1", "|": "1", "i": "1",
-                            "S": "5", "Z": "2", "z": "2", "B": "8", "?": "7", "T": "7"})
+# Letters OCR puts for digits inside numbers ("2O2l" is 2021).
+OCR_DIGITS = str.maketrans({"O": "0", "o": "0", "I": "1", "l": "1", "L": "1", "|": "1", "S": "5", "Z": "2",
+                            "z": "2"})
 DATE_RE = re.compile(
     r"(?<![\w/])(?P<day>[0-9OoIlL|]{1,2})\s*(?P<month>[A-Za-z][A-Za-z;:'\u2019.,]{1,11}?)\s*"
-    r"(?P<year>[0-9OoIlLSZ|?]{4})(?![\w/])")
+    r"(?P<year>[0-9OoIlLSZ|]{4})(?![\w/])")
 TTD_RE = re.compile(r"^(?:(?:ttd|t\.t\.d)\.?\s*)+$", re.IGNORECASE)
 
 
@@ -227,9 +228,7 @@ def clean_name(text: str) -> str | None:
     text = text.split(",")[0]
     text = re.sub(r"\([^)]*\)", " ", text)
     tokens = [t for t in _squash(text).split(" ") if re.search(r"[A-Za-z]", t)]
-    while tokens and tokens[0].lower().rstrip(".") in HONORIFIC_PREFIXES | {"h.", "hj."}:
-        tokens.pop(0)
-    while tokens and tokens[0].lower().replace(".", "") in {h.replace(".", "") for h in HONORIFIC_PREFIXES}:
+    while tokens and tokens[0].lower().replace(".", "") in HONORIFIC_PREFIXES:
         tokens.pop(0)
     while tokens and len(tokens[-1].strip(".")) <= 1 and not tokens[-1].endswith("."):
         tokens.pop()
@@ -449,8 +448,10 @@ def menetapkan_subject(lines: Sequence[_Line]) -> str | None:
                 break
             parts.append(other.clean)
         flat = _squash(" ".join(parts))
-        match = re.search(r"\bTENTANG\b", flat)
-        return _squash(flat[match.end():]).strip(" .,;:") or None if match else None
+        match = TENTANG_RE.search(flat)
+        if match is None:
+            return None
+        return flat[match.end():].strip(" .,;:") or None
     return None
 
 
@@ -512,7 +513,7 @@ def looks_like_letter(lines: Sequence[_Line]) -> bool:
 # --------------------------------------------------------------------------- date and signature
 
 SET_RE = re.compile(
-    r"(?P<verb>Ditetapkan|Dikeluarkan)\s+di\s*:?\s*(?P<place>[A-Za-z][A-Za-z .'-]*?)\s*[,;]?\s+"
+    r"(?m)^[ \t]*(?P<verb>Ditetapkan|Dikeluarkan)\s+di\s*:?\s*(?P<place>[A-Za-z][A-Za-z .'-]*?)\s*[,;]?\s+"
     r"(?:pada\s+)?tanggal\s*:?\s*(?P<date>[^\n]{4,40})", re.IGNORECASE)
 PLACE_DATE_RE = re.compile(
     r"(?:^|\t)(?P<place>[A-Z][A-Za-z .'-]{2,30}),\s*(?P<date>[0-9OIl]{1,2}\s+[A-Za-z]{3,10}\s+[0-9OIl]{4})\s*$")
@@ -781,87 +782,131 @@ def read_points(text: str, lines: Sequence[_Line], body_start: int, body_end: in
 # --------------------------------------------------------------------------- the verb
 
 
+LETTER_KINDS = {"circular", "other"}
+
+
+@dataclass
+class _Draft:
+    """The fields of a Structure while the steps of parse_structure fill them in."""
+
+    kind: str | None = None
+    identity: dict | None = None
+    date: str | None = None
+    place: str | None = None
+    signatory: dict | None = None
+    co_signatories: tuple[dict, ...] = ()
+    sections: tuple[Section, ...] = ()
+    addressees: tuple[str, ...] = ()
+    points: tuple[str, ...] = ()
+    title_index: int | None = None
+    after_title: int = 0
+
+
 def parse_structure(text: str) -> Structure:
     """Read the structure of an official document; kind None when `text` is not one."""
     if not isinstance(text, str):
         raise TypeError(f"parse_structure needs a str, not {type(text).__name__}")
     lines = split_lines(text)
-    if not lines:
+    draft = _read_title(lines)
+    if draft.kind is None:
         return Structure()
-    title_index = find_title_line(lines)
-    identity = kind = None
-    after_title = 0
-    if title_index is not None:
-        block, after_title = title_block(lines, title_index)
-        identity, kind = parse_identity(block)
-        if identity is None:
-            title_index = None
-    if kind is None and looks_like_letter(lines):
-        kind = "other"
-    if kind is None:
-        return Structure()
-
-    sections = find_sections(lines, len(text), title_index)
-    date, place, set_end = find_set_date(text)
-    signatory, co_signatories = None, ()
+    draft.sections = find_sections(lines, len(text), draft.title_index)
+    draft.date, draft.place, set_end = find_set_date(text)
     if set_end is not None:
         first = next((i for i, line in enumerate(lines) if line.start >= set_end), len(lines))
-        signatory, co_signatories, _ = read_signature(lines, first)
-    tembusan = next((i for i, line in enumerate(lines) if re.match(r"(?i)^tembusan\b", line.clean)), None)
-    signature_at: int | None = None
-    if kind in {"circular", "other"}:
-        if date is None:
-            date, place, _ = find_place_date(lines)
-        if signatory is None:
-            stop = tembusan if tembusan is not None else _letter_end(lines)
-            signatory, co_signatories, signature_at = letter_signature(lines, stop)
-        start = title_index if title_index is not None else 0
-        circular = circular_identity(lines, start, identity["issuer"] if identity else None)
-        if identity is None:
-            identity = dict(circular, type="OTHER")
-        else:
-            for key in ("number", "subject"):
-                if not identity.get(key) and circular.get(key):
-                    identity[key] = circular[key]
-            if identity.get("year") is None:
-                identity["year"] = year_in_number(identity["number"] or "") if identity.get("number") else None
-        if identity.get("year") is None and date:
-            identity["year"] = int(date[:4])
-        if identity.get("issuer") is None and signatory:
-            head = lines[signature_at].clean if signature_at is not None else ""
-            if head and not head.endswith(",") and signatory["name"] != clean_name(head.split("\t")[0]):
-                identity["issuer"] = head  # the organisation above the names
-            elif signatory.get("position"):
-                identity["issuer"] = issuer_from_position(signatory["position"])
-    if identity and kind not in {"circular", "other"}:
-        identity["subject"] = best_subject(identity.get("subject"), lines, text)
-        if identity.get("year") and date and int(date[:4]) != identity["year"]:
-            year = likelier_year(text, identity["year"], int(date[:4]))
-            identity["year"], date = year, f"{year:04d}{date[4:]}"
-    if identity and identity["type"] == "SKB" and identity.get("issuer"):
-        offices = split_offices(identity["issuer"])
-        if signatory and len(offices) == 1 + len(co_signatories):
-            signatory = dict(signatory, position=offices[0])
-            co_signatories = tuple(dict(c, position=o) for c, o in zip(co_signatories, offices[1:]))
-    addressees = read_addressees(lines) if kind in {"circular", "other"} else ()
-    points: tuple[str, ...] = ()
-    if kind in {"circular", "other"}:
-        body_start = _body_start(lines, after_title)
-        body_end = _signature_start(lines, tembusan)
-        skip = [(sec.start, sec.end) for sec in sections if sec.heading in LIST_SECTIONS]
-        point_sections = read_points(text, [line for line in lines if not any(a <= line.start < b for a, b in skip)],
-                                     body_start, body_end)
-        points = tuple(_squash(re.sub(r"^\d{1,2}[.)]\s*", "", text[p.start:p.end])) for p in point_sections)
-        extra = list(point_sections)
-        if signature_at is not None and not any(sec.heading == "Penandatanganan" for sec in sections):
-            end = lines[tembusan].start if tembusan is not None and tembusan > signature_at else len(text)
-            extra.append(Section("Penandatanganan", lines[signature_at].start, end))
-        sections = tuple(sorted((*sections, *extra), key=lambda sec: (sec.start, -sec.end)))
+        draft.signatory, draft.co_signatories, _ = read_signature(lines, first)
+    if draft.kind in LETTER_KINDS:
+        _read_letter(draft, text, lines)
+    else:
+        _mend_title(draft, text, lines)
+    _joint_positions(draft)
     return Structure(
-        kind=kind, identity=identity, date=date, place=place, signatory=signatory,
-        co_signatories=tuple(co_signatories), basis=basis_spans(text, sections), sections=sections,
-        addressees=addressees, points=points,
+        kind=draft.kind, identity=draft.identity, date=draft.date, place=draft.place,
+        signatory=draft.signatory, co_signatories=tuple(draft.co_signatories),
+        basis=basis_spans(text, draft.sections), sections=draft.sections,
+        addressees=draft.addressees, points=draft.points,
     )
+
+
+def _read_title(lines: Sequence[_Line]) -> _Draft:
+    """Kind and identity from the title block; a letter ("Nomor :", "Hal :") is kind other."""
+    draft = _Draft()
+    draft.title_index = find_title_line(lines)
+    if draft.title_index is not None:
+        block, draft.after_title = title_block(lines, draft.title_index)
+        draft.identity, draft.kind = parse_identity(block)
+        if draft.identity is None:
+            draft.title_index = None
+    if draft.kind is None and looks_like_letter(lines):
+        draft.kind = "other"
+    return draft
+
+
+def _mend_title(draft: _Draft, text: str, lines: Sequence[_Line]) -> None:
+    """A regulation's subject from its cleanest copy, and one year where OCR gave two."""
+    identity = draft.identity
+    identity["subject"] = best_subject(identity.get("subject"), lines, text)
+    if identity.get("year") and draft.date and int(draft.date[:4]) != identity["year"]:
+        year = likelier_year(text, identity["year"], int(draft.date[:4]))
+        identity["year"], draft.date = year, f"{year:04d}{draft.date[4:]}"
+
+
+def _joint_positions(draft: _Draft) -> None:
+    """Signers of a joint decision take their offices, in order, from the title's issuers."""
+    identity = draft.identity
+    if not identity or identity["type"] != "SKB" or not identity.get("issuer") or not draft.signatory:
+        return
+    offices = split_offices(identity["issuer"])
+    if len(offices) == 1 + len(draft.co_signatories):
+        draft.signatory = dict(draft.signatory, position=offices[0])
+        draft.co_signatories = tuple(dict(c, position=o) for c, o in zip(draft.co_signatories, offices[1:]))
+
+
+def _read_letter(draft: _Draft, text: str, lines: Sequence[_Line]) -> None:
+    """Date line, signature, Nomor/Hal, addressees and points of a circular or letter."""
+    tembusan = next((i for i, line in enumerate(lines) if re.match(r"(?i)^tembusan\b", line.clean)), None)
+    signature_at = None
+    if draft.date is None:
+        draft.date, draft.place, _ = find_place_date(lines)
+    if draft.signatory is None:
+        stop = tembusan if tembusan is not None else _letter_end(lines)
+        draft.signatory, draft.co_signatories, signature_at = letter_signature(lines, stop)
+    draft.identity = _letter_identity(draft, lines, signature_at)
+    draft.addressees = read_addressees(lines)
+
+    skip = [(sec.start, sec.end) for sec in draft.sections if sec.heading in LIST_SECTIONS]
+    body = [line for line in lines if not any(a <= line.start < b for a, b in skip)]
+    point_sections = read_points(text, body, _body_start(lines, draft.after_title), _signature_start(lines, tembusan))
+    draft.points = tuple(_squash(re.sub(r"^\d{1,2}[.)]\s*", "", text[p.start:p.end])) for p in point_sections)
+    extra = list(point_sections)
+    if signature_at is not None and not any(sec.heading == "Penandatanganan" for sec in draft.sections):
+        end = lines[tembusan].start if tembusan is not None and tembusan > signature_at else len(text)
+        extra.append(Section("Penandatanganan", lines[signature_at].start, end))
+    draft.sections = tuple(sorted((*draft.sections, *extra), key=lambda sec: (sec.start, -sec.end)))
+
+
+def _letter_identity(draft: _Draft, lines: Sequence[_Line], signature_at: int | None) -> dict:
+    """A letter's identity: the title block's, completed from Nomor/Hal lines, the date and signature."""
+    start = draft.title_index if draft.title_index is not None else 0
+    found = circular_identity(lines, start, draft.identity["issuer"] if draft.identity else None)
+    if draft.identity is None:
+        identity = dict(found, type="OTHER")
+    else:
+        identity = dict(draft.identity)
+        for key in ("number", "subject"):
+            if not identity.get(key) and found.get(key):
+                identity[key] = found[key]
+        if identity.get("year") is None and identity.get("number"):
+            identity["year"] = year_in_number(identity["number"])
+    if identity.get("year") is None and draft.date:
+        identity["year"] = int(draft.date[:4])
+    if identity.get("issuer") is None and draft.signatory:
+        head = lines[signature_at].clean if signature_at is not None else ""
+        if head and not head.endswith(",") and draft.signatory["name"] != clean_name(head.split("\t")[0]):
+            identity["issuer"] = head  # the organisation above the names
+        elif draft.signatory.get("position"):
+            identity["issuer"] = issuer_from_position(draft.signatory["position"])
+    return identity
 
 
 def _letter_end(lines: Sequence[_Line]) -> int:
