@@ -2,7 +2,9 @@
 
 Exit codes: 0 when every input was processed; 1 when no input could be processed, or on a usage
 error; 2 when some inputs failed and the rest were processed (each failure is printed on stderr
-as one line naming the file, and ``ingest`` also records it in the ``errors`` table).
+as one line naming the file, and ``ingest`` also records it in the ``errors`` table). A scanned PDF
+that needs Tesseract where it is not installed is skipped with a warning that names the install
+command; it does not count as a failure.
 """
 from __future__ import annotations
 
@@ -60,6 +62,9 @@ def extract(paths, with_text, jobs, no_ocr, indent):
     for outcome in extract_records(paths, jobs=jobs, ocr=not no_ocr, with_text=with_text):
         for warning in outcome.warnings:
             click.echo(f"warning: {warning}", err=True)
+        if outcome.skipped:
+            click.echo(f"warning: skipped {outcome.error}", err=True)
+            continue
         if outcome.error:
             failed += 1
             click.echo(f"error: {outcome.error}", err=True)
@@ -73,7 +78,7 @@ def _ingest(paths, db_path, jobs, ocr, quiet=False) -> tuple[dict, int, int]:
     """Extract and store; returns (outcome counts, documents done, documents failed)."""
     Path(db_path).parent.mkdir(parents=True, exist_ok=True)
     db = open_db(db_path)
-    tally = {"added": 0, "unchanged": 0, "replaced": 0}
+    tally = {"added": 0, "unchanged": 0, "replaced": 0, "skipped": 0}
     done = failed = 0
     outcomes = extract_records(paths, jobs=jobs, ocr=ocr, with_text=True)
     show_bar = sys.stderr.isatty() and not quiet
@@ -82,6 +87,11 @@ def _ingest(paths, db_path, jobs, ocr, quiet=False) -> tuple[dict, int, int]:
         for outcome in bar:
             for warning in outcome.warnings:
                 click.echo(f"\nwarning: {warning}", err=True)
+            if outcome.skipped:
+                tally["skipped"] += 1
+                click.echo(f"warning: skipped {outcome.error}", err=True)
+                record_error(db, outcome.path, f"skipped: {outcome.error}")
+                continue
             if outcome.error:
                 failed += 1
                 click.echo(f"error: {outcome.error}", err=True)
@@ -113,7 +123,9 @@ def _summary(db_path: str, tally: dict, failed: int) -> str:
     c = counts(open_db(db_path))
     return (f"{c['documents']} documents ({tally['added']} added, {tally['replaced']} replaced, "
             f"{tally['unchanged']} unchanged), {c['regulations']} regulations, {c['officials']} officials, "
-            f"{c['agencies']} agencies, {c['quotes']} quotes, {failed} errors in this run")
+            f"{c['agencies']} agencies, {c['quotes']} quotes, {failed} errors"
+            + (f", {tally['skipped']} skipped (scans need Tesseract)" if tally.get("skipped") else "")
+            + " in this run")
 
 
 @cli.command()

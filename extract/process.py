@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Iterable, Iterator
 
 from .normalize import clean_text, steps_for
-from .sources import LoadError, Source, iter_paths, load
+from .sources import LoadError, NeedsOcr, Source, iter_paths, load
 
 BATCH = 32
 
@@ -26,6 +26,7 @@ class Outcome:
     record: dict | None = None
     error: str | None = None
     warnings: tuple[str, ...] = field(default=())
+    skipped: bool = False  # could not be read on this machine (a scan without Tesseract), not a bad file
 
 
 _NLP = None
@@ -44,6 +45,8 @@ def _prepare(path: str, ocr: bool) -> tuple[Source, str, object] | Outcome:
     """Load and clean one file and read its structure; an :class:`Outcome` with the error where it fails."""
     try:
         source = load(path, ocr=ocr)
+    except NeedsOcr as exc:
+        return Outcome(path, error=str(exc), skipped=True)
     except LoadError as exc:
         return Outcome(path, error=str(exc))
     cleaned = clean_text(source.text, steps_for(source.format))

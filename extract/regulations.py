@@ -193,7 +193,7 @@ def _cut_subject(raw: str, nested: bool = False) -> str | None:
         end = m.end()
         if i >= 60:
             break
-    subject = re.sub(r"(?:[\s,]+(?:dan|serta|atau|dan/atau))+$", "", raw[:end]).strip(" ,.")
+    subject = re.sub(r"(?:[\s,]+(?:dan|serta|atau|dan/atau))+$", "", raw[:end]).strip(" ,.:;")
     subject = re.sub(r"\s+", " ", subject)
     return subject or None
 

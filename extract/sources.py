@@ -26,6 +26,10 @@ class LoadError(Exception):
         super().__init__(f"{path}: {message}")
 
 
+class NeedsOcr(LoadError):
+    """A scan that cannot be read here because Tesseract is missing: skipped, not failed."""
+
+
 @dataclass(frozen=True)
 class Source:
     """The text of one document as read from its file, before cleaning."""
@@ -172,7 +176,7 @@ def _load_pdf(path: str, *, ocr: bool) -> Source:
     except pdf.PdfError as exc:
         raise LoadError(path, getattr(exc, "message", None) or str(exc).removeprefix(f"{path}: ")) from None
     except pdf.OcrUnavailable as exc:
-        raise LoadError(path, str(exc)) from None
+        raise NeedsOcr(path, str(exc)) from None
     if not result.text.strip():
         hint = "it has no text layer; run without --no-ocr" if not ocr else "no text could be read from it"
         raise LoadError(path, hint)

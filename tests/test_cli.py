@@ -211,3 +211,18 @@ def test_serve_runs_a_real_datasette_on_loopback(runner, tmp_path, good):
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+
+
+def test_a_scan_without_tesseract_is_skipped_with_the_install_command(tmp_path):
+    """On a machine without Tesseract, a scanned PDF is skipped with a warning, not failed."""
+    scan = ROOT / "corpus" / "se-walikota-malang-plastik-scan.pdf"
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    (bin_dir / "python").symlink_to(sys.executable)
+    env = {**os.environ, "PATH": str(bin_dir), "WARTA_CACHE_DIR": str(tmp_path / "cache")}
+    result = subprocess.run([sys.executable, "-m", "cli", "extract", str(scan)], cwd=ROOT, env=env,
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0
+    assert result.stdout == ""
+    assert f"warning: skipped {scan}:" in result.stderr
+    assert "apt-get install tesseract-ocr tesseract-ocr-ind" in result.stderr
