@@ -17,6 +17,7 @@ import argparse
 import csv
 import itertools
 import json
+import random
 import re
 import sys
 import time
@@ -102,6 +103,18 @@ def average(scores: Iterable[dict[str, Score]]) -> dict[str, dict[str, float]]:
                   "f": mean(s[key].f1 for s in scores)} for key in scores[0]}
 
 
+def paired_bootstrap(ours: Sequence[float], theirs: Sequence[float], samples: int = 2000,
+                     seed: int = 0) -> tuple[float, float, float]:
+    """Mean of the paired differences ``ours - theirs`` and its 95% bootstrap interval (seeded)."""
+    if len(ours) != len(theirs) or not ours:
+        raise ValueError("paired_bootstrap needs two non-empty lists of the same length")
+    diffs = [a - b for a, b in zip(ours, theirs)]
+    rng = random.Random(seed)
+    n = len(diffs)
+    means = sorted(sum(rng.choices(diffs, k=n)) / n for _ in range(samples))
+    return mean(diffs), means[int(0.025 * samples)], means[int(0.975 * samples) - 1]
+
+
 # --- the evaluation ---------------------------------------------------------------------------
 
 @dataclass(frozen=True)
@@ -174,6 +187,11 @@ def report(articles: list[Article], weights: Weights = DEFAULT_WEIGHTS) -> dict:
         figures["splits"][split] = {
             name: {**average(scores[i] for i in ids), "words": mean(lengths[i] for i in ids), "n": len(ids)}
             for name, (scores, lengths) in per_system.items()}
+        figures.setdefault("ours_minus_lead3", {})[split] = {
+            measure: dict(zip(("mean", "low95", "high95"), paired_bootstrap(
+                [per_system["ours"][0][i][measure].f1 for i in ids],
+                [per_system["LEAD-3"][0][i][measure].f1 for i in ids])))
+            for measure in ("rouge1", "rouge2", "rougeL")}
     figures["seconds_with_rouge"] = timing
     figures["summaries_per_minute"] = _throughput(articles, weights)
     return figures
@@ -200,6 +218,11 @@ def format_table(figures: dict) -> str:
                               ("rouge1", "rouge2", "rougeL"))
             lines.append(f"{name:<15}{row['words']:6.1f}  {cells}")
     lines.append("")
+    lines.append("ours minus LEAD-3, F1, mean and 95% paired-bootstrap interval:")
+    for split, deltas in figures["ours_minus_lead3"].items():
+        cells = "  ".join(f"{m} {d['mean']:+.3f} [{d['low95']:+.3f}, {d['high95']:+.3f}]" for m, d in deltas.items())
+        lines.append(f"  {split:<15}{cells}")
+    lines.append("")
     lines.append(f"summarize(): {figures['summaries_per_minute']:,.0f} articles a minute")
     return "\n".join(lines)
 
@@ -207,11 +230,12 @@ def format_table(figures: dict) -> str:
 # --- tuning -----------------------------------------------------------------------------------
 
 GRID = {
-    "position_decay": (0.3, 0.5, 1.0),
-    "centrality": (0.3, 0.6, 1.0),
-    "title": (0.25, 0.5, 1.0),
-    "quote_penalty": (0.0, 0.3),
-    "max_words": (40, 50, 60),
+    "position_decay": (0.05, 0.1, 0.3, 0.5),
+    "centrality": (0.6, 1.0),
+    "title": (0.5, 1.0),
+    "long_words": (35, 45),
+    "redundancy": (0.3, 0.5),
+    "max_words": (45, 55),
 }
 
 
