@@ -240,7 +240,21 @@ def dateline(record: Mapping[str, Any]) -> str:
     return f"{head} –" if head else ""
 
 
+def summary_sentences(record: Mapping[str, Any], max_sentences: int = 3) -> list[str]:
+    """The extractive summary of a record's text (``extract.summarize``); empty without text."""
+    from .summarize import summarize
+
+    text = record.get("text") if isinstance(record, Mapping) else None
+    if not text:
+        return []
+    title = record.get("title")
+    if title and text.startswith(title):
+        text = text[len(title):]
+    return summarize(text, title=title, max_sentences=max_sentences, entities=dict(record))
+
+
 FILTERS: dict[str, Callable[..., Any]] = {
+    "summary": summary_sentences,
     "agency": agency_label,
     "citation": format_citation,
     "dateline": dateline,
