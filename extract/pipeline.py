@@ -35,10 +35,10 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
-def _write_spans(doc: Doc, key: str, items, label: str | Callable, span_of: Callable) -> None:
+def _write_spans(doc: Doc, key: str, items, label: str | Callable) -> None:
     spans = []
     for item in items:
-        start, end = span_of(item)
+        start, end = (item.start, item.end) if hasattr(item, "start") else item
         span = doc.char_span(start, end, label=label(item) if callable(label) else label, alignment_mode="expand")
         if span is None:
             continue
@@ -47,50 +47,31 @@ def _write_spans(doc: Doc, key: str, items, label: str | Callable, span_of: Call
     doc.spans[key] = spans
 
 
-@Language.component("warta_regulations")
-def regulations_component(doc: Doc) -> Doc:
-    """Citations of legal instruments -> ``doc.spans["regulations"]`` (label: type code)."""
-    _write_spans(doc, "regulations", find_citations(doc_text(doc)), lambda c: c.type, lambda c: (c.start, c.end))
-    return doc
+# name, span key, finder over the text, span label (or a function of the item giving it)
+FAMILIES: tuple[tuple[str, str, Callable, str | Callable], ...] = (
+    ("warta_regulations", "regulations", find_citations, lambda c: c.type),
+    ("warta_agencies", "agencies", find_agencies, "ORG"),
+    ("warta_people", "people", find_people, "PER"),
+    ("warta_quotes", "quotes", find_quotes, "QUOTE"),
+    ("warta_dates", "dates", find_dates, "DATE"),
+    ("warta_abbreviations", "abbreviations", find_abbreviations, "ABBR"),
+)
 
 
-@Language.component("warta_agencies")
-def agencies_component(doc: Doc) -> Doc:
-    """Institution mentions -> ``doc.spans["agencies"]`` (label ``ORG``)."""
-    _write_spans(doc, "agencies", find_agencies(doc_text(doc)), "ORG", lambda m: (m.start, m.end))
-    return doc
+def _make_component(key: str, finder: Callable, label: str | Callable) -> Callable[[Doc], Doc]:
+    def component(doc: Doc) -> Doc:
+        _write_spans(doc, key, finder(doc_text(doc)), label)
+        return doc
+
+    component.__doc__ = f"{finder.__name__} over the text -> doc.spans[{key!r}]"
+    return component
 
 
-@Language.component("warta_people")
-def people_component(doc: Doc) -> Doc:
-    """Person mentions, with positions where given -> ``doc.spans["people"]`` (label ``PER``)."""
-    _write_spans(doc, "people", find_people(doc_text(doc)), "PER", lambda m: (m.start, m.end))
-    return doc
+for _name, _key, _finder, _label in FAMILIES:
+    if _name not in Language.factories:
+        Language.component(_name, func=_make_component(_key, _finder, _label))
 
-
-@Language.component("warta_quotes")
-def quotes_component(doc: Doc) -> Doc:
-    """Words inside quotation marks -> ``doc.spans["quotes"]`` (label ``QUOTE``)."""
-    _write_spans(doc, "quotes", find_quotes(doc_text(doc)), "QUOTE", lambda s: s)
-    return doc
-
-
-@Language.component("warta_dates")
-def dates_component(doc: Doc) -> Doc:
-    """Weekday dates with resolved years -> ``doc.spans["dates"]`` (label ``DATE``)."""
-    _write_spans(doc, "dates", find_dates(doc_text(doc)), "DATE", lambda d: (d.start, d.end))
-    return doc
-
-
-@Language.component("warta_abbreviations")
-def abbreviations_component(doc: Doc) -> Doc:
-    """Short forms defined in parentheses (Schwartz–Hearst) -> ``doc.spans["abbreviations"]`` (label ``ABBR``)."""
-    _write_spans(doc, "abbreviations", find_abbreviations(doc_text(doc)), "ABBR", lambda a: (a.start, a.end))
-    return doc
-
-
-COMPONENTS = ("warta_regulations", "warta_agencies", "warta_people", "warta_quotes", "warta_dates",
-              "warta_abbreviations")
+COMPONENTS = tuple(name for name, *_ in FAMILIES)
 
 
 def build_nlp() -> Language:
