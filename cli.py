@@ -225,6 +225,8 @@ def serve(db_path, host, port):
     command = [sys.executable, "-m", "datasette", "serve", "--immutable", db_path, "--metadata", metadata,
                "--host", host, "--port", str(port)]
     click.echo(f"Serving {db_path} at http://{host}:{port}/ (Ctrl+C to stop)")
+    click.echo(f"Documents with highlights: http://{host}:{port}/-/warta/doc/<id>; "
+               f"drafts: http://{host}:{port}/-/warta/drafts")
     try:
         sys.exit(subprocess.call(command))
     except KeyboardInterrupt:

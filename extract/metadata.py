@@ -1,4 +1,9 @@
-"""Datasette metadata for a Warta database: descriptions, labels, facets and canned queries."""
+"""Datasette metadata for a Warta database: descriptions, labels, facets and canned queries.
+
+The database description links the canned ``search`` query, the one search box
+over documents, quotes, statements and regulations; the ``warta`` Datasette
+plugin (:mod:`extract.datasette_plugin`) adds the highlighted document pages.
+"""
 
 from __future__ import annotations
 
@@ -16,6 +21,8 @@ DESCRIPTION = (
     "government circulars (Surat Edaran), regulations and press releases."
 )
 
+_SENTENCE = "The sentence of the document's text the row was read from"
+
 # Per table: description, column descriptions, and display options.
 TABLES: dict[str, dict[str, Any]] = {
     "documents": {
@@ -29,6 +36,7 @@ TABLES: dict[str, dict[str, Any]] = {
             "title": "Title of the document",
             "date": "Date of the document itself (published, or set for a regulation)",
             "event_date": "Date of the main event the text reports",
+            "year": "Year of the date, else of the event date",
             "text": "Normalized text; offsets in other tables point into it",
             "regulation_id": "The regulation this document is, for a regulation or circular",
             "signatory_name": "Person who signed the document",
@@ -37,7 +45,7 @@ TABLES: dict[str, dict[str, Any]] = {
             "ingested_at": "When the document was stored (UTC)",
         },
         "label_column": "title",
-        "facets": ["kind", "format"],
+        "facets": ["kind", "year", "format"],
         "sort_desc": "date",
     },
     "regulations": {
@@ -64,12 +72,14 @@ TABLES: dict[str, dict[str, Any]] = {
             "end": "End offset of the mention",
             "mention": "The mention as written",
             "basis": "1 where the regulation is cited as legal basis (Mengingat)",
+            "sentence": _SENTENCE,
         },
         "facets": ["regulation_id", "basis"],
         "sort": "document_id",
     },
     "agencies": {
-        "description": "Public institutions named in documents, merged by name or acronym.",
+        "description": "Public institutions named in documents, one row per agency: names, acronyms and "
+                       "aliases found in different documents are merged.",
         "columns": {
             "id": "Agency number",
             "name": "Fullest name found",
@@ -89,14 +99,64 @@ TABLES: dict[str, dict[str, Any]] = {
             "document_id": "Document",
             "agency_id": "Agency named",
             "mentions": "Number of mentions in the document",
+            "start": "Start offset of the first mention in the document's text",
+            "end": "End offset of the first mention",
+            "sentence": _SENTENCE,
         },
+        "facets": ["agency_id"],
         "sort_desc": "mentions",
     },
     "people": {
-        "description": "Officials named in documents, one row per name.",
-        "columns": {"id": "Person number", "name": "Fullest form of the name"},
+        "description": "People named in documents, one row per person across documents: name variants "
+                       "with the same normalized form are merged, and a one-word name joins a longer one "
+                       "only where a single person with that word holds a matching position or agency.",
+        "columns": {
+            "id": "Person number",
+            "name": "Name as first found",
+            "key": "Normalized name: no honorifics or degrees, no punctuation, lower case",
+        },
         "label_column": "name",
         "sort": "name",
+    },
+    "person_names": {
+        "description": "Every form of a person's name found in documents.",
+        "columns": {"person_id": "Person", "name": "The name as written"},
+        "sort": "person_id",
+    },
+    "positions": {
+        "description": "A person's roles over time: one row per person, position and agency, with the "
+                       "dates of the first and last documents stating it.",
+        "columns": {
+            "id": "Hash of person, position and agency",
+            "person_id": "Person",
+            "position": "Position as stated",
+            "agency": "Agency of the position as stated",
+            "first_date": "Date of the earliest document stating it",
+            "last_date": "Date of the latest document stating it",
+            "documents": "Number of documents stating it",
+        },
+        "facets": ["position", "agency"],
+        "sort_desc": "last_date",
+    },
+    "mentions": {
+        "description": "Every highlighted span of a document: a regulation, agency, person, quote or "
+                       "statement, with the row it stands for.",
+        "columns": {
+            "id": "Mention number",
+            "document_id": "Document",
+            "kind": "regulation, agency, person, quote or statement",
+            "start": "Start offset in the document's text",
+            "end": "End offset",
+            "text": "The span as written",
+            "regulation_id": "Regulation, for a regulation mention",
+            "agency_id": "Agency, for an agency mention",
+            "person_id": "Person, for a person mention",
+            "quote_id": "Quote, for a quote",
+            "statement_id": "Statement, for a statement",
+            "sentence": _SENTENCE,
+        },
+        "facets": ["kind"],
+        "sort": "start",
     },
     "officials": {
         "description": "A person holding a position, as stated in one document.",
@@ -104,13 +164,16 @@ TABLES: dict[str, dict[str, Any]] = {
             "id": "Hash of the row",
             "document_id": "Document naming the person",
             "person_id": "Person",
+            "name": "The name as this document writes it",
             "position": "Position as the document states it",
             "agency": "Agency of the position as written",
             "start": "Start offset of the first mention",
             "end": "End offset of the first mention",
             "mentions": "Number of mentions in the document",
+            "signatory": "1 where the person signed the document",
+            "sentence": _SENTENCE,
         },
-        "facets": ["agency"],
+        "facets": ["agency", "signatory"],
         "sort": "document_id",
     },
     "quotes": {
@@ -123,6 +186,7 @@ TABLES: dict[str, dict[str, Any]] = {
             "text": "The quoted words",
             "start": "Start offset in the document's text",
             "end": "End offset",
+            "sentence": _SENTENCE,
         },
         "facets": ["speaker"],
         "sort": "document_id",
@@ -137,6 +201,7 @@ TABLES: dict[str, dict[str, Any]] = {
             "text": "What was reported",
             "start": "Start offset in the document's text",
             "end": "End offset",
+            "sentence": _SENTENCE,
         },
         "facets": ["speaker"],
         "sort": "document_id",
@@ -150,6 +215,7 @@ TABLES: dict[str, dict[str, Any]] = {
             "long": "Long form",
             "start": "Start offset of the definition",
             "end": "End offset",
+            "sentence": _SENTENCE,
         },
         "sort": "short",
     },
@@ -162,6 +228,11 @@ TABLES: dict[str, dict[str, Any]] = {
 }
 
 _CITED = "select document_id from citations where regulation_id = trim(:regulation_id) collate nocase"
+
+# The agencies called :agency by name, acronym or alias.
+_AGENCY = """select id from agencies
+  where name = trim(:agency) collate nocase or acronym = trim(:agency) collate nocase
+    or id in (select agency_id from agency_aliases where alias = trim(:agency) collate nocase)"""
 
 QUERIES: dict[str, dict[str, str]] = {
     "search": {
@@ -184,7 +255,8 @@ limit 100""",
     "documents_citing": {
         "title": "Documents citing a regulation",
         "description": "Documents that cite a regulation, given its id (e.g. pp/2025/50), newest first.",
-        "sql": """select documents.id, documents.title, documents.kind, documents.date, documents.source,
+        "sql": """select documents.id as document_id, documents.title, documents.kind, documents.date,
+  documents.source,
   count(*) as mentions, max(citations.basis) as basis
 from citations join documents on documents.id = citations.document_id
 where citations.regulation_id = trim(:regulation_id) collate nocase
@@ -192,21 +264,66 @@ group by documents.id
 order by documents.date desc, documents.source""",
     },
     "quotes_about_regulation": {
-        "title": "Quotes in documents citing a regulation",
+        "title": "Who said what about a regulation",
         "description": "Quotes and statements in documents that cite a regulation, given its id "
-                       "(e.g. pp/2025/50).",
-        "sql": f"""select 'quote' as kind, quotes.speaker, quotes.text, documents.id as document_id,
-  documents.title, documents.date, quotes.start
+                       "(e.g. pp/2025/50), newest first, each with its sentence.",
+        "sql": f"""select 'quote' as kind, quotes.speaker, quotes.person_id, quotes.text, quotes.sentence,
+  documents.id as document_id, documents.title, documents.date, quotes.start
 from quotes join documents on documents.id = quotes.document_id
 where quotes.document_id in ({_CITED})
 union all
-select 'statement', statements.speaker, statements.text, documents.id,
-  documents.title, documents.date, statements.start
+select 'statement', statements.speaker, statements.person_id, statements.text, statements.sentence,
+  documents.id, documents.title, documents.date, statements.start
 from statements join documents on documents.id = statements.document_id
 where statements.document_id in ({_CITED})
 order by date desc, document_id, start""",
     },
+    "officials_of_agency": {
+        "title": "Officials of an agency",
+        "description": "People holding a position at an agency, given its name, acronym or an alias "
+                       "(e.g. BPS): the agency, or one of its names, appears in the position or agency "
+                       "stated. Latest first.",
+        "sql": f"""with forms(form) as (
+  select trim(:agency) where trim(:agency) <> ''
+  union select name from agencies where id in ({_AGENCY})
+  union select acronym from agencies where id in ({_AGENCY}) and acronym is not null
+  union select alias from agency_aliases where agency_id in ({_AGENCY})
+)
+select people.id as person_id, people.name, positions.position, positions.agency,
+  positions.first_date, positions.last_date, positions.documents
+from positions join people on people.id = positions.person_id
+where exists (
+  select 1 from forms
+  where ' ' || lower(coalesce(positions.agency, '')) || ' ' like '% ' || lower(form) || ' %'
+    or ' ' || lower(coalesce(positions.position, '')) || ' ' like '% ' || lower(form) || ' %'
+)
+order by positions.last_date desc, people.name""",
+    },
+    "agency_timeline": {
+        "title": "Agency timeline",
+        "description": "Documents naming an agency, given its name, acronym or an alias (e.g. BPS), "
+                       "oldest first, with the sentence of the first mention.",
+        "sql": f"""select documents.date, documents.id as document_id, documents.title, documents.kind,
+  agencies.name as agency, document_agencies.mentions, document_agencies.sentence
+from document_agencies join agencies on agencies.id = document_agencies.agency_id
+  join documents on documents.id = document_agencies.document_id
+where document_agencies.agency_id in ({_AGENCY})
+order by documents.date is null, documents.date, documents.source""",
+    },
 }
+
+PLUGIN_ROUTE = "/-/warta"
+
+
+def description_html(name: str) -> str:
+    """The database description, linking the search page and the other entry points."""
+    return (
+        f'<p>{DESCRIPTION}</p>'
+        f'<p><strong><a href="/{name}/search">Search documents, quotes and regulations</a></strong>'
+        f' &middot; <a href="/{name}/regulations_most_cited">Most cited regulations</a>'
+        f' &middot; <a href="/{name}/positions">Who held which position</a>'
+        f' &middot; <a href="{PLUGIN_ROUTE}/drafts">Drafts</a></p>'
+    )
 
 
 def database_name(db: sqlite_utils.Database) -> str:
@@ -220,12 +337,13 @@ def database_name(db: sqlite_utils.Database) -> str:
 def build_metadata(db: sqlite_utils.Database, name: str | None = None) -> dict[str, Any]:
     """Datasette 0.65 metadata for ``db``, served under ``name`` (default: from its file name)."""
     tables = set(db.table_names())
+    name = name or database_name(db)
     return {
         "title": TITLE,
-        "description": DESCRIPTION,
+        "description_html": description_html(name),
         "databases": {
-            name or database_name(db): {
-                "description": DESCRIPTION,
+            name: {
+                "description_html": description_html(name),
                 "tables": {table: spec for table, spec in TABLES.items() if table in tables},
                 "queries": QUERIES,
             }

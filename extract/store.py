@@ -23,7 +23,7 @@ import bisect
 import json
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
@@ -207,6 +207,8 @@ def open_db(path: str | Path) -> sqlite_utils.Database:
             for columns in indexes:
                 db[name].create_index(columns, if_not_exists=True)
         db.index_foreign_keys()
+        for row in list(db.query("select id, name from people where key is null")):
+            db["people"].update(row["id"], {"key": person_key(row["name"]) or row["name"].casefold()})
         for name, columns in _FTS.items():
             db[name].enable_fts(columns, create_triggers=True, replace=True)
     return db
@@ -363,7 +365,24 @@ def document_row(record: dict[str, Any], reg_id: str | None, ingested_at: str) -
     }
 
 
-def citation_rows(document_id: str, reg_id: str, regulation: dict[str, Any]) -> Iterator[dict[str, Any]]:
+SentenceOf = Callable[[Any, Any], "str | None"]
+
+
+def _no_sentence(start: Any, end: Any) -> str | None:
+    return None
+
+
+def sentence_finder(text: str | None) -> SentenceOf:
+    """A function of ``(start, end)`` giving the sentence of ``text`` around them."""
+    if not text:
+        return _no_sentence
+    cuts = sentence_cuts(text)
+    return lambda start, end: sentence_at(text, cuts, start, end)
+
+
+def citation_rows(
+    document_id: str, reg_id: str, regulation: dict[str, Any], sentence_of: SentenceOf = _no_sentence
+) -> Iterator[dict[str, Any]]:
     """One ``citations`` row per mention; one row without offsets if there are none."""
     mentions = regulation.get("mentions") or [{}]
     for mention in mentions:
@@ -374,13 +393,15 @@ def citation_rows(document_id: str, reg_id: str, regulation: dict[str, Any]) -> 
             "end": mention.get("end"),
             "mention": mention.get("text"),
             "basis": int(bool(regulation.get("basis"))),
+            "sentence": sentence_of(mention.get("start"), mention.get("end")),
         }
 
 
 def utterance_rows(
-    document_id: str, items: Iterable[dict[str, Any]], person_ids: dict[str, int]
+    document_id: str, items: Iterable[dict[str, Any]], person_ids: dict[str, int],
+    sentence_of: SentenceOf = _no_sentence,
 ) -> Iterator[dict[str, Any]]:
-    """Rows of ``quotes`` or ``statements``; a speaker named as an official is linked to the person."""
+    """Rows of ``quotes`` or ``statements``; a speaker found among ``person_ids`` (by folded name) is linked."""
     for item in items:
         speaker = item.get("speaker")
         yield {
@@ -390,10 +411,13 @@ def utterance_rows(
             "text": item["text"],
             "start": item.get("start"),
             "end": item.get("end"),
+            "sentence": sentence_of(item.get("start"), item.get("end")),
         }
 
 
-def abbreviation_rows(document_id: str, items: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+def abbreviation_rows(
+    document_id: str, items: Iterable[dict[str, Any]], sentence_of: SentenceOf = _no_sentence
+) -> Iterator[dict[str, Any]]:
     """Rows of ``abbreviations``."""
     for item in items:
         yield {
@@ -402,7 +426,66 @@ def abbreviation_rows(document_id: str, items: Iterable[dict[str, Any]]) -> Iter
             "long": item.get("long"),
             "start": item.get("start"),
             "end": item.get("end"),
+            "sentence": sentence_of(item.get("start"), item.get("end")),
         }
+
+
+def signatory_official(record: dict[str, Any]) -> dict[str, Any] | None:
+    """The signatory of a record as an official, with every place the name occurs in the text.
+
+    Only a name of two words or more counts: a signature block read wrongly
+    often leaves a single word (a city, a title) where the name should be.
+    """
+    signatory = record.get("signatory") or {}
+    name = signatory.get("name")
+    if not name or len(person_key(name).split()) < 2:
+        return None
+    text = record.get("text") or ""
+    mentions = [{"start": m.start(), "end": m.end(), "text": m.group()}
+                for m in re.finditer(re.escape(name), text, flags=re.IGNORECASE)]
+    return {"name": name, "position": signatory.get("position"), "agency": None, "mentions": mentions,
+            "signatory": True}
+
+
+def officials_with_signatory(record: dict[str, Any]) -> list[dict[str, Any]]:
+    """The record's officials plus its signatory; a signatory already listed is flagged, not repeated."""
+    officials = [dict(official) for official in record.get("officials") or [] if official.get("name")]
+    signer = signatory_official(record)
+    if signer is None:
+        return officials
+    for official in officials:
+        same_role = (official.get("position") or "").casefold() == (signer["position"] or "").casefold()
+        if person_key(official["name"]) == person_key(signer["name"]) and (same_role or not signer["position"]):
+            official["signatory"] = True
+            return officials
+    return [*officials, signer]
+
+
+def _offsets(item: dict[str, Any]) -> tuple[int, int] | None:
+    start, end = item.get("start"), item.get("end")
+    if isinstance(start, int) and isinstance(end, int) and 0 <= start < end:
+        return start, end
+    return None
+
+
+def mention_rows(
+    document_id: str, text: str | None, kind: str, column: str | None,
+    items: Iterable[tuple[Any, Iterable[dict[str, Any]]]], sentence_of: SentenceOf = _no_sentence,
+) -> Iterator[dict[str, Any]]:
+    """``mentions`` rows of one kind from ``(target id, spans)`` pairs; spans without offsets are skipped."""
+    for target, spans in items:
+        for span in spans:
+            offsets = _offsets(span)
+            if offsets is None:
+                continue
+            start, end = offsets
+            row = {"document_id": document_id, "kind": kind, "start": start, "end": end,
+                   "text": span.get("text") or (text[start:end] if text else None),
+                   "sentence": sentence_of(start, end)}
+            if column:
+                row[column] = target
+            yield row
+
 
 
 def merge_agency(existing: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
@@ -500,75 +583,225 @@ def _save_agency(db: sqlite_utils.Database, agency: dict[str, Any]) -> int | Non
     return row["id"]
 
 
-def _save_agencies(db: sqlite_utils.Database, document_id: str, agencies: Iterable[dict[str, Any]]) -> None:
-    mentions: Counter[int] = Counter()
+def _save_agencies(
+    db: sqlite_utils.Database, document_id: str, agencies: Iterable[dict[str, Any]], sentence_of: SentenceOf
+) -> list[tuple[int, dict[str, Any]]]:
+    """Save a document's agencies and its links to them; return ``(agency id, agency)`` pairs."""
+    saved = []
+    links: dict[int, dict[str, Any]] = {}
     for agency in agencies:
         agency_id = _save_agency(db, agency)
-        if agency_id is not None:
-            mentions[agency_id] += len(agency.get("mentions") or [])
+        if agency_id is None:
+            continue
+        saved.append((agency_id, agency))
+        link = links.setdefault(agency_id, {"document_id": document_id, "agency_id": agency_id, "mentions": 0,
+                                            "start": None, "end": None})
+        mentions = agency.get("mentions") or []
+        link["mentions"] += len(mentions)
+        for offsets in filter(None, map(_offsets, mentions)):
+            if link["start"] is None or offsets[0] < link["start"]:
+                link["start"], link["end"] = offsets
     db["document_agencies"].insert_all(
-        {"document_id": document_id, "agency_id": agency_id, "mentions": count}
-        for agency_id, count in mentions.items()
+        {**link, "sentence": sentence_of(link["start"], link["end"])} for link in links.values()
     )
+    return saved
+
+
+# -- people -----------------------------------------------------------------
+
+
+def _roles(*values: str | None) -> set[str]:
+    return {value.casefold() for value in values if value}
+
+
+def _people_with_word(db: sqlite_utils.Database, word: str) -> list[tuple[int, str, set[str]]]:
+    """People whose name has ``word`` as a whole word, with the positions and agencies they hold."""
+    people: dict[int, tuple[int, str, set[str]]] = {}
+    rows = db.query(
+        """select people.id, people.key, officials.position, officials.agency
+        from people left join officials on officials.person_id = people.id
+        where ' ' || people.key || ' ' like ?""",
+        [f"% {word} %"],
+    )
+    for row in rows:
+        person = people.setdefault(row["id"], (row["id"], row["key"], set()))
+        person[2].update(_roles(row["position"], row["agency"]))
+    return list(people.values())
+
+
+def _person_roles(db: sqlite_utils.Database, person_id: int) -> set[str]:
+    rows = db.query("select position, agency from officials where person_id = ?", [person_id])
+    return {role for row in rows for role in _roles(row["position"], row["agency"])}
+
+
+def _person_for(db: sqlite_utils.Database, name: str, position: str | None, agency: str | None) -> int:
+    """The person called ``name`` (holding ``position`` at ``agency``), added if new."""
+    key = person_key(name) or name.casefold()
+    found = next(iter(db.query("select id from people where key = ? order by id limit 1", [key])), None)
+    if found:
+        person_id = found["id"]
+    else:
+        person_id = None
+        if len(key.split()) == 1:
+            person_id = short_name_target(key, _roles(position, agency), _people_with_word(db, key))
+        if person_id is None:
+            person_id = db["people"].insert({"name": name, "key": key}).last_pk
+    db["person_names"].insert({"person_id": person_id, "name": name}, ignore=True)
+    return person_id
+
+
+def _merge_person(db: sqlite_utils.Database, source: int, target: int) -> None:
+    """Fold person ``source`` into ``target``: rows, names and all."""
+    for table in ("officials", "quotes", "statements", "mentions"):
+        db.execute(f"update {table} set person_id = ? where person_id = ?", [target, source])
+    db.execute("delete from positions where person_id = ?", [source])
+    db.execute("insert or ignore into person_names (person_id, name) select ?, name from person_names "
+               "where person_id = ?", [target, source])
+    db.execute("delete from person_names where person_id = ?", [source])
+    db["people"].delete(source)
+
+
+def _absorb_short_names(db: sqlite_utils.Database, person_ids: Iterable[int]) -> set[int]:
+    """Fold one-word people into the longer-named person among ``person_ids`` they can only stand for.
+
+    Returns the ids still standing.
+    """
+    standing = set(person_ids)
+    for person_id in sorted(standing):
+        person = next(iter(db.query("select key from people where id = ?", [person_id])), None)
+        if person is None or len(person["key"].split()) < 2:
+            continue
+        for word in set(person["key"].split()):
+            for short in list(db.query("select id from people where key = ?", [word])):
+                target = short_name_target(word, _person_roles(db, short["id"]), _people_with_word(db, word))
+                if target == person_id:
+                    _merge_person(db, short["id"], person_id)
+                    standing.discard(short["id"])
+    return {person_id for person_id in standing if db["people"].count_where("id = ?", [person_id])}
+
+
+# Positions differing only in case are one; min() keeps the capitalized form.
+_POSITIONS_SQL = """select officials.person_id, min(officials.position) as position, min(officials.agency) as agency,
+  min(coalesce(documents.date, documents.event_date)) as first_date,
+  max(coalesce(documents.date, documents.event_date)) as last_date,
+  count(distinct officials.document_id) as documents
+from officials join documents on documents.id = officials.document_id
+where officials.person_id in ({marks})
+group by officials.person_id, lower(coalesce(officials.position, '')), lower(coalesce(officials.agency, ''))"""
+
+
+def _refresh_positions(db: sqlite_utils.Database, person_ids: set[int]) -> None:
+    """Recount the ``positions`` rows of ``person_ids`` from their officials rows."""
+    if not person_ids:
+        return
+    ids = sorted(person_ids)
+    marks = ", ".join("?" for _ in ids)
+    db.execute(f"delete from positions where person_id in ({marks})", ids)
+    _insert_hashed(db, "positions", list(db.query(_POSITIONS_SQL.format(marks=marks), ids)))
 
 
 def _save_officials(
-    db: sqlite_utils.Database, document_id: str, officials: Iterable[dict[str, Any]]
-) -> dict[str, int]:
-    """Insert officials (one row per person and position); return person ids by folded name."""
-    person_ids: dict[str, int] = {}
+    db: sqlite_utils.Database, document_id: str, officials: Iterable[dict[str, Any]], sentence_of: SentenceOf
+) -> list[tuple[int, dict[str, Any]]]:
+    """Insert officials (one row per person and position); return ``(person id, official)`` pairs."""
+    saved = []
     rows = []
     for official in officials:
-        name = official.get("name")
-        if not name:
-            continue
-        person_id = db["people"].lookup({"name": name})
-        person_ids[name.casefold()] = person_id
+        name = official["name"]
+        person_id = _person_for(db, name, official.get("position"), official.get("agency"))
+        saved.append((person_id, official))
         mentions = official.get("mentions") or []
         first = mentions[0] if mentions else {}
         rows.append({
             "document_id": document_id,
             "person_id": person_id,
+            "name": name,
             "position": official.get("position"),
             "agency": official.get("agency"),
             "start": first.get("start"),
             "end": first.get("end"),
             "mentions": len(mentions),
+            "signatory": int(bool(official.get("signatory"))),
+            "sentence": sentence_of(first.get("start"), first.get("end")),
         })
     _insert_hashed(db, "officials", rows)
-    return person_ids
+    return saved
 
 
-def _insert_document(db: sqlite_utils.Database, record: dict[str, Any]) -> None:
-    """Write a record's document row and every row that hangs off it."""
-    document_id = record["id"]
+def _speaker_ids(db: sqlite_utils.Database, record: dict[str, Any], officials: dict[str, int]) -> dict[str, int]:
+    """Person ids by folded speaker name: the document's officials, else a stored person of that full name."""
+    ids = dict(officials)
+    for item in [*(record.get("quotes") or []), *(record.get("statements") or [])]:
+        speaker = item.get("speaker")
+        if not speaker or speaker.casefold() in ids:
+            continue
+        key = person_key(speaker)
+        if len(key.split()) > 1:
+            found = next(iter(db.query("select id from people where key = ? order by id limit 1", [key])), None)
+            if found:
+                ids[speaker.casefold()] = found["id"]
+    return ids
+
+
+def _insert_utterances(
+    db: sqlite_utils.Database, table: str, rows: Iterable[dict[str, Any]]
+) -> list[tuple[int, list[dict[str, Any]]]]:
+    """Insert quotes or statements one by one; return ``(row id, [span])`` pairs for mentions."""
+    return [(db[table].insert(row).last_pk, [row]) for row in rows]
+
+
+def _insert_document(db: sqlite_utils.Database, record: dict[str, Any]) -> set[int]:
+    """Write a record's document row and every row that hangs off it; return the people it names."""
+    document_id, text = record["id"], record.get("text")
+    sentence_of = sentence_finder(text)
     own_id = _save_regulation(db, record["regulation"]) if record.get("regulation") else None
     cited = [(_save_regulation(db, reg), reg) for reg in record.get("regulations") or []]
     db["documents"].insert(document_row(record, own_id, _now()))
+    cited = [(reg_id, reg) for reg_id, reg in cited if reg_id]
     _insert_hashed(
         db, "citations",
-        (row for reg_id, reg in cited if reg_id for row in citation_rows(document_id, reg_id, reg)),
+        (row for reg_id, reg in cited for row in citation_rows(document_id, reg_id, reg, sentence_of)),
     )
-    _save_agencies(db, document_id, record.get("agencies") or [])
-    person_ids = _save_officials(db, document_id, record.get("officials") or [])
-    for table in ("quotes", "statements"):
-        db[table].insert_all(utterance_rows(document_id, record.get(table) or [], person_ids))
-    _insert_hashed(db, "abbreviations", abbreviation_rows(document_id, record.get("abbreviations") or []))
+    agencies = _save_agencies(db, document_id, record.get("agencies") or [], sentence_of)
+    people = _save_officials(db, document_id, officials_with_signatory(record), sentence_of)
+    speakers = _speaker_ids(db, record, {official["name"].casefold(): pid for pid, official in people})
+    said = {table: _insert_utterances(db, table, utterance_rows(document_id, record.get(table) or [], speakers,
+                                                                 sentence_of))
+            for table in ("quotes", "statements")}
+    _insert_hashed(db, "abbreviations",
+                   abbreviation_rows(document_id, record.get("abbreviations") or [], sentence_of))
+    spans = [
+        ("regulation", "regulation_id", [(reg_id, reg.get("mentions") or []) for reg_id, reg in cited]),
+        ("agency", "agency_id", [(aid, agency.get("mentions") or []) for aid, agency in agencies]),
+        ("person", "person_id", [(pid, official.get("mentions") or []) for pid, official in people]),
+        ("quote", "quote_id", said["quotes"]),
+        ("statement", "statement_id", said["statements"]),
+    ]
+    db["mentions"].insert_all(
+        row for kind, column, items in spans
+        for row in mention_rows(document_id, text, kind, column, items, sentence_of)
+    )
+    return {person_id for person_id, _ in people} | {
+        row["person_id"] for _, (row,) in [*said["quotes"], *said["statements"]] if row["person_id"]}
 
 
-def _delete_document(db: sqlite_utils.Database, document_id: str) -> None:
-    """Delete a document and the rows that belong to it (not shared entities)."""
+def _delete_document(db: sqlite_utils.Database, document_id: str) -> set[int]:
+    """Delete a document and the rows that belong to it (not shared entities); return the people it named."""
+    named = {row["person_id"] for row in db["officials"].rows_where("document_id = ?", [document_id],
+                                                                     select="person_id")}
     for table in _DOCUMENT_CHILDREN:
         db[table].delete_where("document_id = ?", [document_id])
     db["documents"].delete(document_id)
+    return named
 
 
 def save_record(db: sqlite_utils.Database, record: dict[str, Any]) -> str:
     """Save one record in one transaction; return ``"added"``, ``"unchanged"`` or ``"replaced"``.
 
     A record whose id is stored already is skipped. A record whose source is
-    stored under another id replaces that document and its rows. If anything
-    fails, nothing of the record is written and the exception propagates.
+    stored under another id replaces that document and its rows; the people
+    it names have their ``positions`` recounted. If anything fails, nothing of
+    the record is written and the exception propagates.
     """
     if db["documents"].count_where("id = ?", [record["id"]]):
         return "unchanged"
@@ -577,9 +810,11 @@ def save_record(db: sqlite_utils.Database, record: dict[str, Any]) -> str:
     with db.atomic():
         stored = db["documents"].rows_where("source = ?", [record["source"]], select="id")
         previous = [row["id"] for row in stored]
+        touched: set[int] = set()
         for document_id in previous:
-            _delete_document(db, document_id)
-        _insert_document(db, record)
+            touched |= _delete_document(db, document_id)
+        touched |= _insert_document(db, record)
+        _refresh_positions(db, _absorb_short_names(db, touched))
     return "replaced" if previous else "added"
 
 

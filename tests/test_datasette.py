@@ -1,4 +1,4 @@
-"""Datasette 0.65 serving a Warta database with its metadata: pages, search and canned queries."""
+"""Datasette 0.65 serving a Warta database with its metadata and plugin: pages, search, canned queries."""
 
 from __future__ import annotations
 
@@ -11,8 +11,14 @@ import pytest
 from datasette.app import Datasette
 from datasette.utils import tilde_encode
 
-from extract.metadata import QUERIES, build_metadata, write_metadata
-from extract.store import open_db, save_record
+from datasette.plugins import pm
+
+from extract import datasette_plugin, extract_records
+from extract.datasette_plugin import Mark, list_drafts, mark_up, nest_marks, render_markdown
+from extract.metadata import QUERIES, TABLES, build_metadata, write_metadata
+from extract.store import _TABLES, open_db, save_record
+
+CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 
 FIXTURE = Path(__file__).parent / "fixtures" / "record-example.json"
 RECORD = json.loads(FIXTURE.read_text(encoding="utf-8"))
@@ -38,11 +44,24 @@ def empty_db(tmp_path) -> Path:
     return make_db(tmp_path / "warta.db", [])
 
 
-def fetch(db_path: Path, *paths: str) -> list:
+@pytest.fixture(scope="module", autouse=True)
+def warta_plugin():
+    """Our plugin registered as an installed one would be (unless its entry point already is)."""
+    registered = pm.is_registered(datasette_plugin)
+    if not registered:
+        pm.register(datasette_plugin, name="warta-test")
+    yield datasette_plugin
+    if not registered:
+        pm.unregister(datasette_plugin)
+
+
+def fetch(db_path: Path, *paths: str, plugin_config: dict | None = None) -> list:
     """Start Datasette on ``db_path`` with its metadata and GET each path."""
     db = open_db(db_path)
     metadata = build_metadata(db)
     db.close()
+    if plugin_config:
+        metadata["plugins"] = {"warta": plugin_config}
 
     async def run():
         ds = Datasette([str(db_path)], metadata=metadata)
@@ -131,7 +150,7 @@ def test_canned_search_ranks_by_bm25(tmp_path):
 )
 def test_documents_citing(full_db, regulation_id, expected):
     rows = fetch_json(full_db, url("/warta/documents_citing.json", regulation_id=regulation_id))
-    assert [row["id"] for row in rows] == expected
+    assert [row["document_id"] for row in rows] == expected
 
 
 def test_quotes_about_regulation(full_db):
@@ -170,6 +189,239 @@ def test_write_metadata(full_db, tmp_path):
     written = json.loads(out.read_text(encoding="utf-8"))
     assert written["title"] == "Warta"
     assert set(written["databases"]["warta"]["queries"]) == {
-        "search", "regulations_most_cited", "documents_citing", "quotes_about_regulation"}
+        "search", "regulations_most_cited", "documents_citing", "quotes_about_regulation", "officials_of_agency",
+        "agency_timeline"}
     facets = written["databases"]["warta"]["tables"]
-    assert (facets["documents"]["facets"], facets["regulations"]["facets"]) == (["kind", "format"], ["type", "year"])
+    assert (facets["documents"]["facets"], facets["regulations"]["facets"]) == (
+        ["kind", "year", "format"], ["type", "year"])
+    assert facets["document_agencies"]["facets"] == ["agency_id"]
+
+
+# -- metadata covers the schema ------------------------------------------------------------
+
+
+@pytest.mark.parametrize("table", sorted(_TABLES))
+def test_every_table_and_column_is_described(table):
+    assert TABLES[table]["description"]
+    assert set(TABLES[table]["columns"]) == set(_TABLES[table]["columns"])
+    assert all(TABLES[table]["columns"].values())
+
+
+def test_database_description_links_the_search(full_db):
+    (page,) = fetch(full_db, "/warta")
+    assert '<a href="/warta/search">Search documents, quotes and regulations</a>' in page.text
+
+
+# -- the corpus: canned queries on real extractions -------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def corpus_db(tmp_path_factory) -> Path:
+    """The database of corpus/, as `warta ingest --no-ocr` builds it (scans without text are left out)."""
+    path = tmp_path_factory.mktemp("corpus") / "warta.db"
+    db = open_db(path)
+    for outcome in extract_records([str(CORPUS)], ocr=False, with_text=True):
+        if outcome.record is not None:
+            save_record(db, outcome.record)
+    assert db["documents"].count >= 14
+    db.close()
+    return path
+
+
+def in_order(items: list, wanted: list) -> bool:
+    """Whether ``wanted`` are all among ``items``, in this order (other items may come between)."""
+    rest = iter(items)
+    return all(any(item == want for item in rest) for want in wanted)
+
+
+def corpus_query(corpus_db: Path, query: str, **params: str) -> list[dict]:
+    return fetch_json(corpus_db, url(f"/warta/{query}.json", **params))
+
+
+def sources(rows: list[dict], corpus_db: Path) -> list[str]:
+    db = open_db(corpus_db)
+    by_id = {row["id"]: Path(row["source"]).name for row in db["documents"].rows}
+    db.close()
+    return [by_id[row["document_id"]] for row in rows]
+
+
+def test_corpus_regulations_most_cited(corpus_db):
+    rows = corpus_query(corpus_db, "regulations_most_cited")
+    counts = {row["regulation_id"]: row["documents"] for row in rows}
+    # UU 23/2014 (Pemerintahan Daerah) is the legal basis of every regional circular.
+    assert counts["uu/2014/23"] >= 4 and counts["pp/2025/50"] >= 2
+    assert counts["pp/2025/50"] == len(corpus_query(corpus_db, "documents_citing", regulation_id="pp/2025/50"))
+    assert [row["documents"] for row in rows] == sorted((row["documents"] for row in rows), reverse=True)
+
+
+def test_corpus_documents_citing(corpus_db):
+    rows = corpus_query(corpus_db, "documents_citing", regulation_id="pp/2025/50")
+    assert in_order(sources(rows, corpus_db), ["bpjs-ketenagakerjaan-relaksasi-iuran-bpu.txt",
+                                               "kemnaker-sosialisasi-pp-50-2025.html"])
+    assert [row["date"] for row in rows] == sorted((row["date"] for row in rows), reverse=True)
+
+
+def test_corpus_quotes_about_regulation(corpus_db):
+    rows = corpus_query(corpus_db, "quotes_about_regulation", regulation_id="pp/2025/50")
+    citing = corpus_query(corpus_db, "documents_citing", regulation_id="pp/2025/50")
+    assert {row["document_id"] for row in rows} <= {row["document_id"] for row in citing}
+    assert {"bpjs-ketenagakerjaan-relaksasi-iuran-bpu.txt", "kemnaker-sosialisasi-pp-50-2025.html"} <= set(
+        sources(rows, corpus_db))
+    said = {(row["speaker"], row["text"][:40]) for row in rows}
+    assert ("Suryo Adinegoro", "Kepala daerah dapat menganggarkan iuran ") in said
+    assert [row["date"] for row in rows] == sorted((row["date"] for row in rows), reverse=True)
+    assert all(row["text"][:30] in row["sentence"] for row in rows)
+
+
+@pytest.mark.parametrize(
+    ("agency", "expected"),
+    [
+        ("BPS", {("Yohanes Bayu Adiwena", "Kepala BPS Kabupaten Sleman")}),
+        ("Badan Pusat Statistik", {("Yohanes Bayu Adiwena", "Kepala BPS Kabupaten Sleman")}),
+        ("Polres Metro Jakarta Selatan", {
+            ("Andreas Pratama Siregar", "Kapolres Metro Jakarta Selatan"),
+            ("Yudha Kurniawan Effendi", "Kasat Lantas Polres Metro Jakarta Selatan"),
+            ("Nurul Aini Rahmawati", "Kasi Humas Polres Metro Jakarta Selatan")}),
+        ("tidak ada", set()),
+        ("", set()),
+    ],
+)
+def test_corpus_officials_of_agency(corpus_db, agency, expected):
+    rows = corpus_query(corpus_db, "officials_of_agency", agency=agency)
+    found = {(row["name"], row["position"]) for row in rows}
+    assert found >= expected if expected else found == expected
+
+
+def test_corpus_agency_timeline(corpus_db):
+    rows = corpus_query(corpus_db, "agency_timeline", agency="bps")
+    assert in_order(sources(rows, corpus_db), [
+        "kemnaker-sosialisasi-pp-50-2025.html", "se-kepala-bps-sensus-ekonomi-2026.txt",
+        "pemkab-sleman-pendataan-umkm.html", "berita-pasar-murah-bekasi.txt"])
+    dated = [row["date"] for row in rows if row["date"]]
+    assert dated == sorted(dated) and {row["agency"] for row in rows} == {"Badan Pusat Statistik"}
+    assert "Badan Pusat Statistik" in rows[0]["sentence"]
+
+
+def test_corpus_search_finds_each_kind(corpus_db):
+    rows = corpus_query(corpus_db, "search", q="iuran")
+    assert {"document", "quote", "regulation"} <= {row["type"] for row in rows}
+
+
+def test_corpus_person_merged_across_documents(corpus_db):
+    rows = fetch_json(corpus_db, url("/warta/positions.json", _sort="first_date", _labels="on"))
+    suryo = [row for row in rows if row["person_id"]["label"] == "Suryo Adinegoro"]
+    assert {row["position"] for row in suryo} == {"Menteri Ketenagakerjaan",
+                                                  "Menteri Ketenagakerjaan Republik Indonesia"}
+    assert len({row["person_id"]["value"] for row in suryo}) == 1
+    (rahmat,) = [row for row in rows if row["person_id"]["label"] == "Rahmat Suryadilaga"]
+    assert (rahmat["position"], rahmat["documents"], rahmat["first_date"], rahmat["last_date"]) == (
+        "Gubernur Jawa Barat", 2, "2025-10-31", "2025-11-04")
+
+
+# -- the plugin: document pages, links and drafts ------------------------------------------------
+
+
+def _document_id(corpus_db: Path, name: str) -> str:
+    db = open_db(corpus_db)
+    (row,) = db["documents"].rows_where("source like ?", [f"%{name}"])
+    db.close()
+    return row["id"]
+
+
+def test_document_page_marks_and_links_every_kind(corpus_db):
+    doc_id = _document_id(corpus_db, "kemnaker-sosialisasi-pp-50-2025.html")
+    (page,) = fetch(corpus_db, f"/-/warta/doc/{doc_id}")
+    assert page.status_code == 200
+    html = page.text
+    for kind in ("regulation", "agency", "person", "quote", "statement"):
+        assert f'<mark class="warta-mark warta-{kind}"' in html, kind
+    assert ('title="PP 50 Tahun 2025">PP 50/2025<a class="warta-label" '
+            f'href="/warta/regulations/{tilde_encode("pp/2025/50")}">regulation</a></mark>') in html
+    assert 'title="Suryo Adinegoro">Suryo Adinegoro<a class="warta-label" href="/warta/people/' in html
+    assert html.count("<mark") == html.count("</mark>")
+    assert f'href="/warta/documents/{doc_id}"' in html
+
+
+def test_missing_document_page_is_404(corpus_db):
+    (page,) = fetch(corpus_db, "/-/warta/doc/ffffffffffffffff")
+    assert page.status_code == 404
+
+
+def test_cells_link_to_document_pages_and_regulations(corpus_db):
+    doc_id = _document_id(corpus_db, "kemnaker-sosialisasi-pp-50-2025.html")
+    table, citing, regulation = fetch(
+        corpus_db, f"/warta/documents?id={doc_id}",
+        url("/warta/documents_citing", regulation_id="pp/2025/50").replace("_shape=array", ""),
+        f"/warta/regulations/{tilde_encode('pp/2025/50')}")
+    assert f'<a class="warta-doc" href="/-/warta/doc/{doc_id}">Kemnaker Sosialisasikan' in table.text
+    assert f'href="/-/warta/doc/{doc_id}"' in citing.text
+    assert 'href="/warta/documents_citing?regulation_id=pp%2F2025%2F50">documents citing it</a>' in regulation.text
+
+
+@pytest.mark.parametrize(
+    ("marks", "expected"),
+    [
+        ([Mark(0, 4, "person")], '<mark class="warta-mark warta-person" data-kind="person">Budi'
+                                 '<span class="warta-label">person</span></mark> &lt;b&gt; kata'),
+        ([Mark(0, 4, "person", "/p/1", "Budi")], '<mark class="warta-mark warta-person" data-kind="person" '
+                                                 'title="Budi">Budi<a class="warta-label" href="/p/1">person</a>'
+                                                 '</mark> &lt;b&gt; kata'),
+        ([], "Budi &lt;b&gt; kata"),
+    ],
+)
+def test_mark_up(marks, expected):
+    assert mark_up("Budi <b> kata", marks) == expected
+
+
+def test_marks_nest_and_crossing_ones_drop():
+    quote, person, crossing = Mark(0, 20, "quote"), Mark(5, 9, "person"), Mark(15, 25, "agency")
+    assert nest_marks([person, crossing, quote, person]) == [quote, person]
+    html = mark_up("x" * 30, [person, quote])
+    assert html.index("warta-quote") < html.index("warta-person")
+    assert html.endswith("quote</span></mark>" + "x" * 10) and html.count("</mark>") == 2
+
+
+def test_drafts_render_as_html(full_db):
+    drafts = full_db.parent / "drafts"
+    drafts.mkdir()
+    (drafts / "siaran-pers-a.md").write_text("# Judul\n\nIsi **tebal** <script>x</script>\n", encoding="utf-8")
+    (drafts / "catatan.txt").write_text("bukan draf", encoding="utf-8")
+    listing, draft, other, escape = fetch(full_db, "/-/warta/drafts", "/-/warta/drafts/siaran-pers-a.md",
+                                          "/-/warta/drafts/catatan.md", "/-/warta/drafts/..%2Fwarta.md")
+    assert list_drafts(drafts) == ["siaran-pers-a.md"]
+    assert 'href="/-/warta/drafts/siaran-pers-a.md"' in listing.text
+    assert "<h1>Judul</h1>" in draft.text and "<strong>tebal</strong>" in draft.text
+    assert "<script>x</script>" not in draft.text
+    assert other.status_code == 404 and escape.status_code != 200
+
+
+def test_drafts_folder_from_settings(full_db, tmp_path):
+    folder = tmp_path / "elsewhere"
+    folder.mkdir()
+    (folder / "ringkasan.md").write_text("Ringkasan", encoding="utf-8")
+    (listing,) = fetch(full_db, "/-/warta/drafts", plugin_config={"drafts_dir": str(folder)})
+    assert "ringkasan.md" in listing.text
+
+
+def test_render_markdown_escapes_html():
+    assert render_markdown("a <i>b</i>") == "<p>a &lt;i&gt;b&lt;/i&gt;</p>\n"
+
+
+def test_plugin_loads_from_a_plugins_dir(full_db, tmp_path):
+    plugins = tmp_path / "plugins"
+    plugins.mkdir()
+    (plugins / "warta_plugin.py").symlink_to(Path(datasette_plugin.__file__).resolve())
+    pm.unregister(datasette_plugin) if pm.is_registered(datasette_plugin) else None
+    try:
+        async def run():
+            ds = Datasette([str(full_db)], plugins_dir=str(plugins))
+            await ds.invoke_startup()
+            return await ds.client.get(f"/-/warta/doc/{DOC_ID}"), await ds.client.get("/-/plugins.json")
+
+        page, plugins_json = asyncio.run(run())
+    finally:
+        if not pm.is_registered(datasette_plugin):
+            pm.register(datasette_plugin, name="warta-test")
+    assert page.status_code == 200
+    assert TITLE in page.text
+    assert "warta_plugin.py" in {plugin["name"] for plugin in plugins_json.json()}

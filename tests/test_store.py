@@ -10,15 +10,19 @@ from pathlib import Path
 import pytest
 
 from extract.store import (
+    SENTENCE_MAX,
     counts,
     iter_records,
     merge_agency,
     open_db,
+    person_key,
     record_error,
     regulation_id,
     save_record,
     save_records,
     search,
+    sentence_around,
+    short_name_target,
 )
 
 FIXTURE = Path(__file__).parent / "fixtures" / "record-example.json"
@@ -34,7 +38,7 @@ FIXTURE_COUNTS = {
     "errors": 0,
 }
 
-CHILD_TABLES = ("citations", "officials", "quotes", "statements", "abbreviations", "document_agencies")
+CHILD_TABLES = ("citations", "officials", "quotes", "statements", "abbreviations", "document_agencies", "mentions")
 
 
 @pytest.fixture
@@ -471,3 +475,202 @@ def test_iter_records_rejects_unknown_or_ambiguous_ids(db, record, wanted, messa
     save_records(db, [record, other_document()])
     with pytest.raises(ValueError, match=message):
         list(iter_records(db, [wanted]))
+
+
+# -- provenance: sentences --------------------------------------------------------
+
+SENTENCE_TEXT = (
+    'Judul Berita\n'
+    'Dr. H. Suryo Adinegoro meminta daerah ikut membayar iuran. PP No. 50 berlaku sejak Oktober. '
+    '"Iuran harus dibayar tepat waktu. Jangan menunggak," kata Suryo. Ia menambahkan hal lain!'
+)
+
+
+def _span(text: str, part: str) -> tuple[int, int]:
+    start = text.index(part)
+    return start, start + len(part)
+
+
+@pytest.mark.parametrize(
+    ("part", "sentence"),
+    [
+        ("Judul", "Judul Berita"),
+        ("Suryo Adinegoro", "Dr. H. Suryo Adinegoro meminta daerah ikut membayar iuran."),
+        ("PP No. 50", "PP No. 50 berlaku sejak Oktober."),
+        ("Iuran harus dibayar tepat waktu. Jangan menunggak,",
+         '"Iuran harus dibayar tepat waktu. Jangan menunggak," kata Suryo.'),
+        ("hal lain", "Ia menambahkan hal lain!"),
+    ],
+)
+def test_sentence_around(part, sentence):
+    assert sentence_around(SENTENCE_TEXT, *_span(SENTENCE_TEXT, part)) == sentence
+
+
+@pytest.mark.parametrize(("start", "end"), [(None, 5), (5, None), (-1, 3), (10, 5), (0, 10_000)])
+def test_sentence_around_bad_offsets(start, end):
+    assert sentence_around(SENTENCE_TEXT, start, end) is None
+
+
+def test_sentence_without_punctuation_is_cut_to_context():
+    text = "kata " * 400
+    sentence = sentence_around(text, 1000, 1004)
+    assert sentence is not None and len(sentence) <= SENTENCE_MAX
+
+
+def test_every_extracted_row_keeps_its_sentence(db, record):
+    record["text"] = ("x" * 240) + "Surat Edaran (SE) Wali Kota Jakarta Barat Nomor 6 Tahun 2025 jadi dasar. Lalu."
+    record["regulations"] = record["regulations"][:1]
+    save_record(db, record)
+    (citation,) = db["citations"].rows
+    assert citation["sentence"].endswith("Nomor 6 Tahun 2025 jadi dasar.")
+    # Offsets past the end of the text give no sentence rather than a wrong one.
+    assert {row["sentence"] for row in db["quotes"].rows} == {None}
+
+
+# -- people across documents ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "key"),
+    [
+        ("Dr. H. Suryo Adinegoro, S.H., M.Si.", "suryo adinegoro"),
+        ("SURYO  ADINEGORO", "suryo adinegoro"),
+        ("Ma'ruf Amin", "maruf amin"),
+        ("Multanti", "multanti"),
+    ],
+)
+def test_person_key(name, key):
+    assert person_key(name) == key
+
+
+PEOPLE = [(1, "indah kartikasari pane", {"dirjen phi", "kemnaker"}), (2, "indah permata", {"kepala dinas"}),
+          (3, "budi", {"kemnaker"})]
+
+
+@pytest.mark.parametrize(
+    ("word", "roles", "expected"),
+    [
+        ("indah", {"kemnaker"}, 1),             # one longer name holds the role
+        ("indah", {"kepala dinas"}, 2),
+        ("indah", set(), None),                 # no role to compare: stay apart
+        ("indah", {"bupati"}, None),            # no longer name with that role
+        ("budi", {"kemnaker"}, None),           # only one-word candidates
+        ("pane", {"dirjen phi"}, 1),
+    ],
+)
+def test_short_name_target(word, roles, expected):
+    assert short_name_target(word, roles, PEOPLE) == expected
+
+
+def test_short_name_target_is_none_when_ambiguous():
+    people = [*PEOPLE, (4, "indah sari", {"kemnaker"})]
+    assert short_name_target("indah", {"kemnaker"}, people) is None
+
+
+def _official(doc_id: str, source: str, date: str, name: str, position: str | None, agency: str | None) -> dict:
+    return other_document(doc_id=doc_id, source=source, date=date, regulations=[], quotes=[],
+                          officials=[{"name": name, "position": position, "agency": agency,
+                                      "mentions": [{"start": 0, "end": len(name), "text": name}]}])
+
+
+def people_rows(db) -> list[tuple]:
+    return db.execute("select people.name, count(distinct officials.document_id) from people "
+                      "join officials on officials.person_id = people.id group by people.id "
+                      "order by people.name").fetchall()
+
+
+def test_same_normalized_name_is_one_person(db):
+    save_record(db, _official("a000000000000001", "a.txt", "2025-01-01", "Suryo Adinegoro", "Menteri", None))
+    save_record(db, _official("a000000000000002", "b.txt", "2025-02-01", "Dr. SURYO ADINEGORO, M.Si.", "Menteri",
+                              None))
+    assert people_rows(db) == [("Suryo Adinegoro", 2)]
+    assert {row["name"] for row in db["person_names"].rows} == {"Suryo Adinegoro", "Dr. SURYO ADINEGORO, M.Si."}
+
+
+@pytest.mark.parametrize("short_first", [False, True], ids=["long-name-first", "short-name-first"])
+def test_one_word_name_joins_the_only_longer_name_with_that_agency(db, short_first):
+    docs = [_official("a000000000000001", "a.txt", "2025-01-01", "Indah Kartikasari Pane", "Dirjen PHI", "Kemnaker"),
+            _official("a000000000000002", "b.txt", "2025-03-01", "Indah", "Direktur Jenderal", "Kemnaker")]
+    for doc in reversed(docs) if short_first else docs:
+        save_record(db, doc)
+    assert people_rows(db) == [("Indah Kartikasari Pane", 2)]
+
+
+def test_one_word_name_stays_apart_when_ambiguous_or_unrelated(db):
+    save_record(db, _official("a000000000000001", "a.txt", "2025-01-01", "Indah Kartikasari", "Dirjen", "Kemnaker"))
+    save_record(db, _official("a000000000000002", "b.txt", "2025-01-02", "Indah Permata", "Staf", "Kemnaker"))
+    save_record(db, _official("a000000000000003", "c.txt", "2025-01-03", "Indah", "Kepala", "Kemnaker"))
+    save_record(db, _official("a000000000000004", "d.txt", "2025-01-04", "Kartikasari", "Bupati", "Pemkab"))
+    assert people_rows(db) == [("Indah", 1), ("Indah Kartikasari", 1), ("Indah Permata", 1), ("Kartikasari", 1)]
+
+
+def test_positions_sum_up_roles_over_time(db):
+    save_record(db, _official("a000000000000001", "a.txt", "2025-01-01", "Rahmat", "Gubernur Jawa Barat", None))
+    save_record(db, _official("a000000000000002", "b.txt", "2025-06-01", "Rahmat", "gubernur jawa barat", None))
+    save_record(db, _official("a000000000000003", "c.txt", "2024-03-01", "Rahmat", "Wakil Gubernur", None))
+    rows = db.execute("select position, first_date, last_date, documents from positions "
+                      "order by first_date").fetchall()
+    assert rows == [("Wakil Gubernur", "2024-03-01", "2024-03-01", 1),
+                    ("Gubernur Jawa Barat", "2025-01-01", "2025-06-01", 2)]
+
+
+def test_replacing_a_document_recounts_positions(db):
+    save_record(db, _official("a000000000000001", "a.txt", "2025-01-01", "Rahmat Hidayat", "Gubernur", None))
+    save_record(db, _official("a000000000000002", "b.txt", "2025-06-01", "Rahmat Hidayat", "Gubernur", None))
+    assert save_record(db, _official("a000000000000003", "b.txt", "2025-06-01", "Rahmat Hidayat", "Wali Kota",
+                                     None)) == "replaced"
+    rows = db.execute("select position, documents, last_date from positions order by position").fetchall()
+    assert rows == [("Gubernur", 1, "2025-01-01"), ("Wali Kota", 1, "2025-06-01")]
+
+
+def test_signatory_is_an_official_with_positions(db):
+    text = "SURAT EDARAN\nIsi surat.\nGubernur Jawa Barat,\nRahmat Suryadilaga"
+    circular = other_document(doc_id="cccc000011112222", kind="circular", text=text, regulations=[], quotes=[],
+                              signatory={"name": "Rahmat Suryadilaga", "position": "Gubernur Jawa Barat"})
+    save_record(db, circular)
+    (official,) = db["officials"].rows
+    assert (official["name"], official["signatory"], text[official["start"]:official["end"]]) == (
+        "Rahmat Suryadilaga", 1, "Rahmat Suryadilaga")
+    assert db.execute("select position, documents from positions").fetchall() == [("Gubernur Jawa Barat", 1)]
+
+
+@pytest.mark.parametrize("name", ["Jakarta", None, ""])
+def test_one_word_or_missing_signatory_is_not_a_person(db, name):
+    save_record(db, other_document(signatory={"name": name, "position": "Kepala Badan"}, regulations=[], quotes=[]))
+    assert db["people"].count == 0
+
+
+def test_quote_speaker_links_to_person_stored_earlier(db):
+    save_record(db, _official("a000000000000001", "a.txt", "2025-01-01", "Sari Wulandari", "Kepala Dinas", None))
+    save_record(db, other_document(doc_id="a000000000000002", source="b.txt"))  # quotes Sari Wulandari
+    (quote,) = db["quotes"].rows
+    assert db["people"].get(quote["person_id"])["name"] == "Sari Wulandari"
+
+
+# -- mentions for highlighting --------------------------------------------------------
+
+
+def test_mentions_point_at_their_rows(db, record):
+    save_record(db, record)
+    rows = db.execute(
+        "select kind, start, regulation_id, agency_id is not null, person_id is not null, quote_id is not null, "
+        "statement_id is not null from mentions order by start, kind").fetchall()
+    assert [row[:3] for row in rows] == [
+        ("agency", 50, None), ("agency", 120, None), ("regulation", 240, "se/2025/6"), ("person", 400, None),
+        ("quote", 500, None), ("quote", 640, None), ("person", 700, None), ("statement", 720, None),
+        ("regulation", 900, "pp/2025/50")]
+    kinds = {"agency": 3, "person": 4, "quote": 5, "statement": 6, "regulation": 2}
+    assert all(row[kinds[row[0]]] for row in rows)
+
+
+def test_old_database_gains_new_columns(tmp_path, record):
+    path = tmp_path / "old.db"
+    old = sqlite3.connect(path)
+    old.execute("create table people (id integer primary key, name text not null)")
+    old.execute("insert into people (name) values ('Dr. Suryo Adinegoro')")
+    old.commit()
+    old.close()
+    db = open_db(path)
+    assert {"key"} <= set(db["people"].columns_dict)
+    assert db["people"].get(1)["key"] == "suryo adinegoro"
+    assert save_record(db, record) == "added"
