@@ -261,7 +261,7 @@ def _position_complete(words: list[str]) -> bool:
 INSTITUTION_WORDS = frozenset("""Daerah Kabupaten Kota Provinsi Negara Republik Indonesia Perangkat Puskesmas Sekolah
     Lingkungan Dinas Badan Kementerian Kantor Sekretariat Direktorat Pemerintah Pemkot Pemkab Pemprov Kecamatan
     Kelurahan Desa Dewan Komisi Lembaga Satuan Unit Bidang Bagian Seksi Cabang Wilayah Balai Pusat RSUD Rumah Sakit
-    Universitas Fakultas Perusahaan Asosiasi Kamar Forum Tim Panitia""".split())
+    Universitas Fakultas Perusahaan Asosiasi Kamar Forum Tim Panitia Rukun Tetangga Warga Karang Taruna""".split())
 
 
 def _valid_name(name: str) -> bool:
