@@ -107,7 +107,8 @@ STOP_WORDS = frozenset("""Nomor No Tahun Pasal Ayat Senin Selasa Rabu Kamis Juma
     Fraksi Hakim""".split())
 HEAD_WORDS = frozenset("""Kementerian Kemenko Badan Lembaga Komisi Dewan Pemerintah Pemprov Pemkab Pemkot Pemda Dinas
     Polres Polda Polresta Polrestabes Polsek Kejaksaan Kejari Kejati Pengadilan DPRD Setda Setko Sudin Sudis Kodim
-    Kodam Korem Lapas Rutan Kepolisian Sekretariat Satpol BPBD Bappeda""".split())
+    Kodam Korem Lapas Rutan Kepolisian Sekretariat Satpol BPBD Bappeda Direktorat Ditjen Inspektorat Biro Pusat Balai
+    Otorita Majelis Mahkamah Kantor""".split())
 
 
 @cache

@@ -61,7 +61,8 @@ POLICE_MILITARY_RANKS = """Jenderal Komjen Irjen Brigjen Kombes AKBP Kompol AKP 
 # Titles that news also writes in lower case before a name ("anggota Komisi II DPR Nama").
 LOWERCASE_TITLES = frozenset("anggota ketua wakil juru jubir kepala".split())
 
-RANK_SUFFIXES = frozenset("Pol TNI Polisi (Purn) Inf Kav Arm Czi Cpl Mar Pnb Laut Kes Chk Cku Ckm Cba Cpm Caj Ctp".split())
+RANK_SUFFIXES = frozenset("""Pol TNI Polisi (Purn) Inf Kav Arm Czi Cpl Mar (Mar) Marinir Pnb (Pnb) Laut (P) Kes Chk Cku
+    Ckm Cba Cpm Caj Ctp""".split())
 
 SPEECH_VERBS_AFTER = r"(?:kata|ujar|ucap|tutur|ungkap|jelas|tambah|tegas|sebut|imbuh|terang|papar|lanjut|pungkas|tandas|sambung|urai|tukas|timpal|cetus|kilah|akui|katakan|beber|paparnya)"
 SPEECH_VERBS_BEFORE = (r"(?:mengatakan|menjelaskan|menyampaikan|menuturkan|mengungkapkan|menegaskan|menyebutkan|"
@@ -115,6 +116,8 @@ NOT_NAMES = frozenset("""Senin Selasa Rabu Kamis Jumat Sabtu Minggu Januari Febr
     Terkait Sebagai Selanjutnya Tak Tidak Hingga Saat Kini Itu Ini Yang Para Seluruh Semua Jakarta Indonesia Negara
     Pemerintah Presiden Menteri Kepala Wakil Ketua Anggota Direktur Gubernur Bupati Wali Camat Lurah Jaksa Hakim
     Majelis Terdakwa Saksi Tersangka Korban Warga Pasal Bapak Ibu Pak Bu Mas Mbak Kang Bang Gus""".split())
+
+PRONOUNS = frozenset("Dia Ia Ini Itu Kami Kita Saya Mereka Beliau Anda Kamu Allah Tuhan".split())
 
 _NAME_TOKEN = (r"(?:[A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)?|Mc[A-Z][a-z]+|[A-Z]\.?(?=[ \t,])"
                r"|[A-Z][a-z]?\.)")
@@ -204,7 +207,10 @@ def _read_position_name(text: str, m: re.Match) -> PersonMention | None:
     # Without a comma, the name starts at the first capitalised word that is not an office word.
     vocab = position_vocabulary()
     words = list(re.finditer(r"\S+", pos_text))
-    for k, w in enumerate(words[1:], 1):
+    # The title's own words ("Direktur Jenderal") are never the start of a name, ranks among them or not.
+    title_words = max((n for n in range(1, len(words) + 1)
+                       if " ".join(w.group(0) for w in words[:n]).lower() in _title_set()), default=1)
+    for k, w in enumerate(words[title_words:], title_words):
         bare = w.group(0).strip("(),")
         before = [x.group(0) for x in words[:k]]
         if bare in ranks() or (bare[:1].isupper() and bare not in vocab and not re.fullmatch(r"[IVX]+", bare)
@@ -227,6 +233,12 @@ def _read_position_name(text: str, m: re.Match) -> PersonMention | None:
             start + len(words[0])
         return PersonMention(start, name_end, text[start:name_end], name, _clean_position(pos), m.start("pos"), rank)
     return None
+
+
+@cache
+def _title_set() -> frozenset[str]:
+    return frozenset(t.lower() for t in position_titles()) | frozenset(
+        f"{prefix} {t.lower()}" for prefix in ("mantan", "eks", "plt", "plt.", "pj", "pj.") for t in position_titles())
 
 
 @cache
@@ -270,7 +282,7 @@ def _valid_name(name: str) -> bool:
         return False
     if not tokens or all(t in NOT_NAMES or t.lower() in HONORIFICS for t in tokens):
         return False
-    if tokens[0] in NOT_NAMES:
+    if tokens[0] in NOT_NAMES or any(t.strip(".,") in PRONOUNS for t in tokens):
         return False
     vocab = position_vocabulary()
     if all(t in vocab or t.isupper() for t in tokens):

@@ -62,7 +62,8 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
         lead = len(inner) - len(inner.lstrip())
         inner = inner.strip()
         trimmed = inner.rstrip(", ")
-        if len(trimmed.split()) >= MIN_WORDS and not _is_label(trimmed) and not _is_slogan(text, start, end):
+        if (len(trimmed.split()) >= MIN_WORDS and not _is_label(trimmed) and not _is_slogan(text, start, end)
+                and not _is_garbled(trimmed)):
             out.append((start + lead, start + lead + len(trimmed)))
     return out
 
@@ -71,6 +72,12 @@ def _is_label(words: str) -> bool:
     """A short run of capitalised words in quote marks is a name or a title, not speech."""
     tokens = re.findall(r"[A-Za-z][\w'-]*", words)
     return len(tokens) <= 8 and all(t[0].isupper() or t.isdigit() for t in tokens)
+
+
+def _is_garbled(words: str) -> bool:
+    """Text broken by a wrong encoding ("kÄtibum", "Ã") is not something anyone said."""
+    odd = sum(1 for ch in words if ch in "ÃÄÅÂ¥¤¢£§©®°±µ¶·¹º»¼½¾¿" or "\u0080" <= ch <= "\u009f")
+    return (odd >= 3 and odd / max(len(words), 1) > 0.03) or (odd >= 1 and len(words.split()) < 12)
 
 
 def _is_slogan(text: str, start: int, end: int) -> bool:

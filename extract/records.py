@@ -76,7 +76,7 @@ def build_record(source: Source, doc: Doc, structure=None, *, with_text: bool = 
         d["basis"] = any(_in_spans(m.start, basis_spans) for m in r.mentions)
         regulation_dicts.append(d)
 
-    agencies = [a for a in resolve_agencies(_spans(doc, "agencies")) if _named_in_body(a, body_start)]
+    agencies = resolve_agencies([m for m in _spans(doc, "agencies") if m.start >= body_start or m.key.startswith("gaz:")])
     people = resolve_people([m for m in _spans(doc, "people") if m.start >= body_start],
                             [a.name for a in agencies] + [a.acronym or "" for a in agencies])
     quote_spans = [(s.start_char, s.end_char) for s in doc.spans.get("quotes", [])]
@@ -121,10 +121,6 @@ def build_record(source: Source, doc: Doc, structure=None, *, with_text: bool = 
     if with_text:
         record["text"] = text
     return record
-
-
-def _named_in_body(agency, body_start: int) -> bool:
-    return any(m.start >= body_start or m.key.startswith("gaz:") for m in agency.mentions)
 
 
 def _first_line(text: str) -> str | None:
