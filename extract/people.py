@@ -318,16 +318,20 @@ def find_people(text: str) -> list[PersonMention]:
         mentions.append(found)
         taken.append((found.start, found.end))
     for m in _name_position_pattern().finditer(text):
-        name = strip_person_name(m.group("name"))
-        if not _valid_name(name) or not free(m.start("name"), m.end("name")):
+        raw = m.group("name")
+        # "Menurut Nama, Kepala ...": a sentence opener in title case is not part of the name.
+        while raw.split(" ", 1)[0] in NOT_NAMES and " " in raw:
+            raw = raw.split(" ", 1)[1]
+        start, end = m.end("name") - len(raw), m.end("name")
+        name = strip_person_name(raw)
+        if not _valid_name(name) or not free(start, end):
             continue
         # A position already given to a name that follows it ("Jabatan, Nama") is not this name's.
         if not free(m.start("pos"), m.start("pos") + 1) or any(p.position_start == m.start("pos") for p in mentions):
-            mentions.append(PersonMention(m.start("name"), m.end("name"), m.group("name"), name))
+            mentions.append(PersonMention(start, end, raw, name))
         else:
-            mentions.append(PersonMention(m.start("name"), m.end("name"), m.group("name"), name,
-                                          _clean_position(m.group("pos")), m.start("pos")))
-        taken.append((m.start("name"), m.end("name")))
+            mentions.append(PersonMention(start, end, raw, name, _clean_position(m.group("pos")), m.start("pos")))
+        taken.append((start, end))
     vocab = position_vocabulary()
     for m in _speech_pattern().finditer(text):
         group = "name" if m.group("name") else "name2"

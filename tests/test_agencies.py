@@ -21,10 +21,6 @@ def _check(text: str, expected: list[tuple[str, set[str]]]) -> None:
         assert {f.lower() for f in forms} <= agency.forms, (agency.name, agency.forms)
 
 
-def _xfail(text: str, expected, reason: str):
-    return pytest.param(text, expected, marks=pytest.mark.xfail(reason=reason))
-
-
 @pytest.mark.parametrize("text, expected", [
     ("Kementerian Keuangan (Kemenkeu) menyiapkan anggaran. Kemenkeu menyebut dana sudah cair.",
      [("Kementerian Keuangan", {"Kemenkeu"})]),
@@ -89,12 +85,10 @@ def test_regional_units(text, expected):
       ("BPJS Ketenagakerjaan Cabang Bekasi Kota", set())]),
     ("BPJS Kesehatan Cabang Sukabumi membuka layanan keliling.",
      [("BPJS Kesehatan Cabang Sukabumi", set())]),
-    _xfail("Badan Penyelenggara Jaminan Sosial (BPJS) Ketenagakerjaan membayar klaim. BPJS Ketenagakerjaan Cabang "
-           "Bekasi Kota melayani peserta.",
-           [("Badan Penyelenggara Jaminan Sosial Ketenagakerjaan", {"BPJS Ketenagakerjaan"}),
-            ("BPJS Ketenagakerjaan Cabang Bekasi Kota", set())],
-           "an acronym inside the name cuts it short: the agency comes out as 'Badan Penyelenggara Jaminan "
-           "Sosial' with acronym 'BPJS', without 'Ketenagakerjaan'"),
+    ("Badan Penyelenggara Jaminan Sosial (BPJS) Ketenagakerjaan membayar klaim. BPJS Ketenagakerjaan Cabang "
+     "Bekasi Kota melayani peserta.",
+     [("Badan Penyelenggara Jaminan Sosial Ketenagakerjaan", {"BPJS Ketenagakerjaan"}),
+      ("BPJS Ketenagakerjaan Cabang Bekasi Kota", set())]),
 ])
 def test_a_named_branch_is_its_own_agency(text, expected):
     _check(text, expected)
@@ -104,27 +98,20 @@ def test_a_named_branch_is_its_own_agency(text, expected):
     ("Dinas Sosial Kota Bogor Rina Kartikasari meninjau lokasi.", ["Dinas Sosial Kota Bogor"]),
     ("Dinas Pendidikan Kota Bekasi Agus Setiadi mengatakan sekolah libur.", ["Dinas Pendidikan Kota Bekasi"]),
     ("Kejari Sleman Bayu Nugraha menyebut berkas lengkap.", ["Kejaksaan Negeri Sleman"]),
-    _xfail("Menurut Kementerian Sosial Tri Handayani, bantuan akan ditambah.", ["Kementerian Sosial"],
-           "a person's name after a ministry that ends without a region or acronym is taken into its name: "
-           "'Kementerian Sosial Tri Handayani'"),
-    _xfail("Kementerian Keuangan Sri Rahayu menyampaikan laporan.", ["Kementerian Keuangan"],
-           "same: 'Kementerian Keuangan Sri Rahayu'"),
+    ("Menurut Kementerian Sosial Tri Handayani, bantuan akan ditambah.", ["Kementerian Sosial"]),
+    ("Kementerian Keuangan Sri Rahayu menyampaikan laporan.", ["Kementerian Keuangan"]),
 ])
 def test_a_persons_name_after_an_institution_is_not_part_of_it(text, expected):
     assert [a.name for a in agencies(text)] == expected
 
 
 @pytest.mark.parametrize("text, expected", [
-    _xfail("Kejaksaan Negeri Sleman dan Polres Sleman menandatangani kerja sama.",
-           ["Kejaksaan Negeri Sleman", "Kepolisian Resor Sleman"],
-           "two institutions joined by 'dan' come out as one: 'Kejaksaan Negeri Sleman dan Polres Sleman'"),
-    _xfail("Pemerintah Kota Bogor dan Pemerintah Kabupaten Bogor menandatangani kerja sama.",
-           ["Pemerintah Kota Bogor", "Pemerintah Kabupaten Bogor"],
-           "the match for the first name consumes '... dan Pemerintah Kabupaten Bogor' before trimming it, so "
-           "the second institution is never matched"),
-    _xfail("Pemerintah Provinsi Jawa Tengah dan Pemprov Jateng menyiapkan anggaran bersama.",
-           ["Pemerintah Provinsi Jawa Tengah"],
-           "same consumption: 'Pemprov Jateng' after 'dan' is not matched, so it is missing from the aliases"),
+    ("Kejaksaan Negeri Sleman dan Polres Sleman menandatangani kerja sama.",
+     ["Kejaksaan Negeri Sleman", "Kepolisian Resor Sleman"]),
+    ("Pemerintah Kota Bogor dan Pemerintah Kabupaten Bogor menandatangani kerja sama.",
+     ["Pemerintah Kota Bogor", "Pemerintah Kabupaten Bogor"]),
+    ("Pemerintah Provinsi Jawa Tengah dan Pemprov Jateng menyiapkan anggaran bersama.",
+     ["Pemerintah Provinsi Jawa Tengah"]),
     ("Kementerian Keuangan dan Badan Pusat Statistik menggelar rapat.",
      ["Kementerian Keuangan", "Badan Pusat Statistik"]),
 ])

@@ -28,13 +28,9 @@ from extract.quotes import find_quotes
     ("Pasar murah digelar Jum'at (24/10/2025).", None, [("Jum'at (24/10/2025)", "2025-10-24")]),
     ("Pasar murah digelar Sabtu, 25 Okt 2025.", None, [("Sabtu, 25 Okt 2025", "2025-10-25")]),
     ("Pasar murah digelar Jumat 24 Oktober.", dt.date(2025, 10, 20), [("Jumat 24 Oktober", "2025-10-24")]),
-    pytest.param("Rapat digelar pada hari Senin tanggal 20 Oktober 2025.", None,
-                 [("Senin tanggal 20 Oktober 2025", "2025-10-20")],
-                 marks=pytest.mark.xfail(reason="'tanggal' between weekday and date (common in releases) is not "
-                                                "allowed: no date is found")),
-    pytest.param("Rapat digelar pada Senin, 20/10/2025.", None, [("Senin, 20/10/2025", "2025-10-20")],
-                 marks=pytest.mark.xfail(reason="a numeric date after a comma, without parentheses, is not "
-                                                "found")),
+    ("Rapat digelar pada hari Senin tanggal 20 Oktober 2025.", None,
+     [("Senin tanggal 20 Oktober 2025", "2025-10-20")]),
+    ("Rapat digelar pada Senin, 20/10/2025.", None, [("Senin, 20/10/2025", "2025-10-20")]),
     # invalid dates are skipped, the valid ones kept
     ("Acara dibuka Sabtu (31/2/2025). Pembukaan kedua pada Minggu (2/3/2025).", None,
      [("Minggu (2/3/2025)", "2025-03-02")]),
@@ -60,11 +56,8 @@ def test_find_dates(text, reference, expected):
      None, "2025-09-11"),
     ("Rapat Selasa (27/1) lalu. Kunjungan Rabu (28/1).", dt.date(2026, 1, 29), "2026-01-28"),
     ("Pasar itu terbakar pada Rabu (10/9/2025) lalu.", None, None),
-    pytest.param("Wali Kota meninjau lokasi banjir, Selasa (27/1/2026) kemarin. Ratusan rumah terendam.", None,
-                 "2026-01-27",
-                 marks=pytest.mark.xfail(reason="'kemarin' (yesterday) after a date is treated like 'lalu' and "
-                                                "marks it as background, but in news it dates the reported "
-                                                "event; here the only date is dropped and the result is None")),
+    ("Wali Kota meninjau lokasi banjir, Selasa (27/1/2026) kemarin. Ratusan rumah terendam.", None,
+     "2026-01-27"),
     # a date inside a quote is not the event
     ('"Kami sudah rapat pada Senin (20/10/2025) bersama warga," kata camat. Peninjauan dilakukan Jumat '
      '(24/10/2025).', None, "2025-10-24"),

@@ -13,10 +13,6 @@ from extract.normalize import DEFAULT_STEPS, STEPS, clean_text, steps_for
 MD_STEPS = tuple(steps_for("md"))
 
 
-def _xfail(text: str, expected, reason: str):
-    return pytest.param(text, expected, marks=pytest.mark.xfail(reason=reason))
-
-
 # --- each step by name --------------------------------------------------------------------------
 
 
@@ -28,9 +24,7 @@ def _xfail(text: str, expected, reason: str):
     ("Baris pertama\n    baris kedua", "Baris pertama\nbaris kedua"),
     ("\n\nJudul\n\n", "Judul"),
     ("Satu paragraf.\n\nParagraf lain.", "Satu paragraf.\n\nParagraf lain."),
-    _xfail("Baris pertama \n baris kedua", "Baris pertama\nbaris kedua",
-           "spaces on both sides of one line break: 'a \\n b' becomes 'a\\n b', and only a second pass "
-           "gives 'a\\nb' (the ' \\n' match swallows the newline that '\\n ' needs)"),
+    ("Baris pertama \n baris kedua", "Baris pertama\nbaris kedua"),
 ])
 def test_whitespace_step(text, expected):
     assert clean_text(text, ["whitespace"]).text == expected
@@ -44,11 +38,8 @@ def test_whitespace_step(text, expected):
     ("Warga menyebut ''jalan tikus'' itu rawan.", 'Warga menyebut "jalan tikus" itu rawan.'),
     ("Kata Jum\u2019at ditulis dengan apostrof.", "Kata Jum'at ditulis dengan apostrof."),
     ("Tidak ada tanda kutip di sini.", "Tidak ada tanda kutip di sini."),
-    _xfail("Ia menulis ``kami siap'' di surat itu.", 'Ia menulis "kami siap" di surat itu.',
-           "two backticks become two straight apostrophes (''), which the same pass does not turn into a "
-           "double quote; a second pass does, so the step is not idempotent"),
-    _xfail("Ia menulis \u2018\u2018kami siap\u2019\u2019 di surat itu.", 'Ia menulis "kami siap" di surat itu.',
-           "doubled curly single quotes become '' and stay that way until a second pass"),
+    ("Ia menulis ``kami siap'' di surat itu.", 'Ia menulis "kami siap" di surat itu.'),
+    ("Ia menulis \u2018\u2018kami siap\u2019\u2019 di surat itu.", 'Ia menulis "kami siap" di surat itu.'),
 ])
 def test_quotes_step(text, expected):
     assert clean_text(text, ["quotes"]).text == expected
@@ -61,9 +52,7 @@ def test_quotes_step(text, expected):
     ("Provinsi Jawa-\nBarat", "Provinsi Jawa-\nBarat"),
     ("tahun 2024-\n2025", "tahun 2024-\n2025"),
     ("daftar:\n- beras\n- minyak", "daftar:\n- beras\n- minyak"),
-    _xfail("bantuan untuk masing-\nmasing keluarga", "bantuan untuk masing-masing keluarga",
-           "a reduplicated word broken at its own hyphen loses the hyphen: 'masing-\\nmasing' becomes "
-           "'masingmasing'"),
+    ("bantuan untuk masing-\nmasing keluarga", "bantuan untuk masing-masing keluarga"),
 ])
 def test_hyphenation_step(text, expected):
     assert clean_text(text, ["hyphenation"]).text == expected
@@ -272,9 +261,6 @@ def test_cleaning_these_texts_twice_changes_nothing(text):
         assert clean_text(once, steps).text == once
 
 
-@pytest.mark.xfail(reason="a removed boilerplate line between a trailing space and an indented line leaves "
-                          "' \\n ', which the whitespace step only half cleans: 'dinas \\nBaca juga: Harga beras "
-                          "naik\\n dinas' -> 'dinas\\n dinas' -> 'dinas\\ndinas'")
 @settings(max_examples=150, deadline=None)
 @given(documents())
 @example("dinas \nBaca juga: Harga beras naik\n dinas")
@@ -283,9 +269,8 @@ def test_cleaning_realistic_text_twice_changes_nothing(text):
     assert clean_text(once).text == once
 
 
-@pytest.mark.xfail(reason="clean_text is not idempotent: 'a \\n a' -> 'a\\n a' -> 'a\\na' (whitespace step); "
-                          "'\u2018\u2018' -> \"''\" -> '\"' (quotes step); with the Markdown steps also "
-                          "'>>' -> '>' -> '' (nested markup is removed one level a pass)")
+@pytest.mark.xfail(reason="clean_text is not idempotent with the Markdown steps: '>>' -> '>' -> '' (nested "
+                          "markup is removed one level a pass)")
 @settings(max_examples=300, deadline=None)
 @given(st.text(max_size=80), st.sampled_from([DEFAULT_STEPS, MD_STEPS]))
 @example("a \n a", DEFAULT_STEPS)

@@ -46,11 +46,8 @@ def _xfail(text: str, expected, reason: str):
      [("Sulastri Widyaningrum", "Kepala Badan Pusat Statistik")]),
     ("Hal itu disampaikan Gilang Ramadhan, Kepala Bidang Pengendalian Penyakit Dinas Kesehatan, kemarin.",
      [("Gilang Ramadhan", "Kepala Bidang Pengendalian Penyakit Dinas Kesehatan")]),
-    _xfail("Menurut Gilang Ramadhan, Kepala Bidang Pengendalian Penyakit Dinas Kesehatan, kasus turun.",
-           [("Gilang Ramadhan", "Kepala Bidang Pengendalian Penyakit Dinas Kesehatan")],
-           "a capitalised sentence opener ('Menurut') is taken into the name, the match is rejected as a whole "
-           "and the name is then found only by the speech rule, without its position: "
-           "('Gilang Ramadhan', None)"),
+    ("Menurut Gilang Ramadhan, Kepala Bidang Pengendalian Penyakit Dinas Kesehatan, kasus turun.",
+     [("Gilang Ramadhan", "Kepala Bidang Pengendalian Penyakit Dinas Kesehatan")]),
     # "selaku"
     ("Hendra Saputra selaku Kepala Dinas Pendidikan Kabupaten Sleman meninjau sekolah.",
      [("Hendra Saputra", "Kepala Dinas Pendidikan Kabupaten Sleman")]),
@@ -89,10 +86,8 @@ def test_representing_chain_gives_each_person_their_own_position(text, expected)
      "Nining Rahmawati", "Nining Rahmawati, M.Kes."),
     ("Ketua DPRD Kabupaten Bogor, Drs. H. Mulyadi Kusuma, M.Si., membuka rapat.",
      "Mulyadi Kusuma", "Drs. H. Mulyadi Kusuma, M.Si."),
-    pytest.param("Kepala Dinas Kesehatan Kota Bandung, dr. Nining Rahmawati, M.Kes., mengimbau warga waspada.",
-                 "Nining Rahmawati", "dr. Nining Rahmawati, M.Kes.",
-                 marks=pytest.mark.xfail(reason="the lower-case medical title 'dr.' (and 'drg.') is not an "
-                                                "honorific the name pattern accepts: nobody is found")),
+    ("Kepala Dinas Kesehatan Kota Bandung, dr. Nining Rahmawati, M.Kes., mengimbau warga waspada.",
+     "Nining Rahmawati", "dr. Nining Rahmawati, M.Kes."),
 ])
 def test_degrees_and_honorifics_are_stripped(text, expected_name, expected_text):
     [mention] = find_people(text)

@@ -114,10 +114,7 @@ def test_unnamed_speaker_is_none(text, expected):
     'Warga memasang spanduk bertuliskan "Tolak Tambang Pasir" di depan balai desa.',
     'Kegiatan bertajuk "Festival Kuliner Nusantara Tahun 2025" digelar di alun-alun.',
     'Kata "efisiensi" sering terdengar belakangan ini.',
-    pytest.param('Pemkot mencanangkan gerakan "satu rumah satu pohon" sejak awal tahun.',
-                 marks=pytest.mark.xfail(reason="a lower-case slogan of three or more words in marks, inside a "
-                                                "sentence and with no speech cue, is taken as a quote with "
-                                                "speaker None")),
+    'Pemkot mencanangkan gerakan "satu rumah satu pohon" sejak awal tahun.',
 ])
 def test_scare_quotes_and_labels_are_not_quotes(text):
     assert find_quotes(clean_text(text).text) == []
