@@ -15,8 +15,8 @@ from pathlib import Path
 
 import click
 
-from extract import (counts, extract_records, iter_records, open_db, record_error, render_drafts, save_record,
-                     search as search_db, write_metadata)
+from extract import (counts, extract_records, iter_records, open_db, record_error, render_briefs, render_drafts,
+                     save_record, search as search_db, write_metadata)
 
 DEFAULT_DB = "output/warta.db"
 CONTEXT = {"help_option_names": ["-h", "--help"]}
@@ -184,13 +184,16 @@ def search(query, db_path, limit, as_json):
 @click.option("--templates", "templates_dir", type=click.Path(file_okay=False), help="Folder of templates that "
               "override the built-in ones by name.")
 @click.option("--format", "formats", multiple=True, type=click.Choice(["md", "html"]), help="Output format(s).")
-def draft(db_path, out_dir, doc_ids, names, templates_dir, formats):
-    """Write summaries (ringkasan) and press-release drafts (siaran pers) from the database.
+@click.option("--briefs/--no-briefs", default=True, show_default=True,
+              help="Also write regulation briefs (regulasi/) and officials' profiles (pejabat/).")
+def draft(db_path, out_dir, doc_ids, names, templates_dir, formats, briefs):
+    """Write summaries (ringkasan) and press-release drafts (siaran pers) from the database,
+    and briefs on regulations and profiles of officials across documents.
 
     \b
     Example:
         warta draft --template siaran-pers --format md
-        warta draft --doc 3f9a1c0e --templates my-templates/
+        warta draft --doc 3f9a1c0e --templates my-templates/ --no-briefs
     """
     if not Path(db_path).exists():
         raise click.ClickException(f"{db_path}: no database yet; run 'warta ingest' or 'warta run' first")
@@ -205,6 +208,10 @@ def draft(db_path, out_dir, doc_ids, names, templates_dir, formats):
         kwargs["formats"] = formats
     written = render_drafts(records, out_dir, **kwargs)
     click.echo(f"{len(written)} drafts for {len(records)} documents in {out_dir}/")
+    if briefs and not doc_ids:
+        extra = render_briefs(open_db(db_path), out_dir, templates_dir=templates_dir, **(
+            {"formats": formats} if formats else {}))
+        click.echo(f"{len(extra)} regulation briefs and officials' profiles in {out_dir}/regulasi/ and {out_dir}/pejabat/")
 
 
 @cli.command()
@@ -253,6 +260,7 @@ def run(corpus, out_dir, jobs, no_ocr):
     tally, done, failed = _ingest([corpus], db_path, jobs, not no_ocr)
     metadata = write_metadata(db_path, out / "metadata.json")
     drafts = render_drafts(list(iter_records(open_db(db_path))), out / "drafts")
+    drafts += render_briefs(open_db(db_path), out / "drafts")
     click.echo(_summary(db_path, tally, failed))
     click.echo(f"Database:  {db_path}")
     click.echo(f"Metadata:  {metadata}")

@@ -276,6 +276,14 @@ INSTITUTION_WORDS = frozenset("""Daerah Kabupaten Kota Provinsi Negara Republik 
     Universitas Fakultas Perusahaan Asosiasi Kamar Forum Tim Panitia Rukun Tetangga Warga Karang Taruna""".split())
 
 
+def _holds_region(tokens: list[str]) -> bool:
+    """"Kesbangpol Jawa Tengah" is an office, not a person: no name holds a region of two or more words."""
+    from .agencies import region_names
+
+    names = region_names()
+    return any(" ".join(tokens[i:i + n]) in names for n in (2, 3) for i in range(len(tokens) - n + 1))
+
+
 def _valid_name(name: str) -> bool:
     tokens = name.split()
     if any(t.strip(",.") in INSTITUTION_WORDS for t in tokens):
@@ -283,6 +291,8 @@ def _valid_name(name: str) -> bool:
     if not tokens or all(t in NOT_NAMES or t.lower() in HONORIFICS for t in tokens):
         return False
     if tokens[0] in NOT_NAMES or any(t.strip(".,") in PRONOUNS for t in tokens):
+        return False
+    if _holds_region(tokens):
         return False
     vocab = position_vocabulary()
     if all(t in vocab or t.isupper() for t in tokens):

@@ -10,17 +10,28 @@ from pathlib import Path
 import jinja2
 import pytest
 
+from extract import extract_records, open_db, save_record
 from extract.render import (
+    briefed_regulations,
     dateline,
     format_citation,
     format_date_id,
     join_names,
     legal_basis,
     make_env,
+    person_context,
+    profiled_people,
+    regulation_context,
     regulation_type_names,
+    render_briefs,
+    render_context,
     render_document,
     render_drafts,
+    render_profile,
+    render_regulation_brief,
+    signer,
     slugify,
+    speaker_sections,
 )
 
 FIXTURE = Path(__file__).parent / "fixtures" / "record-example.json"
@@ -220,19 +231,84 @@ def test_circular_template_is_chosen_for_circulars_only(record, fmt):
     assert "Pemerintah Kota Jakarta Barat menerbitkan surat edaran tentang" in circular
     assert "Dasar hukum" in circular
     assert "menerbitkan" not in general
-    assert "Pihak yang terlibat antara lain" in general
-    assert "Pihak yang terlibat antara lain" not in circular
+    assert "Ketenagakerjaan menyampaikan informasi mengenai" in general
+    assert "menyampaikan informasi mengenai" not in circular
 
 
 def test_general_release_attributes_quotes_and_statements(record):
     text = render_document(record, "siaran-pers", "md")
     assert text.splitlines()[2].startswith("PEMKOT JAKARTA BARAT, 28 Januari 2026 – ")
-    assert ("sejahtera,” kata Imron Syahrin, Asisten Perekonomian dan Pembangunan Setko Jakbar."
-            in text)
-    assert "“Tenaga kerja yang terlindungi akan lebih produktif dan loyal.”\n" in text
-    assert ("Multanti, Kepala BPJS Ketenagakerjaan Cabang Jakarta Grogol, menyampaikan bahwa "
+    assert ('Asisten Perekonomian dan Pembangunan Setko Jakbar, Imron Syahrin, mengatakan, "Kami mengajak '
+            'seluruh badan usaha di Jakarta Barat untuk bersama-sama membangun ekosistem kerja yang aman dan '
+            'sejahtera."') in text
+    assert '"Tenaga kerja yang terlindungi akan lebih produktif dan loyal," kata [narasumber].\n' in text
+    assert ("Kepala BPJS Ketenagakerjaan Cabang Jakarta Grogol, Multanti, menyampaikan bahwa "
             "pihaknya menerima dukungan yang sangat besar dari Pemkot Jakarta Barat.") in text
+    assert "“" not in text and "”" not in text  # straight marks only, and the title is not quoted
     assert "Narahubung:" in text
+
+
+def test_release_introduces_a_speaker_once_then_names_them(record):
+    record["quotes"] = [{"speaker": "Multanti", "text": f"Kalimat nomor {i}."} for i in range(4)]
+    text = render_document(record, "siaran-pers", "md")
+    assert "Kepala BPJS Ketenagakerjaan Cabang Jakarta Grogol, Multanti, menyampaikan bahwa" in text
+    assert '"Kalimat nomor 0," kata Multanti.' in text
+    assert '"Kalimat nomor 1," ujar Multanti.' in text
+    assert '"Kalimat nomor 2," tutur Multanti.' in text
+    assert text.count("Grogol, Multanti") == 1
+
+
+def test_release_lists_officials_who_said_nothing(record):
+    record["officials"].append({"name": "Sendi Prasetya Wibawa", "position": "Wali Kota Bogor"})
+    record["officials"].append({"name": "Rina Kartika Sari", "position": "Camat Grogol Petamburan"})
+    text = render_document(record, "siaran-pers", "md")
+    assert ("Pihak lain yang terlibat antara lain Wali Kota Bogor, Sendi Prasetya Wibawa; serta "
+            "Camat Grogol Petamburan, Rina Kartika Sari.") in text
+
+
+@pytest.mark.parametrize(
+    ("quotes", "statements", "expected"),
+    [
+        ([], [], []),
+        ([{"speaker": "A", "text": "satu", "start": 50}, {"speaker": "B", "text": "dua", "start": 10}], [],
+         [("B", ["quote"]), ("A", ["quote"])]),
+        ([{"speaker": "a", "text": "satu"}], [{"speaker": "A", "text": "dua"}],
+         [("A", ["statement", "quote"])]),
+        ([{"speaker": None, "text": "satu"}, {"speaker": "A", "text": "dua"}, {"speaker": "", "text": "tiga"}], [],
+         [("A", ["quote"]), (None, ["quote"]), (None, ["quote"])]),
+        ([{"speaker": "A", "text": "  "}], [], []),
+    ],
+)
+def test_speaker_sections(quotes, statements, expected):
+    sections = speaker_sections(quotes, statements, [])
+    assert [(s["name"], [item["kind"] for item in s["items"]]) for s in sections] == expected
+
+
+def test_speaker_sections_look_up_positions(record):
+    [imron, multanti, unnamed] = speaker_sections(record["quotes"], record["statements"], record["officials"])
+    assert (imron["name"], imron["position"]) == ("Imron Syahrin", "Asisten Perekonomian dan Pembangunan Setko Jakbar")
+    assert multanti["position"] == "Kepala BPJS Ketenagakerjaan Cabang Jakarta Grogol"
+    assert unnamed["name"] is None
+
+
+@pytest.mark.parametrize(
+    ("signatory", "expected"),
+    [
+        ({"name": "Sri Wahyuni Hartono", "position": "Wali Kota"}, "Sri Wahyuni Hartono"),
+        ({"name": "Jakarta", "position": "Kepala Badan Pusat Statistik"}, None),
+        ({"name": "Dr. Ahmad", "position": "Bupati"}, None),
+        (None, None),
+    ],
+)
+def test_signer_needs_a_two_word_name(signatory, expected):
+    found = signer({"signatory": signatory})
+    assert (found["name"] if found else None) == expected
+
+
+def test_inner_quote_marks_become_single(record):
+    record["quotes"][0]["text"] = 'Aplikasi "Lapor Semarang" siap dipakai.'
+    text = render_document(record, "siaran-pers", "md")
+    assert "mengatakan, \"Aplikasi 'Lapor Semarang' siap dipakai.\"" in text
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
@@ -240,7 +316,7 @@ def test_circular_release_announces_the_circular(record, fmt):
     text = render_document(circular_record(record), "siaran-pers", fmt)
     assert ("Wali Kota Jakarta Barat menerbitkan Surat Edaran Nomor 7 Tahun 2025 tentang "
             "Perlindungan Pekerja Rentan.") in text
-    assert "ditandatangani oleh Sri Wahyuni Hartono, Wali Kota Jakarta Barat, pada Rabu, 28 Januari 2026" in text
+    assert "ditandatangani oleh Wali Kota Jakarta Barat, Sri Wahyuni Hartono, pada Rabu, 28 Januari 2026" in text
     assert "ditujukan kepada Camat se-Jakarta Barat dan Lurah se-Jakarta Barat." in text
     assert "Mendata pekerja rentan di wilayah masing-masing." in text
     assert "JAKARTA, 28 Januari 2026 –" in text
@@ -410,3 +486,162 @@ def test_render_drafts_overwrites_previous_output(record, tmp_path):
     [path] = render_drafts([record], tmp_path, names=["ringkasan"], formats=["md"])
     assert "Judul Baru" in path.read_text(encoding="utf-8")
     assert len(list(tmp_path.iterdir())) == 1
+
+
+# --- briefs and profiles from a database built from the corpus --------------------------------
+
+CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+
+
+@pytest.fixture(scope="module")
+def corpus_db(tmp_path_factory):
+    """A database of every corpus document that reads without OCR."""
+    files = sorted(str(path) for path in CORPUS.iterdir() if path.name != "README.md")
+    db = open_db(tmp_path_factory.mktemp("db") / "warta.db")
+    for outcome in extract_records(files, ocr=False, with_text=True):
+        if outcome.record:
+            save_record(db, outcome.record)
+    assert db["documents"].count >= 15
+    return db
+
+
+def test_regulation_context_gathers_citing_documents_and_what_was_said(corpus_db):
+    context = regulation_context(corpus_db, "pp/2025/50")
+    assert context["regulation"]["citation"].startswith(PP_50 + " tentang ")
+    assert context["regulation"]["type_name"] == "Peraturan Pemerintah"
+    assert [Path(doc["source"]).name for doc in context["documents"]] == [
+        "kemnaker-sosialisasi-pp-50-2025.html",  # 21 October 2025, oldest first
+        "bpjs-ketenagakerjaan-relaksasi-iuran-bpu.txt",
+    ]
+    assert "PP 50/2025" in context["documents"][0]["mentions"]
+    said = {(quote["speaker"], quote["position"]) for quote in context["quotes"]}
+    assert ("Suryo Adinegoro", "Menteri Ketenagakerjaan") in said
+    assert ("Maria Angelina Tambunan", "Kepala BPJS Ketenagakerjaan Kantor Cabang Semarang Pemuda") in said
+    assert any(statement["speaker"] == "Sri Wahyuningsih Lestari" for statement in context["statements"])
+    assert context["agencies"][0]["documents"] == 2
+    assert json.loads(json.dumps(context)) == context  # plain data, ready for any template
+
+
+def test_regulation_context_marks_legal_basis(corpus_db):
+    context = regulation_context(corpus_db, "uu/2014/23")
+    assert len(context["documents"]) == 5
+    assert all(doc["basis"] for doc in context["documents"])
+
+
+def test_unknown_regulation_raises_value_error(corpus_db):
+    with pytest.raises(ValueError, match="no stored regulation has id 'pp/1900/1'"):
+        regulation_context(corpus_db, "pp/1900/1")
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_regulation_brief_renders(corpus_db, fmt):
+    text = render_regulation_brief(corpus_db, "pp/2025/50", fmt)
+    for expected in (PP_50, "Suryo Adinegoro, Menteri Ketenagakerjaan", "corpus/kemnaker-sosialisasi-pp-50-2025.html",
+                     "Kemnaker Sosialisasikan PP 50/2025", "21 Oktober 2025", "Kementerian Ketenagakerjaan"):
+        assert expected in text
+
+
+@pytest.mark.parametrize(
+    ("person", "name"),
+    [
+        ("Suryo Adinegoro", "Suryo Adinegoro"),
+        ("SURYO ADINEGORO", "Suryo Adinegoro"),
+        ("Dr. Suryo Adinegoro, M.Si.", "Suryo Adinegoro"),
+    ],
+)
+def test_person_context_finds_a_person_by_any_form_of_name(corpus_db, person, name):
+    assert person_context(corpus_db, person)["person"]["name"] == name
+
+
+def test_person_context_by_id_matches_by_name(corpus_db):
+    by_name = person_context(corpus_db, "Suryo Adinegoro")
+    person_id = by_name["person"]["id"]
+    assert person_context(corpus_db, person_id) == by_name
+    assert person_context(corpus_db, str(person_id)) == by_name
+
+
+def test_person_context_follows_positions_over_time(corpus_db):
+    context = person_context(corpus_db, "Suryo Adinegoro")
+    assert [position["position"] for position in context["positions"]] == [
+        "Menteri Ketenagakerjaan", "Menteri Ketenagakerjaan Republik Indonesia"]
+    assert context["current"]["last_date"] == "2026-02-23"
+    assert [doc["signatory"] for doc in context["documents"]] == [False, True]
+    assert len(context["quotes"]) == 1
+    assert "pp/2025/50" in {regulation["id"] for regulation in context["regulations"]}
+
+
+@pytest.mark.parametrize("person", ["Nama Yang Tidak Ada", 999_999])
+def test_unknown_person_raises_value_error(corpus_db, person):
+    with pytest.raises(ValueError, match="no stored person matches"):
+        person_context(corpus_db, person)
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_profile_renders(corpus_db, fmt):
+    text = render_profile(corpus_db, "Suryo Adinegoro", fmt)
+    for expected in ("Suryo Adinegoro", "Menteri Ketenagakerjaan Republik Indonesia", "23 Februari 2026",
+                     "penanda tangan", "corpus/se-menaker-thr-keagamaan-2026.txt", "Kepala daerah dapat menganggarkan",
+                     PP_50):
+        assert expected in text
+
+
+def test_brief_and_profile_escape_html(corpus_db):
+    corpus_db.execute("update regulations set subject = '<b>Tebal</b> & Co' where id = 'pp/2025/50'")
+    corpus_db.execute("update people set name = 'Suryo <i>Adinegoro</i>' where name = 'Suryo Adinegoro'")
+    try:
+        brief = render_regulation_brief(corpus_db, "pp/2025/50", "html")
+        profile = render_profile(corpus_db, "Suryo Adinegoro", "html")
+        assert "&lt;b&gt;Tebal&lt;/b&gt; &amp; Co" in brief and "<b>Tebal" not in brief
+        assert "Suryo &lt;i&gt;Adinegoro&lt;/i&gt;" in profile and "<i>" not in profile
+        assert "<b>Tebal</b> & Co" in render_regulation_brief(corpus_db, "pp/2025/50", "md")
+    finally:
+        corpus_db.execute("update regulations set subject = 'penyesuaian iuran program Jaminan Kecelakaan Kerja "
+                          "(JKK) dan Jaminan Kematian (JKM)' where id = 'pp/2025/50'")
+        corpus_db.execute("update people set name = 'Suryo Adinegoro' where name = 'Suryo <i>Adinegoro</i>'")
+
+
+@pytest.mark.parametrize(
+    ("build", "names", "missing"),
+    [
+        (lambda db: regulation_context(db, "pp/2025/50"), ["brief-regulasi.md.j2"], "regulation"),
+        (lambda db: person_context(db, "Suryo Adinegoro"), ["profil-pejabat.md.j2"], "positions"),
+    ],
+)
+def test_brief_templates_fail_loudly_on_a_missing_field(corpus_db, build, names, missing):
+    context = build(corpus_db)
+    del context[missing]
+    with pytest.raises(jinja2.UndefinedError, match=rf"{names[0]}.*{missing}"):
+        render_context(context, names, make_env(fmt="md"))
+
+
+def test_brief_template_missing_nested_field_fails_loudly(corpus_db):
+    context = regulation_context(corpus_db, "pp/2025/50")
+    del context["documents"][0]["mentions"]
+    with pytest.raises(jinja2.UndefinedError, match="mentions"):
+        render_context(context, ["brief-regulasi.html.j2"], make_env(fmt="html"))
+
+
+def test_user_template_overrides_brief_by_type(corpus_db, tmp_path):
+    (tmp_path / "brief-regulasi-pp.md.j2").write_text("PP: {{ regulation.citation }}", "utf-8")
+    assert render_regulation_brief(corpus_db, "pp/2025/50", templates_dir=tmp_path).startswith("PP: " + PP_50)
+    assert not render_regulation_brief(corpus_db, "uu/2014/23", templates_dir=tmp_path).startswith("PP:")
+
+
+def test_render_briefs_writes_the_chosen_regulations_and_officials(corpus_db, tmp_path):
+    written = render_briefs(corpus_db, tmp_path, formats=["md", "html"])
+    regulasi = {path.name for path in (tmp_path / "regulasi").iterdir()}
+    pejabat = {path.name for path in (tmp_path / "pejabat").iterdir()}
+    assert {"pp-2025-50.md", "pp-2025-50.html", "uu-2014-23.md"} <= regulasi  # quotes; five documents
+    assert "uu-2003-20.md" not in regulasi  # cited once, by a circular without quotes
+    assert {"suryo-adinegoro.md", "suryo-adinegoro.html"} <= pejabat
+    assert not any(name.startswith(".") for name in regulasi | pejabat)  # no temporary files left
+    assert set(written) == set((tmp_path / "regulasi").iterdir()) | set((tmp_path / "pejabat").iterdir())
+    assert PP_50 in (tmp_path / "regulasi" / "pp-2025-50.md").read_text(encoding="utf-8")
+
+
+def test_briefed_regulations_and_profiled_people(corpus_db):
+    regulations = briefed_regulations(corpus_db)
+    assert "pp/2025/50" in regulations and "uu/2023/6" in regulations
+    assert "uu/2003/20" not in regulations
+    people = dict(profiled_people(corpus_db)).values()
+    assert "Suryo Adinegoro" in people and "Jakarta" not in people
