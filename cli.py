@@ -47,7 +47,8 @@ def cli():
 @click.option("--jobs", "-j", default=1, show_default=True, help="Worker processes.")
 @click.option("--no-ocr", is_flag=True, help="Do not OCR PDF pages that have no text layer.")
 @click.option("--indent", is_flag=True, help="Pretty-print each record (no longer JSON Lines).")
-def extract(paths, with_text, jobs, no_ocr, indent):
+@click.option("--ner", is_flag=True, help="Add the statistical NER's entities (slower).")
+def extract(paths, with_text, jobs, no_ocr, indent, ner):
     """Print one JSON record per document (JSON Lines); touches no database.
 
     PATHS are files or folders (folders recurse); "-" reads text from stdin.
@@ -59,7 +60,7 @@ def extract(paths, with_text, jobs, no_ocr, indent):
         cat rilis.txt | warta extract -
     """
     done = failed = 0
-    for outcome in extract_records(paths, jobs=jobs, ocr=not no_ocr, with_text=with_text):
+    for outcome in extract_records(paths, jobs=jobs, ocr=not no_ocr, with_text=with_text, ner=ner):
         for warning in outcome.warnings:
             click.echo(f"warning: {warning}", err=True)
         if outcome.skipped:

@@ -62,7 +62,7 @@ def _rewrite(text: str, offsets: list[int], pattern: re.Pattern, repl: Replaceme
 # --- the steps --------------------------------------------------------------------------------
 
 _INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
-_ODD_SPACES = re.compile("[\u00a0\u2000-\u200a\u202f\u205f\u3000\t\f\v]")
+_ODD_SPACES = re.compile("[\u00a0\u2000-\u200a\u202f\u205f\u3000\f\v]")
 _NEWLINES = re.compile(r"\r\n?|\u2028|\u2029|\x85")
 _DASHES = re.compile("[\u2010\u2011\u2012\u2013\u2014\u2212]")
 
@@ -127,7 +127,9 @@ def _boilerplate(text: str, offsets: list[int]) -> tuple[str, list[int]]:
 
 
 _SPACE_RUN = re.compile(r"[ ]{2,}")
-_TRAILING = re.compile(r"[ ]*\n[ ]*")
+# A tab separates columns (signatures side by side, a number and a date on one line); keep one.
+_TAB_RUN = re.compile(r"[ ]*\t[ \t]*")
+_TRAILING = re.compile(r"[ \t]*\n[ \t]*")
 _BLANK_RUN = re.compile(r"\n{3,}")
 _EDGES = re.compile(r"^\s+|\s+$")
 
@@ -135,6 +137,7 @@ _EDGES = re.compile(r"^\s+|\s+$")
 def _whitespace(text: str, offsets: list[int]) -> tuple[str, list[int]]:
     """One space between words, no spaces around line breaks, at most one blank line."""
     text, offsets = _rewrite(text, offsets, _SPACE_RUN, " ")
+    text, offsets = _rewrite(text, offsets, _TAB_RUN, "\t")
     text, offsets = _rewrite(text, offsets, _TRAILING, "\n")
     text, offsets = _rewrite(text, offsets, _BLANK_RUN, "\n\n")
     return _rewrite(text, offsets, _EDGES, "")

@@ -17,10 +17,11 @@ from .abbreviations import find_abbreviations
 from .agencies import find_agencies
 from .dates import find_dates
 from .people import find_people
+from .places import find_places
 from .quotes import find_quotes
 from .regulations import find_citations
 
-SPAN_KEYS = ("regulations", "agencies", "people", "quotes", "dates", "abbreviations")
+SPAN_KEYS = ("regulations", "agencies", "people", "quotes", "dates", "abbreviations", "places")
 
 for _key in SPAN_KEYS:
     if not Span.has_extension(_key):
@@ -55,6 +56,7 @@ FAMILIES: tuple[tuple[str, str, Callable, str | Callable], ...] = (
     ("warta_quotes", "quotes", find_quotes, "QUOTE"),
     ("warta_dates", "dates", find_dates, "DATE"),
     ("warta_abbreviations", "abbreviations", find_abbreviations, "ABBR"),
+    ("warta_places", "places", find_places, "LOC"),
 )
 
 
@@ -74,10 +76,18 @@ for _name, _key, _finder, _label in FAMILIES:
 COMPONENTS = tuple(name for name, *_ in FAMILIES)
 
 
-def build_nlp() -> Language:
-    """A blank Indonesian pipeline with Warta's components; build it once and stream with ``nlp.pipe``."""
+def build_nlp(*, ner: bool = False) -> Language:
+    """A blank Indonesian pipeline with Warta's components; build it once and stream with ``nlp.pipe``.
+
+    ``ner`` adds the statistical NER trained on NERGrit and shipped in ``extract/data/ner`` (persons,
+    organisations, places in ``doc.ents``); it halves throughput, so it is off unless asked for.
+    """
     nlp = spacy.blank("id")
     for name in COMPONENTS:
         nlp.add_pipe(name)
+    if ner:
+        from .ner import add_ner_pipe
+
+        add_ner_pipe(nlp)
     nlp.max_length = 5_000_000
     return nlp

@@ -28,13 +28,10 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from functools import cache
 
-from spacy.language import Language
-from spacy.tokens import Doc, Span
 
 from .gazetteer import Region, regions
 from .lexicon import region_short_forms
 
-SPAN_KEY = "places"
 LEVELS = ("province", "city", "regency", "district")  # also the preference order for a bare name
 
 # Words that name a level and belong to the place's name ("Kabupaten Sleman").
@@ -282,25 +279,3 @@ def find_places(text: str) -> list[Place]:
         if place is not None:
             places.append(place)
     return places
-
-
-# --- spaCy component ---------------------------------------------------------------------------
-
-if not Span.has_extension(SPAN_KEY):
-    Span.set_extension(SPAN_KEY, default=None)
-
-
-@Language.component("warta_places")
-def places_component(doc: Doc) -> Doc:
-    """Regions named in the text -> ``doc.spans["places"]`` (label ``LOC``), the :class:`Place` on ``span._.places``."""
-    text = doc.user_data.get("warta_text")
-    if text is None:
-        text = doc.user_data["warta_text"] = doc.text
-    spans = []
-    for place in find_places(text):
-        span = doc.char_span(place.start, place.end, label="LOC", alignment_mode="expand")
-        if span is not None:
-            span._.set(SPAN_KEY, place)
-            spans.append(span)
-    doc.spans[SPAN_KEY] = spans
-    return doc

@@ -29,16 +29,16 @@ class Outcome:
     skipped: bool = False  # could not be read on this machine (a scan without Tesseract), not a bad file
 
 
-_NLP = None
+_NLP: dict[bool, object] = {}
 
 
-def _nlp():
-    global _NLP
-    if _NLP is None:
+def _nlp(ner: bool = False):
+    """The pipeline, built once per process (and per choice of the statistical NER)."""
+    if ner not in _NLP:
         from .pipeline import build_nlp
 
-        _NLP = build_nlp()
-    return _NLP
+        _NLP[ner] = build_nlp(ner=ner)
+    return _NLP[ner]
 
 
 def _prepare(path: str, ocr: bool) -> tuple[Source, str, object] | Outcome:
@@ -69,7 +69,7 @@ def _looks_official(text: str) -> bool:
     return bool(_OFFICIAL.search(text[:3000]))
 
 
-def _run_batch(paths: list[str], ocr: bool, with_text: bool) -> list[Outcome]:
+def _run_batch(paths: list[str], ocr: bool, with_text: bool, ner: bool = False) -> list[Outcome]:
     from .records import build_record
 
     prepared: list[tuple[int, tuple]] = []
@@ -82,7 +82,7 @@ def _run_batch(paths: list[str], ocr: bool, with_text: bool) -> list[Outcome]:
             prepared.append((i, result))
     texts = ((text, i) for i, (_, text, _) in prepared)
     by_index = {i: (source, structure) for i, (source, _, structure) in prepared}
-    for doc, i in _nlp().pipe(texts, as_tuples=True):
+    for doc, i in _nlp(ner).pipe(texts, as_tuples=True):
         source, structure = by_index[i]
         try:
             record = build_record(source, doc, structure, with_text=with_text)
@@ -99,16 +99,20 @@ def _chunks(items: list[str], size: int) -> Iterator[list[str]]:
         yield items[i:i + size]
 
 
-def extract_records(paths: Iterable[str], *, jobs: int = 1, ocr: bool = True,
-                    with_text: bool = False) -> Iterator[Outcome]:
-    """Extract records from files and folders (folders recurse; ``"-"`` is stdin), in order."""
+def extract_records(paths: Iterable[str], *, jobs: int = 1, ocr: bool = True, with_text: bool = False,
+                    ner: bool = False) -> Iterator[Outcome]:
+    """Extract records from files and folders (folders recurse; ``"-"`` is stdin), in order.
+
+    ``ner`` adds the statistical NER's persons, organisations and places to each record's ``entities``.
+    """
     files = list(iter_paths(list(paths)))
     jobs = max(1, min(jobs, os.cpu_count() or 1, max(1, len(files) // BATCH)))
     if jobs == 1 or "-" in files:
         for chunk in _chunks(files, BATCH):
-            yield from _run_batch(chunk, ocr, with_text)
+            yield from _run_batch(chunk, ocr, with_text, ner)
         return
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         chunks = list(_chunks(files, BATCH))
-        for batch in pool.map(_run_batch, chunks, [ocr] * len(chunks), [with_text] * len(chunks)):
+        n = len(chunks)
+        for batch in pool.map(_run_batch, chunks, [ocr] * n, [with_text] * n, [ner] * n):
             yield from batch

@@ -108,6 +108,8 @@ def build_record(source: Source, doc: Doc, structure=None, *, with_text: bool = 
         "quotes": [q.to_dict() for q in quotes],
         "statements": [s.to_dict() for s in statements],
         "abbreviations": [a.to_dict() for a in _spans(doc, "abbreviations")],
+        "places": _places(_spans(doc, "places")),
+        "entities": _entities(doc, people, agencies),
         "pages": len(source.pages) or None,
         "ocr_pages": list(source.ocr_pages),
         "warnings": list(source.warnings),
@@ -121,6 +123,31 @@ def build_record(source: Source, doc: Doc, structure=None, *, with_text: bool = 
     if with_text:
         record["text"] = text
     return record
+
+
+def _places(mentions) -> list[dict]:
+    """One entry per region (by Kemendagri code, or by name where the code is unknown), with its mentions."""
+    out: dict[str, dict] = {}
+    for p in mentions:
+        entry = out.setdefault(p.code or p.name, {"name": p.name, "code": p.code, "level": p.level, "mentions": []})
+        entry["mentions"].append({"start": p.start, "end": p.end, "text": p.text})
+    return list(out.values())
+
+
+def _entities(doc: Doc, people, agencies) -> list[dict]:
+    """Generic entities (PER, ORG, LOC): the statistical NER's where it ran, else Warta's own findings."""
+    if doc.has_annotation("ENT_IOB"):
+        return [{"start": e.start_char, "end": e.end_char, "text": e.text, "label": e.label_} for e in doc.ents]
+    found = [(m.start, m.end, m.text, "PER") for p in people for m in p.mentions]
+    found += [(m.start, m.end, m.text, "ORG") for a in agencies for m in a.mentions]
+    found += [(p.start, p.end, p.text, "LOC") for p in _spans(doc, "places")]
+    found.sort()
+    out, last_end = [], -1
+    for start, end, text, label in found:
+        if start >= last_end:
+            out.append({"start": start, "end": end, "text": text, "label": label})
+            last_end = end
+    return out
 
 
 def _first_line(text: str) -> str | None:

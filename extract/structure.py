@@ -6,6 +6,10 @@ set ("Ditetapkan di Jakarta pada tanggal 7 April 2022"), the signature block aft
 Mengingat list (its legal basis) and the headings that cut the text into sections. Text that
 is not an official document (a news article) gives a Structure with kind None.
 
+A circular or letter may carry its Nomor / Hal block above or below its heading, with the place
+and date on the Nomor line. For a signature "a.n." (atas nama) an office, the signatory's position
+is the signer's own office and the issuer is the office signed for.
+
 It is lenient with machine-read text: "2O21" reads as 2021, "MENTER!" as MENTERI, a month
 name one letter off still counts, and a part that cannot be read is left None.
 """
@@ -20,7 +24,7 @@ from dataclasses import dataclass
 from typing import Iterable, Sequence
 
 __all__ = ["Section", "Structure", "parse_structure", "parse_date", "find_set_date", "clean_name",
-           "title_case", "classify_title"]
+           "title_case", "classify_title", "split_on_behalf"]
 
 
 @dataclass(frozen=True)
@@ -260,6 +264,7 @@ class _Line:
     start: int
     end: int
     text: str
+    after_blank: bool = False  # a blank line stands right before it
 
     @property
     def clean(self) -> str:
@@ -268,11 +273,14 @@ class _Line:
 
 def split_lines(text: str) -> list[_Line]:
     """The non-empty lines of `text` with their offsets."""
-    lines, pos = [], 0
+    lines, pos, blank = [], 0, False
     for raw in text.split("\n"):
         if raw.strip():
             lead = len(raw) - len(raw.lstrip())
-            lines.append(_Line(pos + lead, pos + len(raw.rstrip()), raw.strip()))
+            lines.append(_Line(pos + lead, pos + len(raw.rstrip()), raw.strip(), blank))
+            blank = False
+        else:
+            blank = True
         pos += len(raw) + 1
     return lines
 
@@ -485,21 +493,55 @@ def likelier_year(text: str, first: int, second: int) -> int:
 # --------------------------------------------------------------------------- circulars
 
 
+HEADER_LABEL_RE = re.compile(
+    r"(?i)^(?:nomor|no\.|sifat|lampiran|hal|perihal|yth|kepada|dengan\s+hormat|di\b|tembusan|surat\s+edaran|"
+    r"tentang|dasar|mengingat|menimbang|\d{1,2}[.)]\s)")
+TRAILING_PLACE_DATE_RE = re.compile(
+    r"\s+[A-Z][A-Za-z .'-]{2,30},\s*[0-9OIl]{1,2}\s+[A-Za-z]{3,10}\s+[0-9OIl]{4}\s*$")
+
+
 def circular_identity(lines: Sequence[_Line], start: int, issuer: str | None) -> dict:
-    """Number, year and subject (Hal/Perihal) of a circular or letter from its header."""
+    """Number, year and subject (Hal/Perihal) of a circular or letter from its header.
+
+    The Nomor / Hal block may stand above or below the SURAT EDARAN heading at `start`, so
+    the search runs from the top of the text to 25 lines past the heading.
+    """
     number = subject = None
-    for line in lines[start:start + 25]:
+    for k, line in enumerate(lines[:start + 25]):
         text = line.clean
         if number is None:
             match = re.match(r"(?i)^(?:nomor|no\.)\s*:?\s*(\S.*)$", text)
             if match:
-                number = normalize_number(match.group(1).split("\t")[0])
+                number = header_number(match.group(1))
         if subject is None:
             match = re.match(r"(?i)^(?:hal|perihal)\s*:?\s*(\S.*)$", text)
             if match:
-                subject = _squash(match.group(1).split("\t")[0]).strip(" .") or None
+                subject = header_subject(match.group(1), lines, k)
     return {"type": "SE", "number": number, "year": year_in_number(number) if number else None,
             "issuer": issuer, "subject": subject}
+
+
+def header_number(value: str) -> str | None:
+    """The number of a "Nomor :" line without what stands beside it ("Semarang, 14 April 2025")."""
+    value = value.split("\t")[0]
+    value = TRAILING_PLACE_DATE_RE.sub("", value)
+    return normalize_number(value)
+
+
+def header_subject(value: str, lines: Sequence[_Line], index: int) -> str | None:
+    """The text of a "Hal :" line at lines[index], with the lines it runs on to.
+
+    A subject runs on to a next line that directly follows (no blank line between), is not
+    another header label, heading or numbered item, and does not open a new block; at most two.
+    """
+    parts = [value.split("\t")[0]]
+    for line in lines[index + 1:index + 3]:
+        text = line.clean
+        if (line.after_blank or HEADER_LABEL_RE.match(text) or TITLE_START_RE.match(text)
+                or PLACE_DATE_RE.search(line.text) or parts[-1].rstrip().endswith((".", ";", ":"))):
+            break
+        parts.append(text.split("\t")[0])
+    return _squash(" ".join(parts)).strip(" .") or None
 
 
 def looks_like_letter(lines: Sequence[_Line]) -> bool:
@@ -517,6 +559,10 @@ SET_RE = re.compile(
     r"(?:pada\s+)?tanggal\s*:?\s*(?P<date>[^\n]{4,40})", re.IGNORECASE)
 PLACE_DATE_RE = re.compile(
     r"(?:^|\t)(?P<place>[A-Z][A-Za-z .'-]{2,30}),\s*(?P<date>[0-9OIl]{1,2}\s+[A-Za-z]{3,10}\s+[0-9OIl]{4})\s*$")
+# "Nomor : 400.3/04512/SE/2025 Semarang, 14 April 2025": the place and date beside the number.
+NUMBER_PLACE_DATE_RE = re.compile(
+    r"(?i:^(?:nomor|no\.)\s*:?)\s*\S.*?\s(?P<place>[A-Z][A-Za-z .'-]{2,30}),\s*"
+    r"(?P<date>[0-9OIl]{1,2}\s+[A-Za-z]{3,10}\s+[0-9OIl]{4})\s*$")
 
 
 def find_set_date(text: str) -> tuple[str | None, str | None, int | None]:
@@ -534,7 +580,7 @@ def find_set_date(text: str) -> tuple[str | None, str | None, int | None]:
 def find_place_date(lines: Sequence[_Line]) -> tuple[str | None, str | None, int | None]:
     """(ISO date, place, line index) of a letter's "Bandung, 3 Maret 2025" line."""
     for i, line in enumerate(lines):
-        match = PLACE_DATE_RE.search(line.text)
+        match = PLACE_DATE_RE.search(line.text) or NUMBER_PLACE_DATE_RE.match(line.clean)
         if match:
             iso = parse_date(match.group("date"))
             if iso:
@@ -591,11 +637,58 @@ def read_signature(lines: Sequence[_Line], first: int) -> tuple[dict | None, tup
     if not names:
         return None, (), None
     columns = [clean_position([p]) for p in re.split(r"\t+", position[0])] if "\t" in position[0] else []
-    signatory = {"name": names[0], "position": clean_position(position) if len(names) == 1 else
-                 (columns[0] if columns else clean_position(position))}
+    parts = split_on_behalf(position) if len(names) == 1 else None
+    if parts:  # "a.n.": the signer's own office; the office signed for rides along for the issuer
+        signatory = {"name": names[0], "position": clean_position(parts[1]), "on_behalf": clean_position(parts[0])}
+    else:
+        signatory = {"name": names[0], "position": clean_position(position) if len(names) == 1 else
+                     (columns[0] if columns else clean_position(position))}
     co = tuple({"name": n, "position": columns[k + 1] if k + 1 < len(columns) else None}
                for k, n in enumerate(names[1:]))
     return signatory, co, i
+
+
+ATAS_NAMA_RE = re.compile(r"(?i)^a\.?\s?n\.\s*")
+UNTUK_BELIAU_RE = re.compile(r"(?i)^u\.?\s?b\.\s*")
+OWN_OFFICE_WORDS = (r"SEKRETARIS|KEPALA|DIREKTUR|DEPUTI|ASISTEN|KETUA|WAKIL|INSPEKTUR|CAMAT|LURAH|"
+                    r"MENTERI|GUBERNUR|BUPATI|WALI ?KOTA|WALIKOTA|PLT|PLH|PJ|ANGGOTA|JAKSA|PANGLIMA")
+OWN_OFFICE_RE = re.compile(rf"(?i)^(?:{OWN_OFFICE_WORDS})\b")
+
+
+def split_on_behalf(position: Sequence[str]) -> tuple[list[str], list[str]] | None:
+    """The two offices of an "a.n." (atas nama) signature block, as lines.
+
+    ["a.n. BUPATI SLEMAN", "SEKRETARIS DAERAH,"] -> (["BUPATI SLEMAN"], ["SEKRETARIS DAERAH,"]): the
+    office signed for, then the signer's own office. After a "u.b." (untuk beliau) line the own
+    office is the one under it. None for a block that is not signed on behalf or cannot be cut.
+    """
+    if not position or not ATAS_NAMA_RE.match(position[0]):
+        return None
+    lines = [ATAS_NAMA_RE.sub("", position[0]), *position[1:]]
+    below = next((k for k, line in enumerate(lines) if k and UNTUK_BELIAU_RE.match(line)), None)
+    if below is not None:
+        office = _cut_on_behalf(lines[:below])
+        own = [UNTUK_BELIAU_RE.sub("", lines[below]), *lines[below + 1:]]
+        own = [line for line in own if line.strip()]
+        return ((office[0] if office else lines[:below]), own) if own else None
+    return _cut_on_behalf(lines)
+
+
+def _cut_on_behalf(lines: list[str]) -> tuple[list[str], list[str]] | None:
+    """(office, own office) of the lines after "a.n.": cut before the line that opens the signer's
+    office (preferably one after a closing comma), or inside a single line at its second office."""
+    starts = [k for k in range(1, len(lines)) if OWN_OFFICE_RE.match(lines[k])]
+    after_comma = [k for k in starts if lines[k - 1].rstrip().endswith(",")]
+    if starts:
+        k = (after_comma or starts)[0]
+        return lines[:k], lines[k:]
+    text = _squash(" ".join(lines))
+    first_word = text.split(" ", 1)[0]
+    cut = re.search(rf"(?:,\s*|\s)(?=(?:{OWN_OFFICE_WORDS})\b)", text[len(first_word):], re.IGNORECASE)
+    if cut is None:
+        return None
+    at = len(first_word) + cut.start()
+    return [text[:at]], [text[at:].lstrip(" ,")]
 
 
 def _comma_follows(lines: Sequence[_Line], start: int, end: int) -> bool:
@@ -610,11 +703,16 @@ def issuer_from_position(position: str) -> str:
     """The office a letter speaks for: "a.n. Menteri X Sekretaris Jenderal" -> "Menteri X"."""
     match = ON_BEHALF_RE.match(position)
     if not match:
-        return position
+        return _without_country(position)
     rest = position[match.end():]
     cut = re.search(rf"\s(?={OFFICE_WORDS.replace('MENTERI|', '')})", rest, re.IGNORECASE)
     office = rest[:cut.start()] if cut and cut.start() > 0 else rest
-    return re.sub(r"\s+Republik Indonesia$", "", office.strip(" ,")) or position
+    return _without_country(office.strip(" ,")) or position
+
+
+def _without_country(office: str) -> str:
+    """ "Menteri Ketenagakerjaan Republik Indonesia" -> "Menteri Ketenagakerjaan" (as titles name issuers)."""
+    return re.sub(r"\s+Republik Indonesia$", "", office.strip(" ,"), flags=re.IGNORECASE) or office
 
 
 POSITION_GOES_ON_RE = re.compile(rf"(?i)^(?:{OFFICE_WORDS}|REPUBLIK|BIDANG|DAN|KOORDINATOR|KEMENTERIAN)\b")
@@ -627,6 +725,21 @@ def split_offices(issuer: str) -> list[str]:
     return [re.sub(r"^(?:dan|DAN)\s+", "", p) for p in parts if p]
 
 
+def _closes_position(text: str) -> bool:
+    """A line that ends the office of a signature block: "WALI KOTA BANDUNG," or "Kepala Badan X,"."""
+    return (text.endswith(",") and len(text) <= 80 and re.match(rf"(?i)^(?:{OFFICE_WORDS})", text) is not None
+            and (_is_upper(text) or len(text.split()) <= 12))
+
+
+def _opens_position(text: str) -> bool:
+    """A line above a closing office line that still belongs to the office ("a.n. BUPATI SLEMAN")."""
+    if len(text) > 60:
+        return False
+    if ON_BEHALF_RE.match(text):
+        return True
+    return _is_upper(text) and not text.endswith((".", ",", ":"))
+
+
 def letter_signature(lines: Sequence[_Line], stop: int) -> tuple[dict | None, tuple[dict, ...], int | None]:
     """The signature of a letter or circular: the block before "Tembusan" (or the end).
 
@@ -636,10 +749,9 @@ def letter_signature(lines: Sequence[_Line], stop: int) -> tuple[dict | None, tu
     start = max(0, stop - 10)
     for i in range(stop - 1, start - 1, -1):
         text = lines[i].clean
-        if text.endswith(",") and _is_upper(text) and len(text) <= 80 and re.match(rf"(?i)^(?:{OFFICE_WORDS})", text):
+        if _closes_position(text):
             first = i
-            while first - 1 >= start and _is_upper(lines[first - 1].clean) and len(lines[first - 1].clean) <= 60 and (
-                    ON_BEHALF_RE.match(lines[first - 1].clean) or not lines[first - 1].clean.endswith((".", ",", ":"))):
+            while first - 1 >= start and _opens_position(lines[first - 1].clean):
                 first -= 1
             signatory, co, _ = read_signature(lines, first)
             return signatory, co, (first if signatory else None)
@@ -647,7 +759,7 @@ def letter_signature(lines: Sequence[_Line], stop: int) -> tuple[dict | None, tu
         text = lines[i].clean
         if re.match(rf"(?i)^(?:{OFFICE_WORDS}|Direktur|Manajer|Kepala|Ketua|Sekretaris)", text) and len(text) <= 80:
             name_line = lines[i - 1].clean
-            if _looks_like_name(name_line) and not name_line.endswith("."):
+            if _looks_like_name(name_line) and not name_line.endswith(".") and not PLACE_DATE_RE.search(name_line):
                 names = [clean_name(p) for p in re.split(r"\t+", name_line)]
                 positions = [clean_position([p]) for p in re.split(r"\t+", text)]
                 names = [n for n in names if n]
@@ -800,6 +912,14 @@ class _Draft:
     points: tuple[str, ...] = ()
     title_index: int | None = None
     after_title: int = 0
+    on_behalf: str | None = None  # the office an "a.n." signatory signs for
+
+    def take_signature(self, signatory: dict | None, co_signatories: tuple[dict, ...]) -> None:
+        """Keep a signature; the office signed for ("on_behalf") moves off the signatory."""
+        signatory = dict(signatory) if signatory else None
+        if signatory and "on_behalf" in signatory:
+            self.on_behalf = signatory.pop("on_behalf")
+        self.signatory, self.co_signatories = signatory, co_signatories
 
 
 def parse_structure(text: str) -> Structure:
@@ -814,7 +934,8 @@ def parse_structure(text: str) -> Structure:
     draft.date, draft.place, set_end = find_set_date(text)
     if set_end is not None:
         first = next((i for i, line in enumerate(lines) if line.start >= set_end), len(lines))
-        draft.signatory, draft.co_signatories, _ = read_signature(lines, first)
+        signatory, co_signatories, _ = read_signature(lines, first)
+        draft.take_signature(signatory, co_signatories)
     if draft.kind in LETTER_KINDS:
         _read_letter(draft, text, lines)
     else:
@@ -870,7 +991,8 @@ def _read_letter(draft: _Draft, text: str, lines: Sequence[_Line]) -> None:
         draft.date, draft.place, _ = find_place_date(lines)
     if draft.signatory is None:
         stop = tembusan if tembusan is not None else _letter_end(lines)
-        draft.signatory, draft.co_signatories, signature_at = letter_signature(lines, stop)
+        signatory, co_signatories, signature_at = letter_signature(lines, stop)
+        draft.take_signature(signatory, co_signatories)
     draft.identity = _letter_identity(draft, lines, signature_at)
     draft.addressees = read_addressees(lines)
 
@@ -900,9 +1022,12 @@ def _letter_identity(draft: _Draft, lines: Sequence[_Line], signature_at: int | 
             identity["year"] = year_in_number(identity["number"])
     if identity.get("year") is None and draft.date:
         identity["year"] = int(draft.date[:4])
-    if identity.get("issuer") is None and draft.signatory:
+    if identity.get("issuer") is None and draft.on_behalf:
+        identity["issuer"] = _without_country(draft.on_behalf)
+    elif identity.get("issuer") is None and draft.signatory:
         head = lines[signature_at].clean if signature_at is not None else ""
-        if head and not head.endswith(",") and draft.signatory["name"] != clean_name(head.split("\t")[0]):
+        if (head and not head.endswith(",") and not ON_BEHALF_RE.match(head)
+                and draft.signatory["name"] != clean_name(head.split("\t")[0])):
             identity["issuer"] = head  # the organisation above the names
         elif draft.signatory.get("position"):
             identity["issuer"] = issuer_from_position(draft.signatory["position"])

@@ -25,6 +25,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import spacy
+import srsly
 from spacy.tokens import Doc, DocBin
 from spacy.training import biluo_tags_to_spans, iob_to_biluo
 
@@ -241,6 +242,16 @@ def write_docbin(nlp: spacy.Language, files: list[Path], target: Path) -> int:
     return count
 
 
+def keep_label_strings(nlp: spacy.Language, model_dir: Path) -> None:
+    """Drop the training words from the saved string store (close to 1 MB).
+
+    The model reads hashed token features, which do not need the strings themselves; only the
+    labels are kept, so that predictions are unchanged.
+    """
+    labels = sorted(nlp.get_pipe("ner").labels)
+    srsly.write_json(model_dir / "vocab" / "strings.json", labels)
+
+
 def build_config(args: argparse.Namespace) -> str:
     return CONFIG.format(seed=args.seed, width=args.width, depth=args.depth, hidden=args.hidden,
                          rows=", ".join(str(r) for r in args.rows), steps=args.steps)
@@ -253,12 +264,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--with-idner", action=argparse.BooleanOptionalAction, default=True,
                         help="also train on idner-news-2k (train and dev splits)")
     parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--width", type=int, default=96)
-    parser.add_argument("--depth", type=int, default=4)
+    parser.add_argument("--width", type=int, default=64)
+    parser.add_argument("--depth", type=int, default=2)
     parser.add_argument("--hidden", type=int, default=64)
-    parser.add_argument("--rows", type=int, nargs=4, default=[5000, 1000, 2500, 2500],
+    parser.add_argument("--rows", type=int, nargs=4, default=[4000, 1000, 2000, 1000],
                         help="hash-embedding rows for NORM, PREFIX, SUFFIX, SHAPE")
-    parser.add_argument("--steps", type=int, default=3000)
+    parser.add_argument("--steps", type=int, default=2500)
     args = parser.parse_args(argv)
 
     from spacy.cli.train import train
@@ -284,11 +295,14 @@ def main(argv: list[str] | None = None) -> int:
     best.config["paths"]["train"] = None
     best.config["paths"]["dev"] = None
     best.meta["name"] = "warta_ner"
-    best.meta["description"] = "Generic Indonesian NER (PER, ORG, LOC) trained on NERGrit and idner-news-2k"
+    best.meta["description"] = "Generic Indonesian NER (PER, ORG, LOC) trained on " + (
+        "NERGrit (IndoNLU, Apache-2.0) and idner-news-2k (MIT)" if args.with_idner else "NERGrit (IndoNLU, Apache-2.0)")
+    best.meta["license"] = "Apache-2.0"
     if args.output.exists():
         shutil.rmtree(args.output)
     args.output.parent.mkdir(parents=True, exist_ok=True)
     best.to_disk(args.output)
+    keep_label_strings(best, args.output)
     print(f"model written to {args.output}", file=sys.stderr)
     return 0
 

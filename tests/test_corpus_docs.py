@@ -45,12 +45,6 @@ EXPECTED = {
          ("PERBAN", "12", 2021)}),
 }
 
-# The Jawa Tengah circular is a letter whose Nomor / Hal block, with "Semarang, 14 April 2025" on the
-# Nomor line, stands above the SURAT EDARAN heading. The reader looks for the number only below the
-# heading and for the place and date only at the start of a line, so both come out empty for now.
-LETTER_ABOVE_HEADING = pytest.mark.xfail(
-    strict=True, reason="reader: Nomor line above the SURAT EDARAN heading, place and date beside the number")
-
 needs_tesseract = pytest.mark.skipif(
     shutil.which("tesseract") is None,
     reason="tesseract not installed (apt-get install -y tesseract-ocr tesseract-ocr-ind)")
@@ -124,7 +118,6 @@ def _params(names):
 
 
 ALL = (*TEXT_PDFS, SCAN, DRAFT)
-SOUND = [name for name in ALL if name != "se-kadisdikbud-jateng-spmb-2025.pdf"]
 
 
 @pytest.mark.parametrize("name", _params(ALL))
@@ -137,8 +130,7 @@ def test_each_reads_as_a_circular_with_its_signatory(records, name):
     assert record["signatory"]["position"] == position
 
 
-@pytest.mark.parametrize("name", _params(SOUND) + [
-    pytest.param("se-kadisdikbud-jateng-spmb-2025.pdf", marks=LETTER_ABOVE_HEADING)])
+@pytest.mark.parametrize("name", _params(ALL))
 def test_each_has_its_number_year_and_date(records, name):
     record = records[name]
     number, year, date, *_ = EXPECTED[name]

@@ -95,7 +95,7 @@ def test_markdown_step(text, expected):
     ("lang\u200bkah", "langkah"),
     ("2024\u20132025", "2024-2025"),
     ("Baris satu\r\nBaris dua\rBaris tiga", "Baris satu\nBaris dua\nBaris tiga"),
-    ("Kolom\tkedua", "Kolom kedua"),
+    ("Kolom\tkedua", "Kolom\tkedua"),  # a tab separates columns and is kept
     ("Cafe\u0301 desa", "Caf\u00e9 desa"),
 ])
 def test_unicode_step(text, expected):

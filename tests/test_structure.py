@@ -13,12 +13,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from extract import extract_records
 from extract.pdf import read_pdf
 from extract.structure import (
-    Structure, classify_title, clean_name, find_set_date, parse_date, parse_structure, title_case,
+    Structure, classify_title, clean_name, find_set_date, parse_date, parse_structure, split_on_behalf, title_case,
 )
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
+CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 GOLD = sorted((SHARED / "gold" / "dev" / "pdf").glob("*.json"))
 TARGETS = {"identity": 0.9, "title": 0.9, "signatory": 0.8, "date": 0.8}
 
@@ -270,8 +272,163 @@ def test_letter_with_hal_is_other_and_signs_on_behalf():
     assert got.identity["subject"] == "Pelaksanaan Pembayaran THR Keagamaan"
     assert got.identity["issuer"] == "Menteri Ketenagakerjaan"
     assert got.date == "2025-01-12"
-    assert got.signatory == {"name": "Anwar Sanusi", "position": "a.n. Menteri Ketenagakerjaan, Sekretaris Jenderal"}
+    assert got.signatory == {"name": "Anwar Sanusi", "position": "Sekretaris Jenderal"}
     assert got.addressees == ("Gubernur seluruh Indonesia",)
+
+
+# A letter-style circular: the Nomor / Hal block above the heading, the place and date beside the
+# number (the tab between them already turned into spaces by the cleaning step), a Hal over two lines.
+LETTER_ON_TOP = """PEMERINTAH PROVINSI JAWA TENGAH
+DINAS PENDIDIKAN DAN KEBUDAYAAN
+Jalan Pemuda Nomor 134 Semarang 50132
+Nomor : 400.3/04512/SE/2025 Semarang, 14 April 2025
+Sifat : Segera
+Lampiran : 1 (satu) berkas
+Hal : Pelaksanaan Sistem Penerimaan Murid Baru Jenjang
+SMA, SMK, dan SLB Tahun Ajaran 2025/2026
+Yth.
+1. Kepala Cabang Dinas Pendidikan Wilayah I s.d. XIII;
+2. Kepala SMA Negeri se-Jawa Tengah.
+di Tempat
+SURAT EDARAN
+Dasar:
+1. Undang-Undang Nomor 20 Tahun 2003 tentang Sistem Pendidikan Nasional;
+2. Undang-Undang Nomor 8 Tahun 2016 tentang Penyandang Disabilitas.
+Sehubungan dengan pelaksanaan SPMB, disampaikan hal-hal sebagai berikut:
+1. SPMB jenjang SMA dilaksanakan secara daring.
+2. SPMB jenjang SLB dilaksanakan secara luring.
+Demikian Surat Edaran ini disampaikan untuk dilaksanakan.
+KEPALA DINAS PENDIDIKAN DAN KEBUDAYAAN PROVINSI JAWA TENGAH,
+ttd.
+Dr. RETNO WULANDARI SETYANINGSIH, M.Pd.
+NIP 19720815 199703 2 004
+Tembusan:
+1. Gubernur Jawa Tengah.
+"""
+
+
+def test_letter_header_above_the_heading_with_place_and_date_beside_the_number():
+    got = parse_structure(LETTER_ON_TOP)
+    assert got.kind == "circular"
+    assert got.identity == {
+        "type": "SE", "number": "400.3/04512/SE/2025", "year": 2025,
+        "issuer": "Kepala Dinas Pendidikan dan Kebudayaan Provinsi Jawa Tengah",
+        "subject": "Pelaksanaan Sistem Penerimaan Murid Baru Jenjang SMA, SMK, dan SLB Tahun Ajaran 2025/2026"}
+    assert (got.date, got.place) == ("2025-04-14", "Semarang")
+    assert got.signatory == {"name": "Retno Wulandari Setyaningsih",
+                             "position": "Kepala Dinas Pendidikan dan Kebudayaan Provinsi Jawa Tengah"}
+    assert got.points == ("SPMB jenjang SMA dilaksanakan secara daring.", "SPMB jenjang SLB dilaksanakan secara luring.")
+
+
+# Small circulars, one per fix: (text, number, subject, issuer, date, signatory).
+HEADER = "PEMERINTAH KABUPATEN CONTOH\n\n"
+BODY = "\n\nDengan ini diminta kepada Saudara untuk:\n1. Menyiapkan data.\n2. Melapor tepat waktu.\n\n"
+TAIL = "\n\nTembusan:\n1. Ketua DPRD."
+
+
+@pytest.mark.parametrize("text, number, subject, issuer, date, signatory", [
+    # number with place and date beside it, separated by spaces
+    (HEADER + "Nomor : 100.3/7/SE/2025 Wates, 2 Mei 2025\nHal : Apel Pagi\n\nSURAT EDARAN" + BODY
+     + "BUPATI KULON PROGO,\n\nttd.\n\nAGUS PRASETYO" + TAIL,
+     "100.3/7/SE/2025", "Apel Pagi", "Bupati Kulon Progo", "2025-05-02", ("Agus Prasetyo", "Bupati Kulon Progo")),
+    # a "No." number with place and date beside it, the date line elsewhere absent
+    (HEADER + "No. : 12/SE/2024 Bantul, 30 Desember 2024\nPerihal : Libur Akhir Tahun\n\nSURAT EDARAN" + BODY
+     + "BUPATI BANTUL,\nttd.\nHALIM SANTOSO" + TAIL,
+     "12/SE/2024", "Libur Akhir Tahun", "Bupati Bantul", "2024-12-30", ("Halim Santoso", "Bupati Bantul")),
+    # Nomor / Perihal above the heading, a mixed-case office under the place and date line
+    (HEADER + "Nomor    : B-42/BPS/1000/SE/01/2026\nPerihal  : Dukungan Sensus Ekonomi\n\nSURAT EDARAN\n"
+     "KEPALA BADAN PUSAT STATISTIK" + BODY + "Jakarta, 15 Januari 2026\nKepala Badan Pusat Statistik,\n\nttd.\n\n"
+     "Dr. Lukas Hendrawan Simatupang, S.Si., M.Sc.\nNIP 197204151996031002" + TAIL,
+     "B-42/BPS/1000/SE/01/2026", "Dukungan Sensus Ekonomi", "Kepala Badan Pusat Statistik", "2026-01-15",
+     ("Lukas Hendrawan Simatupang", "Kepala Badan Pusat Statistik")),
+    # a.n.: the issuer is the office signed for, the position the signer's own
+    (HEADER + "Sleman, 3 Maret 2025\n\nSURAT EDARAN\nNomor: 900.1.1/412/SE/2025\nHal: Efisiensi Belanja" + BODY
+     + "a.n. BUPATI SLEMAN\nSEKRETARIS DAERAH,\n\nttd.\n\nDrs. BAMBANG TRIYONO ATMAJA, M.Si.\nPembina Utama Madya" + TAIL,
+     "900.1.1/412/SE/2025", "Efisiensi Belanja", "Bupati Sleman", "2025-03-03", ("Bambang Triyono Atmaja", "Sekretaris Daerah")),
+    # a.n. in mixed case on one line each, with the country dropped from the issuer
+    (HEADER + "Nomor : 5/SE/2026\nHal : Cuti Bersama\nJakarta, 9 Januari 2026\n\nSURAT EDARAN" + BODY
+     + "a.n. Menteri Dalam Negeri Republik Indonesia,\nDirektur Jenderal Otonomi Daerah,\nttd.\nRina Kartika" + TAIL,
+     "5/SE/2026", "Cuti Bersama", "Menteri Dalam Negeri", "2026-01-09", ("Rina Kartika", "Direktur Jenderal Otonomi Daerah")),
+    # the subject from the TENTANG line of the title block, the Hal-less letterhead ignored
+    ("WALI KOTA CONTOH\n\nSURAT EDARAN WALI KOTA MADIUN\nNOMOR 8 TAHUN 2025\nTENTANG\nGERAKAN MENANAM POHON"
+     + BODY + "Ditetapkan di Madiun\npada tanggal 1 Juli 2025\nWALI KOTA MADIUN,\nttd\nSITI RAHAYU" + TAIL,
+     "8", "GERAKAN MENANAM POHON", "Wali Kota Madiun", "2025-07-01", ("Siti Rahayu", "Wali Kota Madiun")),
+    # a signer whose office ends under the Plt. line keeps "Plt."; the issuer is the office itself
+    (HEADER + "Nomor : 443/21/SE/2025\nHal : Kewaspadaan Campak\nKlaten, 4 Juni 2025\n\nSURAT EDARAN" + BODY
+     + "Plt. BUPATI KLATEN,\nttd.\nYOGA HARDAYA" + TAIL,
+     "443/21/SE/2025", "Kewaspadaan Campak", "Bupati Klaten", "2025-06-04", ("Yoga Hardaya", "Plt. Bupati Klaten")),
+])
+def test_circular_identity_and_signatory(text, number, subject, issuer, date, signatory):
+    got = parse_structure(text)
+    assert got.kind == "circular"
+    assert (got.identity["number"], got.identity["subject"], got.identity["issuer"]) == (number, subject, issuer)
+    assert got.identity["year"] == int(date[:4])
+    assert got.date == date
+    assert (got.signatory["name"], got.signatory["position"]) == signatory
+    assert set(got.signatory) == {"name", "position"}
+
+
+@pytest.mark.parametrize("position, expected", [
+    (["a.n. BUPATI SLEMAN", "SEKRETARIS DAERAH,"], (["BUPATI SLEMAN"], ["SEKRETARIS DAERAH,"])),
+    (["a.n. MENTERI KETENAGAKERJAAN,", "SEKRETARIS JENDERAL,"], (["MENTERI KETENAGAKERJAAN,"], ["SEKRETARIS JENDERAL,"])),
+    (["a.n. MENTERI DESA, PEMBANGUNAN DAERAH TERTINGGAL", "DAN TRANSMIGRASI", "SEKRETARIS JENDERAL,"],
+     (["MENTERI DESA, PEMBANGUNAN DAERAH TERTINGGAL", "DAN TRANSMIGRASI"], ["SEKRETARIS JENDERAL,"])),
+    (["a.n. Gubernur Jawa Barat Sekretaris Daerah,"], (["Gubernur Jawa Barat"], ["Sekretaris Daerah,"])),
+    (["a.n. MENTERI KEUANGAN", "SEKRETARIS JENDERAL", "u.b.", "KEPALA BIRO HUKUM,"],
+     (["MENTERI KEUANGAN"], ["KEPALA BIRO HUKUM,"])),
+    (["Plt. BUPATI KLATEN,"], None),
+    (["WALI KOTA BOGOR,"], None),
+    (["a.n. BUPATI SLEMAN,"], None),
+])
+def test_split_on_behalf(position, expected):
+    assert split_on_behalf(position) == expected
+
+
+# The text and Markdown circulars of the corpus through the whole pipeline (loader, cleaning, reader):
+# file -> (number, year, issuer, subject, date, signatory name, signatory position), read off the documents.
+CORPUS_CIRCULARS = {
+    "se-gubernur-jabar-kesiapsiagaan-bencana.txt": (
+        "300.2/1457/SE/2025", 2025, "Gubernur Jawa Barat",
+        "Peningkatan Kesiapsiagaan Menghadapi Bencana Hidrometeorologi Musim Hujan 2025/2026", "2025-10-31",
+        "Rahmat Suryadilaga", "Gubernur Jawa Barat"),
+    "se-kepala-bps-sensus-ekonomi-2026.txt": (
+        "B-42/BPS/1000/SE/01/2026", 2026, "Kepala Badan Pusat Statistik",
+        "Dukungan Pemerintah Daerah dalam Pelaksanaan Sensus Ekonomi 2026", "2026-01-15",
+        "Lukas Hendrawan Simatupang", "Kepala Badan Pusat Statistik"),
+    "se-menaker-thr-keagamaan-2026.txt": (
+        "M/2/HK.04.00/II/2026", 2026, "Menteri Ketenagakerjaan",
+        "PELAKSANAAN PEMBERIAN TUNJANGAN HARI RAYA KEAGAMAAN TAHUN 2026 BAGI PEKERJA/BURUH DI PERUSAHAAN",
+        "2026-02-23", "Suryo Adinegoro", "Menteri Ketenagakerjaan Republik Indonesia"),
+    "se-bupati-sleman-efisiensi-belanja.md": (
+        "900.1.1/412/SE/2025", 2025, "Bupati Sleman",
+        "Efisiensi Belanja Daerah dalam Pelaksanaan APBD Kabupaten Sleman Tahun Anggaran 2025", "2025-03-03",
+        "Bambang Triyono Atmaja", "Sekretaris Daerah"),
+    "se-walikota-bogor-kerja-bakti.md": (
+        "600.4/87/SE/2026", 2026, "Wali Kota Bogor", "Pelaksanaan Kerja Bakti Serentak Bulanan", "2026-01-12",
+        "Sendi Prasetya Wibawa", "Wali Kota Bogor"),
+}
+
+
+@pytest.fixture(scope="module")
+def corpus_records() -> dict[str, dict]:
+    paths = [str(CORPUS / name) for name in CORPUS_CIRCULARS]
+    found = {}
+    for outcome in extract_records(paths, ocr=False):
+        assert outcome.error is None, outcome.error
+        found[Path(outcome.path).name] = outcome.record
+    return found
+
+
+@pytest.mark.parametrize("name", sorted(CORPUS_CIRCULARS))
+def test_corpus_circulars(corpus_records, name):
+    record = corpus_records[name]
+    number, year, issuer, subject, date, signer, position = CORPUS_CIRCULARS[name]
+    assert record["kind"] == "circular"
+    own = record["regulation"]
+    assert (own["type"], own["number"], own["year"], own["issuer"], own["subject"]) == (
+        "SE", number, year, issuer, subject)
+    assert record["date"] == date
+    assert record["signatory"] == {"name": signer, "position": position}
 
 
 def test_joint_decision_title_block_and_side_by_side_signatures():
