@@ -206,6 +206,20 @@ TABLES: dict[str, dict[str, Any]] = {
         "facets": ["speaker"],
         "sort": "document_id",
     },
+    "sections": {
+        "description": "The parts of an official document: title block, Menimbang, Mengingat, BAB, Pasal, "
+                       "signature, Lampiran; for circulars Yth., Hal, numbered points, Tembusan.",
+        "columns": {
+            "id": "Hash of the row",
+            "document_id": "Document",
+            "heading": "Part of the document (Judul, Mengingat, Pasal 3, Butir 2, Tembusan ...)",
+            "start": "Start offset in the document's text",
+            "end": "End offset",
+            "page": "Page the part starts on (PDF)",
+            "text": "The part's text",
+        },
+        "sort": "start",
+    },
     "abbreviations": {
         "description": "Short forms a document defines, with their long forms.",
         "columns": {

@@ -41,7 +41,7 @@ def _nlp(ner: bool = False):
     return _NLP[ner]
 
 
-def _prepare(path: str, ocr: bool) -> tuple[Source, str, object] | Outcome:
+def _prepare(path: str, ocr: bool) -> tuple[Source, object, object] | Outcome:
     """Load and clean one file and read its structure; an :class:`Outcome` with the error where it fails."""
     try:
         source = load(path, ocr=ocr)
@@ -57,7 +57,7 @@ def _prepare(path: str, ocr: bool) -> tuple[Source, str, object] | Outcome:
         from .structure import parse_structure
 
         structure = parse_structure(cleaned.text)
-    return source, cleaned.text, structure
+    return source, cleaned, structure
 
 
 _OFFICIAL = re.compile(r"(?m)^\s*(?:#+\s*)?(?:SURAT EDARAN|PERATURAN|KEPUTUSAN|INSTRUKSI|UNDANG-UNDANG)\b|"
@@ -80,12 +80,12 @@ def _run_batch(paths: list[str], ocr: bool, with_text: bool, ner: bool = False) 
             outcomes[i] = result
         else:
             prepared.append((i, result))
-    texts = ((text, i) for i, (_, text, _) in prepared)
-    by_index = {i: (source, structure) for i, (source, _, structure) in prepared}
+    texts = ((cleaned.text, i) for i, (_, cleaned, _) in prepared)
+    by_index = {i: (source, cleaned, structure) for i, (source, cleaned, structure) in prepared}
     for doc, i in _nlp(ner).pipe(texts, as_tuples=True):
-        source, structure = by_index[i]
+        source, cleaned, structure = by_index[i]
         try:
-            record = build_record(source, doc, structure, with_text=with_text)
+            record = build_record(source, doc, structure, with_text=with_text, to_source=cleaned.to_source)
         except Exception as exc:  # a bug on one document must not sink the batch; it is reported
             outcomes[i] = Outcome(source.path, error=f"{source.path}: extraction failed ({exc.__class__.__name__}: "
                                                      f"{exc}); please report this file")

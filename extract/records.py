@@ -56,7 +56,7 @@ def _in_spans(pos: int, spans) -> bool:
     return any(a <= pos < b for a, b in spans)
 
 
-def build_record(source: Source, doc: Doc, structure=None, *, with_text: bool = False) -> dict:
+def build_record(source: Source, doc: Doc, structure=None, *, with_text: bool = False, to_source=None) -> dict:
     """The JSON-ready record for one document (``structure`` from :func:`extract.structure.parse_structure`)."""
     text = doc.user_data.get("warta_text") or doc.text
     identity = dict(structure.identity) if structure is not None and structure.identity else None
@@ -119,7 +119,8 @@ def build_record(source: Source, doc: Doc, structure=None, *, with_text: bool = 
         record["addressees"] = list(structure.addressees)
         record["points"] = list(structure.points)
         record["place"] = structure.place
-        record["sections"] = [{"heading": s.heading, "start": s.start, "end": s.end} for s in structure.sections]
+        record["sections"] = [{"heading": s.heading, "start": s.start, "end": s.end, "page": _page_at(source, s.start, to_source)}
+                              for s in structure.sections]
     if with_text:
         record["text"] = text
     return record
@@ -148,6 +149,16 @@ def _entities(doc: Doc, people, agencies) -> list[dict]:
             out.append({"start": start, "end": end, "text": text, "label": label})
             last_end = end
     return out
+
+
+def _page_at(source: Source, offset: int, to_source=None) -> int | None:
+    """The page an offset of the clean text falls on, for PDFs (``to_source`` maps it back to the source)."""
+    if to_source is not None:
+        offset = to_source(offset, offset + 1)[0]
+    for page in source.pages:
+        if getattr(page, "start", 0) <= offset < getattr(page, "end", 0):
+            return page.number
+    return None
 
 
 def _first_line(text: str) -> str | None:

@@ -172,7 +172,7 @@ def _load_pdf(path: str, *, ocr: bool) -> Source:
     from . import pdf
 
     try:
-        result = pdf.read_pdf(path, ocr=ocr)
+        result = pdf.read_pdf(path, ocr=ocr, progress=_page_progress(path) if sys.stderr.isatty() else None)
     except pdf.PdfError as exc:
         raise LoadError(path, getattr(exc, "message", None) or str(exc).removeprefix(f"{path}: ")) from None
     except pdf.OcrUnavailable as exc:
@@ -182,6 +182,18 @@ def _load_pdf(path: str, *, ocr: bool) -> Source:
         raise LoadError(path, hint)
     return Source(path=path, format="pdf", text=result.text, pages=tuple(result.pages),
                   ocr_pages=tuple(result.ocr_pages))
+
+
+def _page_progress(path: str):
+    """A one-line page counter on the terminal while a PDF (and its scanned pages) is read."""
+    name = Path(path).name
+
+    def report(done: int, total: int) -> None:
+        if total >= 3:
+            sys.stderr.write(f"\r  reading {name}: page {done}/{total}" + ("\n" if done == total else ""))
+            sys.stderr.flush()
+
+    return report
 
 
 def _load_docx(path: str, data: bytes) -> Source:

@@ -112,6 +112,13 @@ _TABLES: dict[str, dict[str, Any]] = {
         "not_null": ["document_id", "short"],
         "foreign_keys": [("document_id", "documents", "id")],
     },
+    "sections": {
+        "columns": {"id": str, "document_id": str, "heading": str, "start": int, "end": int, "page": int,
+                    "text": str},
+        "pk": "id",
+        "not_null": ["document_id", "heading"],
+        "foreign_keys": [("document_id", "documents", "id")],
+    },
     "positions": {
         "columns": {"id": str, "person_id": int, "position": str, "agency": str, "first_date": str,
                     "last_date": str, "documents": int},
@@ -159,6 +166,7 @@ _HASH_ID_COLUMNS: dict[str, tuple[str, ...]] = {
     "citations": ("document_id", "regulation_id", "start", "end"),
     "officials": ("document_id", "person_id", "position", "agency"),
     "abbreviations": ("document_id", "short", "long"),
+    "sections": ("document_id", "heading", "start"),
     "errors": ("source", "message"),
     "positions": ("person_id", "position", "agency"),
 }
@@ -166,7 +174,7 @@ _HASH_ID_COLUMNS: dict[str, tuple[str, ...]] = {
 # Rows that belong to one document, deleted with it when it is replaced.
 # Mentions first: they point at quotes and statements.
 _DOCUMENT_CHILDREN = ("mentions", "citations", "officials", "quotes", "statements", "abbreviations",
-                      "document_agencies")
+                      "sections", "document_agencies")
 
 # What counts() reports, and the table each figure counts.
 _COUNTED = {
@@ -427,6 +435,20 @@ def abbreviation_rows(
             "start": item.get("start"),
             "end": item.get("end"),
             "sentence": sentence_of(item.get("start"), item.get("end")),
+        }
+
+
+def section_rows(document_id: str, items: Iterable[dict[str, Any]], text: str | None) -> Iterator[dict[str, Any]]:
+    """Rows of ``sections``: the parts of an official document (title block, Mengingat, Pasal ...)."""
+    for item in items:
+        start, end = item.get("start"), item.get("end")
+        yield {
+            "document_id": document_id,
+            "heading": item["heading"],
+            "start": start,
+            "end": end,
+            "page": item.get("page"),
+            "text": text[start:end] if text and start is not None and end is not None else None,
         }
 
 
@@ -770,6 +792,7 @@ def _insert_document(db: sqlite_utils.Database, record: dict[str, Any]) -> set[i
             for table in ("quotes", "statements")}
     _insert_hashed(db, "abbreviations",
                    abbreviation_rows(document_id, record.get("abbreviations") or [], sentence_of))
+    _insert_hashed(db, "sections", section_rows(document_id, record.get("sections") or [], text))
     spans = [
         ("regulation", "regulation_id", [(reg_id, reg.get("mentions") or []) for reg_id, reg in cited]),
         ("agency", "agency_id", [(aid, agency.get("mentions") or []) for aid, agency in agencies]),
