@@ -91,6 +91,8 @@ GENERIC_HEADS = ("Kementerian", "Kemenko", "Badan", "Lembaga", "Komisi", "Dewan"
                  "Direktorat Jenderal", "Direktorat", "Ditjen", "Otorita", "Kantor Staf", "Pusat", "Balai", "Biro",
                  "Dinas", "Kepolisian", "Kejaksaan", "Pengadilan", "Inspektorat", "Sekretariat",
                  "Perusahaan Umum", "Perum", "Korps", "Komando", "Satuan")
+# Buildings named like institutions ("Balai Kota Semarang" is the city hall).
+NOT_AGENCY_PREFIXES = ("balai kota ", "balai desa ", "balai kelurahan ", "kantor pos ")
 # Phrases built like institution names that name no institution.
 NOT_AGENCIES = frozenset(s.lower() for s in ("Lembaga Swadaya Masyarakat", "Badan Usaha", "Badan Usaha Milik Negara",
                                                "Badan Usaha Milik Daerah", "Majelis Hakim", "Dewan Juri",
@@ -271,7 +273,7 @@ def find_agencies(text: str) -> list[AgencyMention]:
         else:
             short = f"{acronym} {rest}".strip() if acronym else None
         name = f"{head} {rest}".strip()
-        if name.lower() in NOT_AGENCIES:
+        if name.lower() in NOT_AGENCIES or name.lower().startswith(NOT_AGENCY_PREFIXES):
             continue
         gaz = index.get(name.lower()) or (index.get(short.lower()) if short else None)
         key = "gaz:" + gaz[0].lower() if gaz else "name:" + _norm(name)
