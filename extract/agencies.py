@@ -210,7 +210,7 @@ def _trim_rest(rest: str, head: str = "") -> tuple[str, int]:
 
 def _completes_name(words: list[str]) -> bool:
     last = words[-1]
-    if last.isupper() and len(last) >= 2:
+    if (last.isupper() and len(last) >= 2) or re.fullmatch(r"[IVX]+", last):
         return True
     names = region_names()
     return any(" ".join(words[-n:]) in names for n in (1, 2, 3) if len(words) >= n)

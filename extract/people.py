@@ -213,11 +213,19 @@ def _read_position_name(text: str, m: re.Match) -> PersonMention | None:
     for k, w in enumerate(words[title_words:], title_words):
         bare = w.group(0).strip("(),")
         before = [x.group(0) for x in words[:k]]
+        rest = [x.group(0).strip("(),") for x in words[k:]]
+        # After a bare title ("Kepala Seksi Intelijen"), what follows is a name only if it looks like one:
+        # at most four words, none of them office or place words.
+        plausible = len(rest) <= 4 and not any(r in vocab for r in rest)
+        complete = _position_complete(before) or (plausible and " ".join(before).lower() in _title_set())
         if bare in ranks() or (bare[:1].isupper() and bare not in vocab and not re.fullmatch(r"[IVX]+", bare)
-                               and not w.group(0).startswith("(") and _position_complete(before)):
+                               and not w.group(0).startswith("(") and complete):
             candidates.append((pos_text[:w.start()].rstrip(), m.start("pos") + w.start(), m.start("pos") + len(pos_text)))
             break
     for pos, start, end in candidates:
+        # "Kepala Dinas Pemuda, Olahraga, dan Pariwisata": a list of office words, not a name after a comma.
+        if re.match(r"\s*,?\s*(?:dan|serta)\s+[A-Z]", text[end:end + 12]):
+            continue
         rank, words = _leading_rank(text[start:end].split())
         if rank:
             start = text.index(words[0], start) if words else end
@@ -235,6 +243,11 @@ def _read_position_name(text: str, m: re.Match) -> PersonMention | None:
     return None
 
 
+STANDALONE_TITLES = frozenset({"Presiden", "Wakil Presiden", "Wapres", "Jaksa Agung", "Wakil Jaksa Agung", "Kapolri",
+                               "Wakapolri", "Panglima TNI", "KSAD", "KSAL", "KSAU", "Majelis Hakim", "Hakim",
+                               "Ketua Majelis Hakim", "Jaksa Penuntut Umum", "JPU", "Jaksa"})
+
+
 @cache
 def _title_set() -> frozenset[str]:
     return frozenset(t.lower() for t in position_titles()) | frozenset(
@@ -246,7 +259,9 @@ def _offices() -> frozenset[str]:
     """Whole offices and institutions, lower case: a position that is one of them is complete."""
     from .gazetteer import agencies
 
-    out = {t.lower() for t in position_titles()}
+    # A title alone is a whole office only where it names its institution ("Presiden", "Kapolri",
+    # "Menkeu"); "Kepala" or "Direktur Utama" needs the rest of the position.
+    out = {t.lower() for t in position_titles() if t in STANDALONE_TITLES or re.fullmatch(r"(?:Wa)?[Mm]en[a-z]{2,}", t)}
     for a in agencies():
         out.update(f.lower() for f in (a.name, *a.acronyms, *a.aliases, a.head or "") if f)
     return frozenset(out)
@@ -260,7 +275,7 @@ def _position_complete(words: list[str]) -> bool:
 
     bare = [w.strip("(),") for w in words]
     last = bare[-1]
-    if (last.isupper() and len(last) >= 2) or last in ("RI",):
+    if (last.isupper() and len(last) >= 2 and last not in ("PT", "CV", "TBK", "UD")) or last in ("RI",):
         return True
     names = region_names()
     if any(" ".join(bare[-n:]) in names for n in (1, 2, 3) if len(bare) >= n):
@@ -273,7 +288,8 @@ def _position_complete(words: list[str]) -> bool:
 INSTITUTION_WORDS = frozenset("""Daerah Kabupaten Kota Provinsi Negara Republik Indonesia Perangkat Puskesmas Sekolah
     Lingkungan Dinas Badan Kementerian Kantor Sekretariat Direktorat Pemerintah Pemkot Pemkab Pemprov Kecamatan
     Kelurahan Desa Dewan Komisi Lembaga Satuan Unit Bidang Bagian Seksi Cabang Wilayah Balai Pusat RSUD Rumah Sakit
-    Universitas Fakultas Perusahaan Asosiasi Kamar Forum Tim Panitia Rukun Tetangga Warga Karang Taruna""".split())
+    Universitas Fakultas Perusahaan Asosiasi Kamar Forum Tim Panitia Rukun Tetangga Warga Karang Taruna Departemen
+    Divisi Klinik Mahasiswa Administrator Ekonom Pengamat Peneliti Dosen Guru Siswa Relawan""".split())
 
 
 def _holds_region(tokens: list[str]) -> bool:
