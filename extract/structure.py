@@ -23,6 +23,8 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
+from .dates import MONTHS as DATE_MONTHS
+
 __all__ = ["Section", "Structure", "parse_structure", "parse_date", "find_set_date", "clean_name",
            "title_case", "classify_title", "split_on_behalf"]
 
@@ -54,11 +56,8 @@ class Structure:
 
 # --------------------------------------------------------------------------- data
 
-MONTHS = {
-    "januari": 1, "februari": 2, "pebruari": 2, "maret": 3, "april": 4, "mei": 5, "juni": 6,
-    "juli": 7, "agustus": 8, "september": 9, "oktober": 10, "november": 11, "nopember": 11,
-    "desember": 12,
-}
+# Month names written out (the short forms of extract.dates are too short to match fuzzily in OCR'd text).
+MONTHS = {name: number for name, number in DATE_MONTHS.items() if len(name) >= 5 or name in ("mei", "juni", "juli")}
 
 # Title words -> (type code, kind, how the issuer is read). Checked in order, first match wins.
 # Issuer rules: None (no issuer, as for UU or PP), "office" (the words after the title word,
