@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from .lexicon import HONORIFICS, expand_region_short_forms, strip_person_name
+from .lexicon import HONORIFICS, strip_person_name
 
 
 @dataclass(frozen=True)
@@ -407,8 +407,6 @@ def resolve_people(mentions: list[PersonMention], agency_names: list[str] | None
         with_pos = [m for m in group if m.position]
         full = [m for m in with_pos if m.name == name]
         position = (full or with_pos)[0].position if with_pos else None
-        if position:
-            position = expand_region_short_forms(position) if False else position
         official = bool(position) and not _private(position)
         agency = _agency_of(position, agency_names or [])
         people.append(Person(name, position, agency, official, tuple(sorted(group, key=lambda m: m.start))))

@@ -21,7 +21,17 @@ from .places import find_places
 from .quotes import find_quotes
 from .regulations import find_citations
 
-SPAN_KEYS = ("regulations", "agencies", "people", "quotes", "dates", "abbreviations", "places")
+# name, span key, finder over the text, span label (or a function of the item giving it)
+FAMILIES: tuple[tuple[str, str, Callable, str | Callable], ...] = (
+    ("warta_regulations", "regulations", find_citations, lambda c: c.type),
+    ("warta_agencies", "agencies", find_agencies, "ORG"),
+    ("warta_people", "people", find_people, "PER"),
+    ("warta_quotes", "quotes", find_quotes, "QUOTE"),
+    ("warta_dates", "dates", find_dates, "DATE"),
+    ("warta_abbreviations", "abbreviations", find_abbreviations, "ABBR"),
+    ("warta_places", "places", find_places, "LOC"),
+)
+SPAN_KEYS = tuple(key for _, key, _, _ in FAMILIES)
 
 for _key in SPAN_KEYS:
     if not Span.has_extension(_key):
@@ -46,18 +56,6 @@ def _write_spans(doc: Doc, key: str, items, label: str | Callable) -> None:
         span._.set(key, item)
         spans.append(span)
     doc.spans[key] = spans
-
-
-# name, span key, finder over the text, span label (or a function of the item giving it)
-FAMILIES: tuple[tuple[str, str, Callable, str | Callable], ...] = (
-    ("warta_regulations", "regulations", find_citations, lambda c: c.type),
-    ("warta_agencies", "agencies", find_agencies, "ORG"),
-    ("warta_people", "people", find_people, "PER"),
-    ("warta_quotes", "quotes", find_quotes, "QUOTE"),
-    ("warta_dates", "dates", find_dates, "DATE"),
-    ("warta_abbreviations", "abbreviations", find_abbreviations, "ABBR"),
-    ("warta_places", "places", find_places, "LOC"),
-)
 
 
 def _make_component(key: str, finder: Callable, label: str | Callable) -> Callable[[Doc], Doc]:

@@ -9,8 +9,6 @@ import importlib.util
 import json
 from pathlib import Path
 
-import pytest
-
 from extract import extract_records
 
 
