@@ -161,6 +161,10 @@ def _page_at(source: Source, offset: int, to_source=None) -> int | None:
     return None
 
 
-def _first_line(text: str) -> str | None:
+def _first_line(text: str, limit: int = 120) -> str | None:
+    """A stand-in title for a text without one: its first sentence, cut at a word near ``limit``."""
     line = text.strip().split("\n", 1)[0].strip()
-    return line[:200] or None
+    line = re.split(r"(?<=[a-z0-9)])\.\s", line, maxsplit=1)[0]
+    if len(line) > limit:
+        line = line[:limit].rsplit(" ", 1)[0].rstrip(",;:") + " ..."
+    return line or None
