@@ -289,7 +289,8 @@ INSTITUTION_WORDS = frozenset("""Daerah Kabupaten Kota Provinsi Negara Republik 
     Lingkungan Dinas Badan Kementerian Kantor Sekretariat Direktorat Pemerintah Pemkot Pemkab Pemprov Kecamatan
     Kelurahan Desa Dewan Komisi Lembaga Satuan Unit Bidang Bagian Seksi Cabang Wilayah Balai Pusat RSUD Rumah Sakit
     Universitas Fakultas Perusahaan Asosiasi Kamar Forum Tim Panitia Rukun Tetangga Warga Karang Taruna Departemen
-    Divisi Klinik Mahasiswa Administrator Ekonom Pengamat Peneliti Dosen Guru Siswa Relawan""".split())
+    Divisi Klinik Mahasiswa Administrator Ekonom Pengamat Peneliti Dosen Guru Siswa Relawan Foundation Institute
+    Center Centre Group Company Corporation""".split())
 
 
 def _holds_region(tokens: list[str]) -> bool:
