@@ -7,7 +7,8 @@ The verbs the command line uses::
 from .metadata import write_metadata
 from .normalize import clean_text
 from .process import Outcome, extract_records
-from .render import render_briefs, render_drafts
+from .briefs import render_briefs
+from .render import render_drafts
 from .sources import LoadError, load
 from .store import counts, iter_records, open_db, record_error, save_record, search
 

@@ -4,13 +4,15 @@ The database is built with sqlite-utils and served by Datasette. Every record
 (the contract of ``warta extract`` plus ``"text"``) becomes one ``documents`` row
 and its citations, officials, quotes, statements, abbreviations, agency links
 and highlightable ``mentions``. Each of those rows keeps its provenance: the
-document, the character offsets and the sentence it was read from.
+document, the character offsets and the sentence it was read from
+(:mod:`extract.provenance`).
 
 Regulations, agencies and people are shared across documents. A person is
 found again under the same normalized name (honorifics and degrees dropped,
 case and punctuation ignored); a one-word name joins a longer one only when
-exactly one longer-named person holds a matching position or agency. The
-``positions`` table sums up each person's roles over time.
+exactly one longer-named person holds a matching position or agency
+(:mod:`extract.persons`). The ``positions`` table sums up each person's roles
+over time.
 
 Writes are idempotent: a document's id is the hash of its content, so saving
 the same record twice leaves the database as it was, and child rows carry
@@ -19,11 +21,10 @@ ids hashed from their content.
 
 from __future__ import annotations
 
-import bisect
 import json
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
@@ -31,7 +32,8 @@ from typing import Any
 import sqlite_utils
 from sqlite_utils.db import NotFoundError
 
-from .lexicon import strip_person_name
+from .persons import absorb_short_names, person_for, person_key
+from .provenance import SentenceOf, no_sentence, sentence_finder
 
 # -- schema ---------------------------------------------------------------
 
@@ -230,81 +232,7 @@ def _add_missing_columns(table: sqlite_utils.db.Table, columns: dict[str, type])
             table.add_column(column, kind)
 
 
-# -- pure helpers: sentences and names --------------------------------------
-
-# A sentence ends at a line break, or at . ! ? (with closing quotes or brackets)
-# before a space and a capital letter or an opening quote.
-_SENTENCE_END = re.compile(r"\n|[.!?\u2026]+[\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(]?[A-Z])")
-# Words whose period does not end a sentence ("Dr. Ahmad", "Jl. Sudirman", "a.n. Bupati").
-_NO_END_BEFORE = frozenset(
-    "dr drs dra dr ir prof h hj kh st no nomor jl kab kec kel kota prov tel telp yth sdr sdri bpk ny tn "
-    "a.n u.b an ub pt cv tbk rp vol hal".split()
-)
-SENTENCE_MAX = 600
-
-
-def sentence_cuts(text: str) -> list[int]:
-    """Offsets in ``text`` where a sentence ends (exclusive), in order."""
-    cuts = []
-    for match in _SENTENCE_END.finditer(text):
-        if match.group() != "\n":
-            word = re.search(r"(\S+?)[.!?\u2026]*$", text[max(0, match.start() - 12):match.start() + 1])
-            before = word.group(1).casefold().strip("(\"'") if word else ""
-            if before in _NO_END_BEFORE or (len(before) == 1 and before.isalpha()):
-                continue
-        cuts.append(match.end() if match.group() != "\n" else match.start())
-    return cuts
-
-
-def sentence_at(text: str, cuts: list[int], start: int | None, end: int | None) -> str | None:
-    """The sentence(s) of ``text`` around ``start``..``end``, given :func:`sentence_cuts`.
-
-    It runs from the last sentence end at or before ``start`` to the first at or
-    after ``end``. A sentence longer than ``SENTENCE_MAX`` characters (a text
-    without punctuation) is cut to the span and some context. Offsets missing or
-    outside the text give ``None``.
-    """
-    if not isinstance(start, int) or not isinstance(end, int) or not 0 <= start <= end <= len(text):
-        return None
-    index = bisect.bisect_right(cuts, start)
-    begin = cuts[index - 1] if index else 0
-    index = bisect.bisect_left(cuts, end)
-    finish = cuts[index] if index < len(cuts) else len(text)
-    if finish - begin > max(SENTENCE_MAX, end - start):
-        context = max(0, (SENTENCE_MAX - (end - start)) // 2)
-        begin, finish = max(begin, start - context), min(finish, end + context)
-    return text[begin:finish].strip() or None
-
-
-def sentence_around(text: str, start: int | None, end: int | None) -> str | None:
-    """The sentence of ``text`` that holds ``start``..``end``; see :func:`sentence_at`."""
-    return sentence_at(text, sentence_cuts(text), start, end)
-
-
-def person_key(name: str) -> str:
-    """A person's name for matching: no honorifics or degrees, no punctuation, folded case.
-
-    ``"Dr. H. Suryo Adinegoro, S.H., M.Si."`` and ``"SURYO ADINEGORO"`` both give
-    ``"suryo adinegoro"``.
-    """
-    bare = strip_person_name(name) or name
-    words = re.sub(r"[^\w\s-]", "", bare.casefold()).replace("_", " ").split()
-    return " ".join(words)
-
-
-def short_name_target(word: str, roles: set[str], people: Iterable[tuple[int, str, set[str]]]) -> int | None:
-    """The one longer-named person a one-word name ``word`` can stand for, if exactly one.
-
-    ``people`` holds ``(person_id, key, roles)`` where roles are folded positions
-    and agencies the person holds; a candidate has ``word`` among the words of
-    its key and shares a role with ``roles``. None when there are no roles, no
-    candidate or several.
-    """
-    if not roles:
-        return None
-    found = {person_id for person_id, key, theirs in people
-             if len(key.split()) > 1 and word in key.split() and roles & theirs}
-    return found.pop() if len(found) == 1 else None
+# -- pure helpers: record -> rows -----------------------------------------
 
 
 def _year(record: dict[str, Any]) -> int | None:
@@ -314,9 +242,6 @@ def _year(record: dict[str, Any]) -> int | None:
         if isinstance(value, str) and re.match(r"\d{4}-", value):
             return int(value[:4])
     return None
-
-
-# -- pure helpers: record -> rows -----------------------------------------
 
 
 def regulation_id(regulation: dict[str, Any]) -> str | None:
@@ -373,23 +298,8 @@ def document_row(record: dict[str, Any], reg_id: str | None, ingested_at: str) -
     }
 
 
-SentenceOf = Callable[[Any, Any], "str | None"]
-
-
-def _no_sentence(start: Any, end: Any) -> str | None:
-    return None
-
-
-def sentence_finder(text: str | None) -> SentenceOf:
-    """A function of ``(start, end)`` giving the sentence of ``text`` around them."""
-    if not text:
-        return _no_sentence
-    cuts = sentence_cuts(text)
-    return lambda start, end: sentence_at(text, cuts, start, end)
-
-
 def citation_rows(
-    document_id: str, reg_id: str, regulation: dict[str, Any], sentence_of: SentenceOf = _no_sentence
+    document_id: str, reg_id: str, regulation: dict[str, Any], sentence_of: SentenceOf = no_sentence
 ) -> Iterator[dict[str, Any]]:
     """One ``citations`` row per mention; one row without offsets if there are none."""
     mentions = regulation.get("mentions") or [{}]
@@ -407,7 +317,7 @@ def citation_rows(
 
 def utterance_rows(
     document_id: str, items: Iterable[dict[str, Any]], person_ids: dict[str, int],
-    sentence_of: SentenceOf = _no_sentence,
+    sentence_of: SentenceOf = no_sentence,
 ) -> Iterator[dict[str, Any]]:
     """Rows of ``quotes`` or ``statements``; a speaker found among ``person_ids`` (by folded name) is linked."""
     for item in items:
@@ -424,7 +334,7 @@ def utterance_rows(
 
 
 def abbreviation_rows(
-    document_id: str, items: Iterable[dict[str, Any]], sentence_of: SentenceOf = _no_sentence
+    document_id: str, items: Iterable[dict[str, Any]], sentence_of: SentenceOf = no_sentence
 ) -> Iterator[dict[str, Any]]:
     """Rows of ``abbreviations``."""
     for item in items:
@@ -492,7 +402,7 @@ def _offsets(item: dict[str, Any]) -> tuple[int, int] | None:
 
 def mention_rows(
     document_id: str, text: str | None, kind: str, column: str | None,
-    items: Iterable[tuple[Any, Iterable[dict[str, Any]]]], sentence_of: SentenceOf = _no_sentence,
+    items: Iterable[tuple[Any, Iterable[dict[str, Any]]]], sentence_of: SentenceOf = no_sentence,
 ) -> Iterator[dict[str, Any]]:
     """``mentions`` rows of one kind from ``(target id, spans)`` pairs; spans without offsets are skipped."""
     for target, spans in items:
@@ -629,78 +539,7 @@ def _save_agencies(
     return saved
 
 
-# -- people -----------------------------------------------------------------
-
-
-def _roles(*values: str | None) -> set[str]:
-    return {value.casefold() for value in values if value}
-
-
-def _people_with_word(db: sqlite_utils.Database, word: str) -> list[tuple[int, str, set[str]]]:
-    """People whose name has ``word`` as a whole word, with the positions and agencies they hold."""
-    people: dict[int, tuple[int, str, set[str]]] = {}
-    rows = db.query(
-        """select people.id, people.key, officials.position, officials.agency
-        from people left join officials on officials.person_id = people.id
-        where ' ' || people.key || ' ' like ?""",
-        [f"% {word} %"],
-    )
-    for row in rows:
-        person = people.setdefault(row["id"], (row["id"], row["key"], set()))
-        person[2].update(_roles(row["position"], row["agency"]))
-    return list(people.values())
-
-
-def _person_roles(db: sqlite_utils.Database, person_id: int) -> set[str]:
-    rows = db.query("select position, agency from officials where person_id = ?", [person_id])
-    return {role for row in rows for role in _roles(row["position"], row["agency"])}
-
-
-def _person_for(db: sqlite_utils.Database, name: str, position: str | None, agency: str | None) -> int:
-    """The person called ``name`` (holding ``position`` at ``agency``), added if new."""
-    key = person_key(name) or name.casefold()
-    found = next(iter(db.query("select id from people where key = ? order by id limit 1", [key])), None)
-    if found:
-        person_id = found["id"]
-    else:
-        person_id = None
-        if len(key.split()) == 1:
-            person_id = short_name_target(key, _roles(position, agency), _people_with_word(db, key))
-        if person_id is None:
-            person_id = db["people"].insert({"name": name, "key": key}).last_pk
-    db["person_names"].insert({"person_id": person_id, "name": name}, ignore=True)
-    return person_id
-
-
-def _merge_person(db: sqlite_utils.Database, source: int, target: int) -> None:
-    """Fold person ``source`` into ``target``: rows, names and all."""
-    for table in ("officials", "quotes", "statements", "mentions"):
-        db.execute(f"update {table} set person_id = ? where person_id = ?", [target, source])
-    db.execute("delete from positions where person_id = ?", [source])
-    db.execute("insert or ignore into person_names (person_id, name) select ?, name from person_names "
-               "where person_id = ?", [target, source])
-    db.execute("delete from person_names where person_id = ?", [source])
-    db["people"].delete(source)
-
-
-def _absorb_short_names(db: sqlite_utils.Database, person_ids: Iterable[int]) -> set[int]:
-    """Fold one-word people into the longer-named person among ``person_ids`` they can only stand for.
-
-    Returns the ids still standing.
-    """
-    standing = set(person_ids)
-    for person_id in sorted(standing):
-        person = next(iter(db.query("select key from people where id = ?", [person_id])), None)
-        if person is None or len(person["key"].split()) < 2:
-            continue
-        for word in set(person["key"].split()):
-            for short in list(db.query("select id from people where key = ?", [word])):
-                target = short_name_target(word, _person_roles(db, short["id"]), _people_with_word(db, word))
-                if target == person_id:
-                    _merge_person(db, short["id"], person_id)
-                    standing.discard(short["id"])
-    return {person_id for person_id in standing if db["people"].count_where("id = ?", [person_id])}
-
+# -- people and positions ----------------------------------------------------
 
 # Positions differing only in case are one; min() keeps the capitalized form.
 _POSITIONS_SQL = """select officials.person_id, min(officials.position) as position, min(officials.agency) as agency,
@@ -730,7 +569,7 @@ def _save_officials(
     rows = []
     for official in officials:
         name = official["name"]
-        person_id = _person_for(db, name, official.get("position"), official.get("agency"))
+        person_id = person_for(db, name, official.get("position"), official.get("agency"))
         saved.append((person_id, official))
         mentions = official.get("mentions") or []
         first = mentions[0] if mentions else {}
@@ -837,7 +676,7 @@ def save_record(db: sqlite_utils.Database, record: dict[str, Any]) -> str:
         for document_id in previous:
             touched |= _delete_document(db, document_id)
         touched |= _insert_document(db, record)
-        _refresh_positions(db, _absorb_short_names(db, touched))
+        _refresh_positions(db, absorb_short_names(db, touched))
     return "replaced" if previous else "added"
 
 

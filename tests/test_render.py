@@ -11,24 +11,26 @@ import jinja2
 import pytest
 
 from extract import extract_records, open_db, save_record
-from extract.render import (
+from extract.briefs import (
     briefed_regulations,
+    person_context,
+    profiled_people,
+    regulation_context,
+    render_briefs,
+    render_profile,
+    render_regulation_brief,
+)
+from extract.render import (
     dateline,
     format_citation,
     format_date_id,
     join_names,
     legal_basis,
     make_env,
-    person_context,
-    profiled_people,
-    regulation_context,
     regulation_type_names,
-    render_briefs,
     render_context,
     render_document,
     render_drafts,
-    render_profile,
-    render_regulation_brief,
     signer,
     slugify,
     speaker_sections,

@@ -9,20 +9,18 @@ from pathlib import Path
 
 import pytest
 
+from extract.persons import person_key, short_name_target
+from extract.provenance import SENTENCE_MAX, sentence_around
 from extract.store import (
-    SENTENCE_MAX,
     counts,
     iter_records,
     merge_agency,
     open_db,
-    person_key,
     record_error,
     regulation_id,
     save_record,
     save_records,
     search,
-    sentence_around,
-    short_name_target,
 )
 
 FIXTURE = Path(__file__).parent / "fixtures" / "record-example.json"
