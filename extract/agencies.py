@@ -237,9 +237,12 @@ def find_agencies(text: str) -> list[AgencyMention]:
     for start, end in _gazetteer_hits(text):
         name, acronym, category = index[text[start:end].lower()]
         candidates.append(AgencyMention(start, end, text[start:end], name, acronym, "gaz:" + name.lower(), category))
-    for m in _matches(_form_pattern(), text):
+    def form_head(m: re.Match) -> str:
         form = _form_for(m.group("head"))
-        rest, used = _trim_rest(m.group("rest"), form.long if form else "")
+        return form.long if form else ""
+
+    for m, rest, used in _matches(_form_pattern(), text, form_head):
+        form = _form_for(m.group("head"))
         if form is None:
             continue
         if not rest and not form.region:
@@ -256,9 +259,8 @@ def find_agencies(text: str) -> list[AgencyMention]:
         gaz = index.get(long.lower()) or index.get(short.lower())
         key = "gaz:" + gaz[0].lower() if gaz else "form:" + _norm(long)
         candidates.append(AgencyMention(m.start(), end, text[m.start():end], long, short, key))
-    for m in _matches(_generic_pattern(), text):
-        head = re.sub(r"\s+", " ", m.group("head"))
-        rest, used = _trim_rest(m.group("rest"), head)
+    for m, rest, used in _matches(_generic_pattern(), text, _head_text):
+        head = _head_text(m)
         if not rest and head not in STANDALONE:
             continue
         end = m.start("rest") + used if rest else m.end("head")
@@ -285,16 +287,20 @@ def find_agencies(text: str) -> list[AgencyMention]:
     return sorted(_longest_first(chosen), key=lambda c: c.start)
 
 
-def _matches(pattern: re.Pattern, text: str):
-    """Like ``finditer``, but the next search starts where this name's words stopped, so that
-    "Pemkot Bogor dan Pemkab Bogor" yields both."""
+def _head_text(m: re.Match) -> str:
+    return re.sub(r"\s+", " ", m.group("head"))
+
+
+def _matches(pattern: re.Pattern, text: str, head_of):
+    """Like ``finditer``, with each match's name words trimmed (``(match, rest, used)``); the next
+    search starts where this name's words stopped, so that "Pemkot Bogor dan Pemkab Bogor" yields both."""
     pos = 0
     while True:
         m = pattern.search(text, pos)
         if m is None:
             return
-        yield m
-        rest, used = _trim_rest(m.group("rest"))
+        rest, used = _trim_rest(m.group("rest"), head_of(m))
+        yield m, rest, used
         pos = max(m.start("rest") + used, m.end("head"), m.start() + 1)
 
 

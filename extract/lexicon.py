@@ -49,7 +49,9 @@ _DEGREE = re.compile(
     r",?\s*\b(?:S\.?\s?(?:E|H|T|Sos|Si|Pd|Kom|Ag|IP|Psi|Ked|Kep|KM|Hut|P|Pi|Ak|STP|Stat|Sn|Hum|Farm|Tr|AP|IK|Gz)"
     r"|M\.?\s?(?:M|Si|H|Hum|Pd|Kes|T|Kn|Sc|A|Ag|AP|Ak|E|Eng|PA|Ikom|IP|Sos|Psi|B\.?A|Han|Tr|Kom)"
     r"|MBA|MPA|MPH|MSc|LLM|Ph\.?\s?D|Ak|CPA|CA|Sp\.?\s?[A-Z]{1,3}|Lc|Apt|Dipl)\b\.?(?=[\s,.;)]|$)")
-_LEADING_TITLE = re.compile(r"^(?:(?:Prof|Dr|Drs|Dra|Ir|Drg|H|Hj|KH|K\.H|Hajjah|Haji|Pak|Bu|Bapak|Ibu|Sdr|Sdri|dr)\.?\s+)+")
+# Titles written before a name ("Dr. H. Nama"), as a regex alternation.
+TITLES_BEFORE_NAME = r"Prof|Dr|Drs|Dra|Ir|Drg|H|Hj|KH|K\.H|Hajjah|Haji|Pak|Bu|Bapak|Ibu|Sdr|Sdri|dr|drg"
+_LEADING_TITLE = re.compile(rf"^(?:(?:{TITLES_BEFORE_NAME})\.?\s+)+")
 
 
 def strip_person_name(name: str) -> str:

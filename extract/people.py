@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from .lexicon import HONORIFICS, strip_person_name
+from .lexicon import HONORIFICS, TITLES_BEFORE_NAME, strip_person_name
 
 
 @dataclass(frozen=True)
@@ -121,7 +121,7 @@ PRONOUNS = frozenset("Dia Ia Ini Itu Kami Kita Saya Mereka Beliau Anda Kamu Alla
 
 _NAME_TOKEN = (r"(?:[A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)?|Mc[A-Z][a-z]+|[A-Z]\.?(?=[ \t,])"
                r"|[A-Z][a-z]?\.)")
-_HONORIFIC = r"(?:(?:Prof|Dr|Drs|Dra|Ir|Drg|H|Hj|KH|Pak|Bu|Bapak|Ibu|dr|drg)\.?\s+)*"
+_HONORIFIC = rf"(?:(?:{TITLES_BEFORE_NAME})\.?\s+)*"
 _DEGREES = r"(?:,?\s+(?:S|M|Ph|Sp|Lc|Ak|CPA|MBA|MPA|MPH|MSc|LLM|Dipl)\.?\s?[A-Za-z.]{0,6}\.?(?=[\s,.;)]|$))*"
 
 

@@ -79,8 +79,7 @@ def build_record(source: Source, doc: Doc, structure=None, *, with_text: bool = 
     agencies = resolve_agencies([m for m in _spans(doc, "agencies") if m.start >= body_start or m.key.startswith("gaz:")])
     people = resolve_people([m for m in _spans(doc, "people") if m.start >= body_start],
                             [a.name for a in agencies] + [a.acronym or "" for a in agencies])
-    quote_spans = [(s.start_char, s.end_char) for s in doc.spans.get("quotes", [])]
-    quote_spans = [q for q in (_spans(doc, "quotes")) if isinstance(q, tuple)] or quote_spans
+    quote_spans = _spans(doc, "quotes")  # (start, end) of the words inside the marks
     quotes = attribute_quotes(text, quote_spans, people)
     statements = [s for s in find_statements(text, people) if not _in_spans(s.start, quote_spans)]
 
