@@ -4,13 +4,13 @@ The verbs the command line uses::
 
     from extract import extract_records, open_db, save_record, search, render_drafts
 """
-from .metadata import write_metadata
-from .normalize import clean_text
 from .process import Outcome, extract_records
-from .briefs import render_briefs
-from .render import render_drafts
-from .sources import LoadError, load
+from .read.normalize import clean_text
+from .read.sources import LoadError, load
+from .serve.metadata import write_metadata
 from .store import counts, iter_records, open_db, record_error, save_record, search
+from .write.briefs import render_briefs
+from .write.render import render_drafts
 
 __all__ = [
     "LoadError", "Outcome", "clean_text", "counts", "extract_records", "iter_records", "load", "open_db",

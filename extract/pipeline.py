@@ -13,13 +13,13 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from .abbreviations import find_abbreviations
-from .agencies import find_agencies
-from .dates import find_dates
-from .people import find_people
-from .places import find_places
-from .quotes import find_quotes
-from .regulations import find_citations
+from .find.abbreviations import find_abbreviations
+from .find.agencies import find_agencies
+from .find.dates import find_dates
+from .find.people import find_people
+from .find.places import find_places
+from .find.quotes import find_quotes
+from .find.regulations import find_citations
 
 # name, span key, finder over the text, span label (or a function of the item giving it)
 FAMILIES: tuple[tuple[str, str, Callable, str | Callable], ...] = (
@@ -84,7 +84,7 @@ def build_nlp(*, ner: bool = False) -> Language:
     for name in COMPONENTS:
         nlp.add_pipe(name)
     if ner:
-        from .ner import add_ner_pipe
+        from .find.ner import add_ner_pipe
 
         add_ner_pipe(nlp)
     nlp.max_length = 5_000_000

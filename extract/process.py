@@ -12,8 +12,8 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from typing import Iterable, Iterator
 
-from .normalize import clean_text, steps_for
-from .sources import LoadError, NeedsOcr, Source, iter_paths, load
+from .read.normalize import clean_text, steps_for
+from .read.sources import LoadError, NeedsOcr, Source, iter_paths, load
 
 BATCH = 32
 
@@ -54,7 +54,7 @@ def _prepare(path: str, ocr: bool) -> tuple[Source, object, object] | Outcome:
         return Outcome(path, error=f"{path}: nothing left after removing boilerplate; check that it is a document")
     structure = None
     if source.format in ("pdf", "docx") or _looks_official(cleaned.text):
-        from .structure import parse_structure
+        from .read.structure import parse_structure
 
         structure = parse_structure(cleaned.text)
     return source, cleaned, structure

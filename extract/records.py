@@ -11,12 +11,12 @@ import re
 
 from spacy.tokens import Doc
 
-from .agencies import resolve_agencies
-from .dates import document_date, event_date
-from .people import resolve_people
-from .quotes import attribute_quotes, find_statements
-from .regulations import canonical_id, resolve_citations
-from .sources import Source
+from .find.agencies import resolve_agencies
+from .find.dates import document_date, event_date
+from .find.people import resolve_people
+from .find.quotes import attribute_quotes, find_statements
+from .find.regulations import canonical_id, resolve_citations
+from .read.sources import Source
 
 KINDS = ("press_release", "news", "circular", "regulation", "decision", "instruction", "other")
 
@@ -57,7 +57,7 @@ def _in_spans(pos: int, spans) -> bool:
 
 
 def build_record(source: Source, doc: Doc, structure=None, *, with_text: bool = False, to_source=None) -> dict:
-    """The JSON-ready record for one document (``structure`` from :func:`extract.structure.parse_structure`)."""
+    """The JSON-ready record for one document (``structure`` from :func:`extract.read.structure.parse_structure`)."""
     text = doc.user_data.get("warta_text") or doc.text
     identity = dict(structure.identity) if structure is not None and structure.identity else None
     own_key = None

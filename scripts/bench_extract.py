@@ -14,7 +14,7 @@ from pathlib import Path
 import spacy
 
 from extract import extract_records
-from extract.sources import iter_paths
+from extract.read.sources import iter_paths
 
 DEFAULT = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "detik-txt"
 

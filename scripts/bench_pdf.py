@@ -21,7 +21,7 @@ import pdfplumber
 import pypdfium2 as pdfium
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from extract.pdf import read_pdf  # noqa: E402
+from extract.read.pdf import read_pdf  # noqa: E402
 
 DEFAULT = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "gov-regulation-pdfs"
 

@@ -29,7 +29,7 @@ from typing import Callable, Iterable, Sequence
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from extract.summarize import DEFAULT_WEIGHTS, Weights, lead, summarize  # noqa: E402
+from extract.write.summarize import DEFAULT_WEIGHTS, Weights, lead, summarize  # noqa: E402
 
 DEFAULT = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "detik-gov-sum1000" / "data_berita.csv"
 _TOKEN = re.compile(r"[a-z0-9]+")

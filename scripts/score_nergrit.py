@@ -103,7 +103,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     if args.model is None:
-        from extract.ner import load_ner
+        from extract.find.ner import load_ner
         nlp = load_ner()
     else:
         import spacy

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from extract.agencies import find_agencies, resolve_agencies
+from extract.find.agencies import find_agencies, resolve_agencies
 
 
 def agencies(text: str) -> list:

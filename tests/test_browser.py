@@ -16,8 +16,9 @@ from pathlib import Path
 
 import pytest
 
-from extract import datasette_plugin, extract_records
-from extract.metadata import write_metadata
+from extract import extract_records
+from extract.serve import plugin as datasette_plugin
+from extract.serve.metadata import write_metadata
 from extract.store import open_db, save_record
 
 playwright_api = pytest.importorskip("playwright.sync_api")

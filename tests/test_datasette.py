@@ -13,10 +13,12 @@ from datasette.utils import tilde_encode
 
 from datasette.plugins import pm
 
-from extract import datasette_plugin, extract_records
-from extract.datasette_plugin import Mark, list_drafts, mark_up, nest_marks, render_markdown
-from extract.metadata import QUERIES, TABLES, build_metadata, write_metadata
-from extract.store import _TABLES, open_db, save_record
+from extract import extract_records
+from extract.serve import plugin as datasette_plugin
+from extract.serve.plugin import Mark, list_drafts, mark_up, nest_marks, render_markdown
+from extract.serve.metadata import QUERIES, TABLES, build_metadata, write_metadata
+from extract.store import open_db, save_record
+from extract.store.schema import _TABLES
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 

@@ -8,8 +8,8 @@ import datetime as dt
 
 import pytest
 
-from extract.dates import document_date, event_date, find_dates, parse_long_date, year_for_weekday
-from extract.quotes import find_quotes
+from extract.find.dates import document_date, event_date, find_dates, parse_long_date, year_for_weekday
+from extract.find.quotes import find_quotes
 
 
 @pytest.mark.parametrize("text, reference, expected", [

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from extract import gazetteer
-from extract.gazetteer import (
+from extract.find import gazetteer
+from extract.find.gazetteer import (
     GazetteerError,
     agencies,
     agency_index,

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import spacy
 
-from extract import ner
+from extract.find import ner
 
 ROOT = Path(__file__).resolve().parent.parent
 SENTENCE = ("Menteri Keuangan Sri Mulyani Indrawati mengatakan Bank Indonesia akan menjaga inflasi, "

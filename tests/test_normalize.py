@@ -8,7 +8,7 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from extract.normalize import DEFAULT_STEPS, STEPS, clean_text, steps_for
+from extract.read.normalize import DEFAULT_STEPS, STEPS, clean_text, steps_for
 
 MD_STEPS = tuple(steps_for("md"))
 

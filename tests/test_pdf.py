@@ -1,4 +1,4 @@
-"""extract.pdf on the real regulation PDFs, plus table-driven cases for its pure helpers."""
+"""extract.read.pdf on the real regulation PDFs, plus table-driven cases for its pure helpers."""
 
 from __future__ import annotations
 
@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from extract import pdf
-from extract.pdf import (
+from extract.read import pdf
+from extract.read.pdf import ocr
+from extract.read.pdf import (
     Line, OcrUnavailable, PageLayout, PdfError, drop_running_lines, is_catchword, join_wrapped,
     looks_garbled, page_paragraphs, read_pdf,
 )
@@ -138,12 +139,12 @@ def test_ocr_reads_a_scanned_page_and_the_cache_makes_a_second_read_fast(tmp_pat
 @needs_data
 def test_missing_tesseract_raises_ocr_unavailable_naming_the_install(monkeypatch, tmp_path):
     monkeypatch.setenv("PATH", str(tmp_path))
-    pdf._tesseract.cache_clear()
+    ocr._tesseract.cache_clear()
     try:
         with pytest.raises(OcrUnavailable, match="apt-get install tesseract-ocr tesseract-ocr-ind"):
             read_pdf(SCAN, max_pages=1, cache_dir=tmp_path)
     finally:
-        pdf._tesseract.cache_clear()
+        ocr._tesseract.cache_clear()
 
 
 def test_cache_dir_follows_the_environment(monkeypatch, tmp_path):

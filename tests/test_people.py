@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from extract.people import find_people, resolve_people
+from extract.find.people import find_people, resolve_people
 
 
 def people(text: str) -> list[tuple[str, str | None]]:

@@ -4,8 +4,8 @@ from __future__ import annotations
 import pytest
 import spacy
 
-from extract.gazetteer import region_index
-from extract.places import Place, find_places
+from extract.find.gazetteer import region_index
+from extract.find.places import Place, find_places
 
 # (sentence, [(surface text, code)]) -- the sentences are ours.
 CASES = [

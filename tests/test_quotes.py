@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import pytest
 
-from extract.normalize import clean_text
-from extract.people import find_people, resolve_people
-from extract.quotes import attribute_quotes, find_quotes, find_statements, quote_text
+from extract.read.normalize import clean_text
+from extract.find.people import find_people, resolve_people
+from extract.find.quotes import attribute_quotes, find_quotes, find_statements, quote_text
 
 
 def quotes(text: str) -> list[tuple[str | None, str]]:

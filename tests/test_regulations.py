@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from extract.regulations import canonical_id, find_citations, resolve_citations
+from extract.find.regulations import canonical_id, find_citations, resolve_citations
 
 
 class _Anything:

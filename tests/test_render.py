@@ -1,4 +1,4 @@
-"""Tests for extract.render: filters, template choice, escaping and the drafts written to disk."""
+"""Tests for extract.write.render: filters, template choice, escaping and the drafts written to disk."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import jinja2
 import pytest
 
 from extract import extract_records, open_db, save_record
-from extract.briefs import (
+from extract.write.briefs import (
     briefed_regulations,
     person_context,
     profiled_people,
@@ -20,7 +20,7 @@ from extract.briefs import (
     render_profile,
     render_regulation_brief,
 )
-from extract.render import (
+from extract.write.render import (
     dateline,
     format_citation,
     format_date_id,

@@ -16,8 +16,8 @@ from typing import Any
 import pytest
 
 from extract import extract_records
-from extract.persons import person_key
-from extract.render import legal_basis, render_document, signer
+from extract.store.persons import person_key
+from extract.write.render import legal_basis, render_document, signer
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 THRESHOLD = 0.95

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from extract.persons import person_key, short_name_target
-from extract.provenance import SENTENCE_MAX, sentence_around
+from extract.store.persons import person_key, short_name_target
+from extract.store.provenance import SENTENCE_MAX, sentence_around
 from extract.store import (
     counts,
     iter_records,

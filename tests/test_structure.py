@@ -1,4 +1,4 @@
-"""extract.structure against the gold regulation PDFs, and table-driven cases on strings."""
+"""extract.read.structure against the gold regulation PDFs, and table-driven cases on strings."""
 
 from __future__ import annotations
 
@@ -14,8 +14,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from extract import extract_records
-from extract.pdf import read_pdf
-from extract.structure import (
+from extract.read.pdf import read_pdf
+from extract.read.structure import (
     Structure, classify_title, clean_name, find_set_date, parse_date, parse_structure, split_on_behalf, title_case,
 )
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from extract.normalize import clean_text
-from extract.summarize import Weights, content_words, fact_phrases, lead, split_sentences, summarize
+from extract.read.normalize import clean_text
+from extract.write.summarize import Weights, content_words, fact_phrases, lead, split_sentences, summarize
 
 ROOT = Path(__file__).resolve().parent.parent
 

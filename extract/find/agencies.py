@@ -1,0 +1,386 @@
+"""Find public institutions and merge every surface form of one institution into one record.
+
+Three sources of mentions, all as character spans over the text:
+
+* the gazetteer of national institutions shipped in ``data/agencies.jsonl`` (names, acronyms, old names);
+* the heads of regional and unit names in ``data/agency_forms.tsv`` ("Pemkot Jakarta Barat",
+  "Kejaksaan Negeri Kuningan", "Sudis Nakertrans Jakarta Barat"), whose long and short forms are one;
+* generic institution heads followed by capitalised words ("Badan Pengelola Dana Lingkungan Hidup").
+
+Acronyms defined in parentheses join the institution they follow; later bare uses of the acronym
+are mentions of it. :func:`resolve_agencies` merges mentions that share any surface form.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from .. import data
+from .lexicon import expand_region_short_forms
+from .vocabulary import Form, agency_forms, position_vocabulary, region_names
+
+
+@dataclass(frozen=True)
+class AgencyMention:
+    start: int
+    end: int
+    text: str
+    name: str            # the long form ("Pemerintah Kota Jakarta Barat")
+    short: str | None    # the short form where one is known ("Pemkot Jakarta Barat")
+    key: str             # mentions with the same key are one institution
+    category: str | None = None
+
+
+@dataclass(frozen=True)
+class Agency:
+    name: str
+    acronym: str | None
+    aliases: tuple[str, ...]
+    mentions: tuple[AgencyMention, ...] = field(default=())
+    category: str | None = None
+
+    def to_dict(self) -> dict:
+        return {"name": self.name, "acronym": self.acronym, "aliases": list(self.aliases),
+                "category": self.category,
+                "mentions": [{"start": m.start, "end": m.end, "text": m.text} for m in self.mentions]}
+
+    @property
+    def forms(self) -> set[str]:
+        return {f.lower() for f in (self.name, self.acronym, *self.aliases) if f}
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\s+", " ", expand_region_short_forms(re.sub(r"\s*\([^)]*\)", "", text))).strip().lower()
+
+
+# --- data -------------------------------------------------------------------------------------
+
+@cache
+def gazetteer_index() -> dict[str, tuple[str, str | None, str]]:
+    """Every surface form of a national institution, lower-cased -> (name, acronym, category)."""
+    from .gazetteer import agencies
+
+    index: dict[str, tuple[str, str | None, str]] = {}
+    for a in agencies():
+        acronym = a.acronyms[0] if a.acronyms else None
+        for form in (a.name, *a.acronyms, *a.aliases):
+            index.setdefault(form.lower(), (a.name, acronym, a.category))
+    return index
+
+
+GENERIC_HEADS = data.words("agency_heads")  # data/words/agency_heads.txt
+# Buildings named like institutions ("Balai Kota Semarang" is the city hall).
+NOT_AGENCY_PREFIXES = ("balai kota ", "balai desa ", "balai kelurahan ", "kantor pos ")
+# Phrases built like institution names that name no institution.
+NOT_AGENCIES = frozenset(s.lower() for s in data.words("not_agencies"))  # data/words/not_agencies.txt
+STANDALONE = data.words("standalone_agencies")  # data/words/standalone_agencies.txt
+
+_CAP = r"(?:[A-Z][\w'’-]*|[IVX]+|[0-9]{3,4}/[A-Z][\w-]*|\([A-Z][\w&.-]{1,12}\))"
+_JOIN = r"(?:[ \t]+(?:dan|&)[ \t]+|[ \t]+)"
+_LIST_JOIN = r"(?:[ \t]+(?:dan|&)[ \t]+|,[ \t]+(?:dan[ \t]+)?(?=[A-Z][\w-]*(?:,|[ \t]+dan[ \t]))|[ \t]+)"
+_ACR_IN = r"(?:\s*\((?P<acr>[A-Z][A-Za-z0-9&.-]{1,12})\))?"
+STOP_WORDS = frozenset(data.words("agency_stop_words"))  # data/words/agency_stop_words.txt
+HEAD_WORDS = frozenset(data.words("agency_head_words"))  # data/words/agency_head_words.txt
+
+
+@cache
+def _form_pattern() -> re.Pattern:
+    heads = sorted({f.long for f in agency_forms()} | {f.short for f in agency_forms()}, key=len, reverse=True)
+    alt = "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in heads)
+    return re.compile(rf"(?<![\w-])(?P<head>{alt})(?![\w-]){_ACR_IN}(?P<rest>(?:{_JOIN}{_CAP}){{0,7}})")
+
+
+@cache
+def _generic_pattern() -> re.Pattern:
+    alt = "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in sorted(GENERIC_HEADS, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?P<head>{alt})(?![\w-]){_ACR_IN}(?P<rest>(?:{_LIST_JOIN}{_CAP}){{1,8}})")
+
+
+@cache
+def _gazetteer_table() -> tuple[dict[str, list[str]], frozenset[str]]:
+    """Long names by their first word (lower case, longest first), and the single-word forms as written."""
+    from .gazetteer import agencies
+
+    by_first: dict[str, list[str]] = {}
+    for form in gazetteer_index():
+        if " " in form:
+            by_first.setdefault(form.split(" ", 1)[0], []).append(form)
+    for forms in by_first.values():
+        forms.sort(key=len, reverse=True)
+    written = frozenset(f for a in agencies() for f in (*a.acronyms, *a.aliases, a.name) if " " not in f)
+    return by_first, written
+
+
+_WORD_RE = re.compile(r"[\w'’.&/-]+")
+
+
+def _gazetteer_hits(text: str) -> list[tuple[int, int]]:
+    """Spans of gazetteer forms: long names in any case, single-word forms (acronyms) as written.
+
+    A dictionary keyed by first word stands in for one huge alternation, which ``re`` would try
+    form by form at every position.
+    """
+    by_first, written = _gazetteer_table()
+    lower = text.lower()
+    hits = []
+    pos = 0
+    for w in _WORD_RE.finditer(text):
+        if w.start() < pos:
+            continue
+        word = w.group(0).rstrip(".")
+        found = None
+        for form in by_first.get(word.lower(), ()):
+            end = w.start() + len(form)
+            if lower.startswith(form, w.start()) and (end == len(text) or not (text[end].isalnum() or text[end] == "-")):
+                found = (w.start(), end)
+                break
+        if found is None and word in written:
+            found = (w.start(), w.start() + len(word))
+        if found:
+            hits.append(found)
+            pos = found[1]
+    return hits
+
+
+_BRANCH = re.compile(r"\s+(?:Kantor\s+)?(?P<kind>Cabang|Kantor Wilayah|Kanwil|Perwakilan|Wilayah)\s+(?P<rest>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})")
+
+
+def _trim_rest(rest: str, head: str = "") -> tuple[str, int]:
+    """Keep the words after a head that belong to an institution's name.
+
+    A name goes on while its words are office, institution or region words (the vocabulary of the
+    gazetteers); a person's name, a verb in title case or a second institution after "dan" ends it.
+    Returns the kept words and how many characters of ``rest`` they cover.
+    """
+    vocab = position_vocabulary()
+    kept_end = 0
+    kept_words: list[str] = []
+    for w in re.finditer(r"[^\s,]+", rest):
+        word = w.group(0)
+        previous = kept_words[-1] if kept_words else ""
+        if word in STOP_WORDS or (previous == "dan" and word in HEAD_WORDS):
+            break
+        known = (word in ("dan", "&") or word in vocab or re.fullmatch(r"[IVX]+|[0-9]{3,4}/\S+|\([A-Z][\w&.-]{1,12}\)", word))
+        # After a complete name (an acronym such as DPR or RI, or a region), an unknown word starts
+        # something else: a person's name or the rest of a headline.
+        if not known and kept_words and (_completes_name(kept_words)
+                                         or f"{head} {' '.join(kept_words)}".lower() in gazetteer_index()):
+            break
+        kept_end = w.end()
+        kept_words.append(word)
+    kept = rest[:kept_end]
+    # An acronym in parentheses belongs inside a name ("Badan ... (BPJS) Ketenagakerjaan"), not at its end.
+    trailer = re.search(r"(?:,|\s+(?:dan|&)|\s*\([^()]*\))+$", kept)
+    if trailer:
+        kept = kept[:trailer.start()]
+    return re.sub(r"\s+", " ", kept).strip(), len(kept)
+
+
+def _completes_name(words: list[str]) -> bool:
+    last = words[-1]
+    if (last.isupper() and len(last) >= 2) or re.fullmatch(r"[IVX]+", last):
+        return True
+    names = region_names()
+    return any(" ".join(words[-n:]) in names for n in (1, 2, 3) if len(words) >= n)
+
+
+def _form_for(head: str) -> Form | None:
+    h = re.sub(r"\s+", " ", head)
+    return next((f for f in agency_forms() if f.long == h), None) or next(
+        (f for f in agency_forms() if f.short == h), None)
+
+
+def find_agencies(text: str) -> list[AgencyMention]:
+    """All institution mentions in ``text``, longest first where they overlap, in text order."""
+    candidates: list[AgencyMention] = []
+    index = gazetteer_index()
+    for start, end in _gazetteer_hits(text):
+        name, acronym, category = index[text[start:end].lower()]
+        candidates.append(AgencyMention(start, end, text[start:end], name, acronym, "gaz:" + name.lower(), category))
+    def form_head(m: re.Match) -> str:
+        form = _form_for(m.group("head"))
+        return form.long if form else ""
+
+    for m, rest, used in _matches(_form_pattern(), text, form_head):
+        form = _form_for(m.group("head"))
+        if form is None:
+            continue
+        if not rest and not form.region:
+            continue
+        if not rest:
+            # A bare head ("Pemkot", "Polrestabes") names the one such institution the text is about.
+            end = m.end("acr") + 1 if m.group("acr") else m.end("head")
+            candidates.append(AgencyMention(m.start(), end, text[m.start():end], form.long, m.group("head"),
+                                            "bare:" + form.long.lower()))
+            continue
+        end = m.start("rest") + used
+        long = f"{form.long} {rest}".strip()
+        short = f"{m.group('acr') or form.short} {rest}".strip()
+        gaz = index.get(long.lower()) or index.get(short.lower())
+        key = "gaz:" + gaz[0].lower() if gaz else "form:" + _norm(long)
+        candidates.append(AgencyMention(m.start(), end, text[m.start():end], long, short, key))
+    for m, rest, used in _matches(_generic_pattern(), text, _head_text):
+        head = _head_text(m)
+        if not rest and head not in STANDALONE:
+            continue
+        end = m.start("rest") + used if rest else m.end("head")
+        # "Badan Penyelenggara Jaminan Sosial (BPJS) Ketenagakerjaan": the acronym stands inside the name.
+        inner = re.search(r"\s*\(([A-Z][\w&.-]{1,12})\)\s*", rest)
+        acronym = m.group("acr")
+        if inner:
+            acronym = inner.group(1)
+            tail = rest[inner.end():]
+            rest = (rest[:inner.start()] + " " + tail).strip()
+            short = f"{acronym} {tail}".strip()
+        else:
+            short = f"{acronym} {rest}".strip() if acronym else None
+        name = f"{head} {rest}".strip()
+        if name.lower() in NOT_AGENCIES or name.lower().startswith(NOT_AGENCY_PREFIXES):
+            continue
+        gaz = index.get(name.lower()) or (index.get(short.lower()) if short else None)
+        key = "gaz:" + gaz[0].lower() if gaz else "name:" + _norm(name)
+        candidates.append(AgencyMention(m.start(), end, text[m.start():end], gaz[0] if gaz else name,
+                                        short or (gaz[1] if gaz else None), key, gaz[2] if gaz else None))
+    chosen = _longest_first(candidates)
+    chosen += _branches(text, chosen)
+    chosen += _acronym_uses(text, chosen)
+    return sorted(_longest_first(chosen), key=lambda c: c.start)
+
+
+def _head_text(m: re.Match) -> str:
+    return re.sub(r"\s+", " ", m.group("head"))
+
+
+def _matches(pattern: re.Pattern, text: str, head_of):
+    """Like ``finditer``, with each match's name words trimmed (``(match, rest, used)``); the next
+    search starts where this name's words stopped, so that "Pemkot Bogor dan Pemkab Bogor" yields both."""
+    pos = 0
+    while True:
+        m = pattern.search(text, pos)
+        if m is None:
+            return
+        rest, used = _trim_rest(m.group("rest"), head_of(m))
+        yield m, rest, used
+        pos = max(m.start("rest") + used, m.end("head"), m.start() + 1)
+
+
+def _longest_first(candidates: list[AgencyMention]) -> list[AgencyMention]:
+    taken: list[AgencyMention] = []
+    for c in sorted(candidates, key=lambda c: (-(c.end - c.start), c.start)):
+        if all(c.end <= t.start or c.start >= t.end for t in taken):
+            taken.append(c)
+    return taken
+
+
+def _branches(text: str, mentions: list[AgencyMention]) -> list[AgencyMention]:
+    out = []
+    for m in mentions:
+        b = _BRANCH.match(text, m.end)
+        if b:
+            rest, used = _trim_rest(b.group("rest"))
+            if not rest:
+                continue
+            surface = f"{m.short or m.text} {b.group('kind')} {rest}"
+            end = b.start("rest") + used
+            out.append(AgencyMention(m.start, end, text[m.start:end], surface, None, "branch:" + _norm(surface)))
+    return out
+
+
+_ACR_DEF = re.compile(r"\((?P<acr>[A-Z][A-Za-z0-9&-]{1,12})\)")
+
+
+def _acronym_uses(text: str, mentions: list[AgencyMention]) -> list[AgencyMention]:
+    """Bare later uses of an acronym that was defined in parentheses after an institution."""
+    defined: dict[str, AgencyMention] = {}
+    for m in mentions:
+        after = _ACR_DEF.match(text, m.end + 1) if text[m.end:m.end + 2] == " (" else None
+        if after:
+            defined.setdefault(after.group("acr"), m)
+        inner = _ACR_DEF.search(m.text)
+        if inner:
+            defined.setdefault(inner.group("acr"), m)
+    out = []
+    for acr, owner in defined.items():
+        for u in re.finditer(rf"(?<![\w(-]){re.escape(acr)}(?![\w)-])", text):
+            out.append(AgencyMention(u.start(), u.end(), acr, owner.name, acr, owner.key, owner.category))
+        for u in re.finditer(rf"\({re.escape(acr)}\)", text):
+            out.append(AgencyMention(u.start() + 1, u.end() - 1, acr, owner.name, acr, owner.key, owner.category))
+    return out
+
+
+def _tokens(text: str) -> list[str]:
+    words = _norm(text).split()
+    while words and words[-1] in ("ri", "republik", "indonesia") and len(words) > 1:
+        words.pop()
+    return words
+
+
+def _shorter_form_of(a: AgencyMention, b: AgencyMention) -> bool:
+    """``a`` names ``b`` with words left out: "Kejaksaan Jayawijaya" / "Kejaksaan Negeri Jayawijaya",
+    "Komisi II DPR" / "Komisi II DPR RI". A branch is never its parent's short form."""
+    if a.key.startswith("branch:") or b.key.startswith("branch:") or a.key == b.key:
+        return False
+    for x in (a.short or a.name, a.name):
+        ta = _tokens(x)
+        for y in (b.name, b.short or b.name):
+            tb = _tokens(y)
+            if 2 <= len(ta) <= len(tb) and ta[0] == tb[0] and ta[-1] == tb[-1] and set(ta) <= set(tb):
+                return True
+    return False
+
+
+def resolve_agencies(mentions: list[AgencyMention]) -> list[Agency]:
+    """One :class:`Agency` per institution: mentions sharing a key or any surface form are merged."""
+    parent: dict[int, int] = {}
+
+    def find(i: int) -> int:
+        while parent.setdefault(i, i) != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    by_form: dict[str, int] = {}
+    for i, m in enumerate(mentions):
+        for form in {m.key, _norm(m.name), _norm(m.short) if m.short else None, _norm(m.text)} - {None, ""}:
+            if form in by_form:
+                parent[find(i)] = find(by_form[form])
+            else:
+                by_form[form] = i
+    for i, m in enumerate(mentions):
+        if m.key.startswith("bare:"):
+            head = m.key[5:]
+            owners = {find(j) for j, o in enumerate(mentions) if not o.key.startswith("bare:")
+                      and o.name.lower().startswith(head + " ")}
+            if len(owners) == 1:
+                parent[find(i)] = owners.pop()
+    # Short forms ("Kejaksaan Jayawijaya" / "Kejaksaan Negeri Jayawijaya"): compare one mention per key.
+    firsts: dict[str, int] = {}
+    for i, m in enumerate(mentions):
+        firsts.setdefault(m.key, i)
+    reps = list(firsts.values())
+    for a_pos, i in enumerate(reps):
+        for j in reps[:a_pos]:
+            if find(i) != find(j) and (_shorter_form_of(mentions[i], mentions[j])
+                                       or _shorter_form_of(mentions[j], mentions[i])):
+                parent[find(i)] = find(j)
+    groups: dict[int, list[AgencyMention]] = {}
+    for i, m in enumerate(mentions):
+        groups.setdefault(find(i), []).append(m)
+    out = []
+    for group in groups.values():
+        group.sort(key=lambda m: m.start)
+        names = [m.name for m in group]
+        name = max(names, key=lambda n: (len(n.split()), len(n)))
+        forms: list[str] = []
+        for m in group:
+            for f in (m.short, re.sub(r"\s*\([^)]*\)", "", m.text).strip(), m.name):
+                f = re.sub(r"\s+", " ", f or "").strip()
+                if f and f != name and f not in forms:
+                    forms.append(f)
+        shorts = [m.short for m in group if m.short]
+        acronym = min(shorts, key=len) if shorts else None
+        aliases = tuple(f for f in forms if f != acronym)
+        category = next((m.category for m in group if m.category), None)
+        out.append(Agency(name, acronym, aliases, tuple(group), category))
+    return sorted(out, key=lambda a: a.mentions[0].start)

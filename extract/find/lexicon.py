@@ -1,0 +1,59 @@
+"""Small shared word lists and string helpers, loaded from ``extract/data``."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import cache
+
+from .. import data
+
+
+def slug(text: str) -> str:
+    """``"Wali Kota Jakarta Barat"`` -> ``"wali-kota-jakarta-barat"``; ``"400.3/123"`` -> ``"400.3-123"``."""
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9.]+", "-", text.lower()).strip("-.")
+
+
+@cache
+def region_short_forms() -> dict[str, str]:
+    table = {}
+    for number, line in enumerate(data.text("region_short_forms.tsv").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        parts = line.split("\t")
+        if len(parts) != 2 or not all(p.strip() for p in parts):
+            raise ValueError(f"data/region_short_forms.tsv: line {number} needs 'short<TAB>full'")
+        table[parts[0].strip()] = parts[1].strip()
+    return table
+
+
+@cache
+def _short_form_pattern() -> re.Pattern:
+    alt = "|".join(re.escape(k) for k in sorted(region_short_forms(), key=len, reverse=True))
+    return re.compile(rf"\b(?:{alt})\b")
+
+
+def expand_region_short_forms(text: str) -> str:
+    """``"Wali Kota Jakbar"`` -> ``"Wali Kota Jakarta Barat"``."""
+    return _short_form_pattern().sub(lambda m: region_short_forms()[m.group(0)], text)
+
+
+# Honorifics and academic degrees that are not part of a person's name.
+HONORIFICS = frozenset(data.words("honorifics"))  # data/words/honorifics.txt
+_DEGREE = re.compile(
+    r",?\s*\b(?:S\.?\s?(?:E|H|T|Sos|Si|Pd|Kom|Ag|IP|Psi|Ked|Kep|KM|Hut|P|Pi|Ak|STP|Stat|Sn|Hum|Farm|Tr|AP|IK|Gz)"
+    r"|M\.?\s?(?:M|Si|H|Hum|Pd|Kes|T|Kn|Sc|A|Ag|AP|Ak|E|Eng|PA|Ikom|IP|Sos|Psi|B\.?A|Han|Tr|Kom)"
+    r"|MBA|MPA|MPH|MSc|LLM|Ph\.?\s?D|Ak|CPA|CA|Sp\.?\s?[A-Z]{1,3}|Lc|Apt|Dipl)\b\.?(?=[\s,.;)]|$)")
+# Titles written before a name ("Dr. H. Nama"), as a regex alternation.
+TITLES_BEFORE_NAME = r"Prof|Dr|Drs|Dra|Ir|Drg|H|Hj|KH|K\.H|Hajjah|Haji|Pak|Bu|Bapak|Ibu|Sdr|Sdri|dr|drg"
+_LEADING_TITLE = re.compile(rf"^(?:(?:{TITLES_BEFORE_NAME})\.?\s+)+")
+
+
+def strip_person_name(name: str) -> str:
+    """Drop honorifics and degrees: ``"Dr. H. Ahmad Riza Patria, S.E., M.M."`` -> ``"Ahmad Riza Patria"``."""
+    name = _LEADING_TITLE.sub("", name.strip())
+    previous = None
+    while previous != name:
+        previous = name
+        name = _DEGREE.sub("", name).strip(" ,")
+    return re.sub(r"\s+", " ", name).strip(" ,.")

@@ -1,0 +1,363 @@
+"""Find people and the public offices they hold.
+
+Officials are found in the constructions that Indonesian releases and news use:
+
+* position then name, with or without a comma: "Kepala Dinas Sosial, Nama", "Menteri Keuangan Nama";
+* name then position: "Nama, Kepala Dinas Sosial"; "Nama selaku Bupati X";
+* the chain "Mewakili Wali Kota X, Nama, Asisten Y, Nama mengatakan", which the first rule reads pairwise.
+
+Other people are found beside speech verbs ("kata Nama", "Nama mengatakan"). Where a position is
+written without a comma, the words that belong to institution and region names (from the
+gazetteers) stay with the position and the first other capitalised word starts the name.
+:func:`resolve_people` merges "Purbaya" into "Purbaya Yudhi Sadewa" within a document.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from .. import data
+from .lexicon import HONORIFICS, TITLES_BEFORE_NAME, strip_person_name
+from .vocabulary import position_titles, position_vocabulary, ranks, region_names
+
+
+@dataclass(frozen=True)
+class PersonMention:
+    start: int
+    end: int
+    text: str
+    name: str
+    position: str | None = None
+    position_start: int | None = None
+    rank: str | None = None
+
+
+@dataclass(frozen=True)
+class Person:
+    name: str
+    position: str | None
+    agency: str | None
+    official: bool
+    mentions: tuple[PersonMention, ...] = field(default=())
+
+    def to_dict(self) -> dict:
+        return {"name": self.name, "position": self.position, "agency": self.agency,
+                "mentions": [{"start": m.start, "end": m.end, "text": m.text} for m in self.mentions]}
+
+
+# --- vocabularies ---------------------------------------------------------------------------------
+
+# Titles that news also writes in lower case before a name ("anggota Komisi II DPR Nama").
+LOWERCASE_TITLES = frozenset(data.words("lowercase_titles"))  # data/words/lowercase_titles.txt
+
+RANK_SUFFIXES = frozenset(data.words("rank_suffixes"))  # data/words/rank_suffixes.txt
+
+SPEECH_VERBS_AFTER = "(?:" + "|".join(data.words("speech_verbs_after")) + ")"  # data/words/speech_verbs_after.txt
+SPEECH_VERBS_BEFORE = "(?:" + "|".join(data.words("speech_verbs_before")) + ")"  # data/words/speech_verbs_before.txt
+
+
+NOT_NAMES = frozenset(data.words("not_names"))  # data/words/not_names.txt
+
+PRONOUNS = frozenset(data.words("pronouns"))  # data/words/pronouns.txt
+
+_NAME_TOKEN = (r"(?:[A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)?|Mc[A-Z][a-z]+|[A-Z]\.?(?=[ \t,])"
+               r"|[A-Z][a-z]?\.)")
+_HONORIFIC = rf"(?:(?:{TITLES_BEFORE_NAME})\.?\s+)*"
+_DEGREES = r"(?:,?\s+(?:S|M|Ph|Sp|Lc|Ak|CPA|MBA|MPA|MPH|MSc|LLM|Dipl)\.?\s?[A-Za-z.]{0,6}\.?(?=[\s,.;)]|$))*"
+
+
+def _name_pattern(group: str) -> str:
+    return rf"(?P<{group}>{_HONORIFIC}{_NAME_TOKEN}(?:[ \t]+(?:(?:bin|binti|van|de|al|el)[ \t]+)?{_NAME_TOKEN}){{0,4}}){_DEGREES}"
+
+
+_NAME_AT = re.compile(_name_pattern("name"))
+
+
+@cache
+def _title_alt() -> str:
+    parts = []
+    for t in position_titles():
+        esc = re.escape(t).replace(r"\ ", r"[ \t]+")
+        lower_ok = t.split()[0].lower() in LOWERCASE_TITLES
+        parts.append(f"[{t[0].upper()}{t[0].lower()}]{esc[1:]}" if lower_ok else esc)
+    return "|".join(parts)
+
+
+_COMPLEMENT_WORD = r"(?:[A-Z][\w'’&/-]*|[IVX]+|[0-9]{1,4}(?:/[A-Z][\w-]*)?|\([A-Z][\w-]*\))"
+_COMPLEMENT_JOIN = r"(?:[ \t]+(?:dan|pada|di|untuk|bidang|urusan)[ \t]+|[ \t]+)"
+
+
+@cache
+def _position_name_pattern() -> re.Pattern:
+    """A title, the capitalised words after it, and optionally a comma and a name block."""
+    return re.compile(
+        rf"(?<![\w-])(?P<pos>(?:(?i:mantan|eks|plt\.?|pj\.?|penjabat)[ \t]+)?(?:{_title_alt()})(?![\w-])"
+        rf"(?:{_COMPLEMENT_JOIN}{_COMPLEMENT_WORD})*)"
+        rf"(?:(?P<comma>[ \t]*,[ \t]*)(?:(?P<rank>{_rank_alt()})[ \t]+)?" + _name_pattern("name") + r")?"
+    )
+
+
+@cache
+def _rank_alt() -> str:
+    ranks_alt = "|".join(sorted(map(re.escape, ranks()), key=len, reverse=True))
+    suffixes = "|".join(map(re.escape, sorted(RANK_SUFFIXES)))
+    return rf"(?:{ranks_alt})(?:[ \t]+(?:{suffixes})\.?)?"
+
+
+@cache
+def _name_position_pattern() -> re.Pattern:
+    return re.compile(
+        r"(?:(?<=[a-z,;:]\s)|(?<=^)|(?<=\n)|(?<=\.\s))" + _name_pattern("name")
+        + rf"(?:[ \t]*,[ \t]*|[ \t]+(?:selaku|sebagai|yang[ \t]+menjabat(?:[ \t]+sebagai)?)[ \t]+)"
+        rf"(?P<pos>(?:(?i:mantan|eks|plt\.?|pj\.?)[ \t]+)?(?:{_title_alt()})(?![\w-])"
+        rf"(?:{_COMPLEMENT_JOIN}{_COMPLEMENT_WORD}){{0,12}})", re.MULTILINE)
+
+
+@cache
+def _speech_pattern() -> re.Pattern:
+    after = rf"(?<![\w-])(?:{SPEECH_VERBS_AFTER}|adalah|yakni|yaitu|bernama|ialah|[Mm]enurut)(?![\w-])[ \t]+{_name_pattern('name')}"
+    before = _name_pattern("name2") + rf"[ \t]+{SPEECH_VERBS_BEFORE}(?![\w-])"
+    return re.compile(f"{after}|{before}")
+
+
+def _leading_rank(words: list[str]) -> tuple[str | None, list[str]]:
+    """Split a police or military rank ("Kombes Pol", "AKBP") off the front of a name's words."""
+    if words and words[0].strip(".") in ranks():
+        n = 2 if len(words) > 1 and words[1].strip(".") in RANK_SUFFIXES else 1
+        return " ".join(words[:n]), words[n:]
+    return None, words
+
+
+def _name_words(words: list[str]) -> list[str]:
+    """Name words up to the first one that cannot be part of a name (a weekday, a month, a title)."""
+    out = []
+    for w in words:
+        if w in NOT_NAMES and out:
+            break
+        out.append(w)
+    return out
+
+
+def _read_position_name(text: str, m: re.Match) -> PersonMention | None:
+    """Split a title run into position and name: at the comma where there is one, else where the
+    office words stop."""
+    pos_text = m.group("pos")
+    candidates = []
+    if m.group("comma") and m.group("name"):
+        candidates.append((pos_text, m.start("rank") if m.group("rank") else m.start("name"), m.end("name")))
+    # Without a comma, the name starts at the first capitalised word that is not an office word.
+    vocab = position_vocabulary()
+    words = list(re.finditer(r"\S+", pos_text))
+    # The title's own words ("Direktur Jenderal") are never the start of a name, ranks among them or not.
+    title_words = max((n for n in range(1, len(words) + 1)
+                       if " ".join(w.group(0) for w in words[:n]).lower() in _title_set()), default=1)
+    for k, w in enumerate(words[title_words:], title_words):
+        bare = w.group(0).strip("(),")
+        before = [x.group(0) for x in words[:k]]
+        rest = [x.group(0).strip("(),") for x in words[k:]]
+        # After a bare title ("Kepala Seksi Intelijen"), what follows is a name only if it looks like one:
+        # at most four words, none of them office or place words.
+        plausible = len(rest) <= 4 and not any(r in vocab for r in rest)
+        complete = _position_complete(before) or (plausible and " ".join(before).lower() in _title_set())
+        if bare in ranks() or (bare[:1].isupper() and bare not in vocab and not re.fullmatch(r"[IVX]+", bare)
+                               and not w.group(0).startswith("(") and complete):
+            candidates.append((pos_text[:w.start()].rstrip(), m.start("pos") + w.start(), m.start("pos") + len(pos_text)))
+            break
+    for pos, start, end in candidates:
+        # "Kepala Dinas Pemuda, Olahraga, dan Pariwisata": a list of office words, not a name after a comma.
+        if re.match(r"\s*,?\s*(?:dan|serta)\s+[A-Z]", text[end:end + 12]):
+            continue
+        rank, words = _leading_rank(text[start:end].split())
+        if rank:
+            start = text.index(words[0], start) if words else end
+        named = _NAME_AT.match(text, start)
+        if not named:
+            continue
+        words = _name_words(named.group(0).split())
+        raw_name = " ".join(words)
+        name = strip_person_name(raw_name)
+        if not _valid_name(name):
+            continue
+        name_end = start + len(named.group(0).split(words[-1])[0]) + len(words[-1]) if len(words) > 1 else \
+            start + len(words[0])
+        return PersonMention(start, name_end, text[start:name_end], name, _clean_position(pos), m.start("pos"), rank)
+    return None
+
+
+STANDALONE_TITLES = frozenset(data.words("standalone_titles"))  # data/words/standalone_titles.txt
+
+
+@cache
+def _title_set() -> frozenset[str]:
+    return frozenset(t.lower() for t in position_titles()) | frozenset(
+        f"{prefix} {t.lower()}" for prefix in ("mantan", "eks", "plt", "plt.", "pj", "pj.") for t in position_titles())
+
+
+@cache
+def _offices() -> frozenset[str]:
+    """Whole offices and institutions, lower case: a position that is one of them is complete."""
+    from .gazetteer import agencies
+
+    # A title alone is a whole office only where it names its institution ("Presiden", "Kapolri",
+    # "Menkeu"); "Kepala" or "Direktur Utama" needs the rest of the position.
+    out = {t.lower() for t in position_titles() if t in STANDALONE_TITLES or re.fullmatch(r"(?:Wa)?[Mm]en[a-z]{2,}", t)}
+    for a in agencies():
+        out.update(f.lower() for f in (a.name, *a.acronyms, *a.aliases, a.head or "") if f)
+    return frozenset(out)
+
+
+def _position_complete(words: list[str]) -> bool:
+    """Whether a position written without a comma can end here, so that a name may follow: it ends
+    in an acronym ("Juru Bicara KPK"), a region ("Bupati Sleman"), or is a whole known office
+    ("Menteri Keuangan"). "Kepala Dinas Sumber Daya" is not complete, so "Air" is no name."""
+    bare = [w.strip("(),") for w in words]
+    last = bare[-1]
+    if (last.isupper() and len(last) >= 2 and last not in ("PT", "CV", "TBK", "UD")) or last in ("RI",):
+        return True
+    names = region_names()
+    if any(" ".join(bare[-n:]) in names for n in (1, 2, 3) if len(bare) >= n):
+        return True
+    offices = _offices()
+    return any(" ".join(bare[i:]).lower() in offices for i in range(len(bare)))
+
+
+# Words of institutions and places that no person's name contains.
+INSTITUTION_WORDS = frozenset(data.words("institution_words"))  # data/words/institution_words.txt
+
+
+def _holds_region(tokens: list[str]) -> bool:
+    """"Kesbangpol Jawa Tengah" is an office, not a person: no name holds a region of two or more words."""
+    names = region_names()
+    return any(" ".join(tokens[i:i + n]) in names for n in (2, 3) for i in range(len(tokens) - n + 1))
+
+
+def _valid_name(name: str) -> bool:
+    tokens = name.split()
+    if any(t.strip(",.") in INSTITUTION_WORDS for t in tokens):
+        return False
+    if not tokens or all(t in NOT_NAMES or t.lower() in HONORIFICS for t in tokens):
+        return False
+    if tokens[0] in NOT_NAMES or any(t.strip(".,") in PRONOUNS for t in tokens):
+        return False
+    if _holds_region(tokens):
+        return False
+    vocab = position_vocabulary()
+    if all(t in vocab or t.isupper() for t in tokens):
+        return False
+    return any(len(t.strip(".")) > 1 for t in tokens)
+
+
+def _clean_position(pos: str) -> str:
+    pos = re.sub(r"\s*\([A-Za-z][\w-]*\)", "", pos)
+    pos = re.sub(r"\s+", " ", pos).strip(" ,")
+    pos = re.sub(r"\s+(?:dan|pada|di|untuk)$", "", pos)
+    return pos
+
+
+def find_people(text: str) -> list[PersonMention]:
+    """Person mentions, with a position where the text gives one next to the name."""
+    mentions: list[PersonMention] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(a: int, b: int) -> bool:
+        return all(b <= s or a >= e for s, e in taken)
+
+    pattern = _position_name_pattern()
+    pos = 0
+    while True:
+        m = pattern.search(text, pos)
+        if m is None:
+            break
+        found = _read_position_name(text, m)
+        pos = m.end() if found is None else max(found.end, m.start() + 1)
+        if found is None or not free(found.start, found.end):
+            continue
+        mentions.append(found)
+        taken.append((found.start, found.end))
+    for m in _name_position_pattern().finditer(text):
+        raw = m.group("name")
+        # "Menurut Nama, Kepala ...": a sentence opener in title case is not part of the name.
+        while raw.split(" ", 1)[0] in NOT_NAMES and " " in raw:
+            raw = raw.split(" ", 1)[1]
+        start, end = m.end("name") - len(raw), m.end("name")
+        name = strip_person_name(raw)
+        if not _valid_name(name) or not free(start, end):
+            continue
+        # A position already given to a name that follows it ("Jabatan, Nama") is not this name's.
+        if not free(m.start("pos"), m.start("pos") + 1) or any(p.position_start == m.start("pos") for p in mentions):
+            mentions.append(PersonMention(start, end, raw, name))
+        else:
+            mentions.append(PersonMention(start, end, raw, name, _clean_position(m.group("pos")), m.start("pos")))
+        taken.append((start, end))
+    vocab = position_vocabulary()
+    for m in _speech_pattern().finditer(text):
+        group = "name" if m.group("name") else "name2"
+        raw = m.group(group)
+        # "Manager Operasional Nama mengatakan": office words before a name are not part of it.
+        words = raw.split()
+        while len(words) > 1 and words[0] in vocab:
+            words.pop(0)
+        raw = " ".join(words)
+        name = strip_person_name(raw)
+        if not _valid_name(name) or not free(m.start(group), m.end(group)):
+            continue
+        start = m.end(group) - len(raw)
+        mentions.append(PersonMention(start, m.end(group), raw, name))
+        taken.append((start, m.end(group)))
+    # Later mentions of a known name, whole or by one of its words ("Purbaya", "Sadewa").
+    known = {p.name for p in mentions}
+    parts = {t for n in known if len(n.split()) > 1 for t in n.split() if len(t) >= 4 and t not in NOT_NAMES}
+    for form in sorted(known | parts, key=len, reverse=True):
+        for u in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", text):
+            if free(u.start(), u.end()):
+                mentions.append(PersonMention(u.start(), u.end(), u.group(0), form))
+                taken.append((u.start(), u.end()))
+    return sorted(mentions, key=lambda p: p.start)
+
+
+def _same_person(short: str, full: str) -> bool:
+    s, f = short.lower().split(), full.lower().split()
+    return bool(s) and len(s) <= len(f) and all(t in f for t in s)
+
+
+def resolve_people(mentions: list[PersonMention], agency_names: list[str] | None = None) -> list[Person]:
+    """One :class:`Person` per individual, under the fullest name the document gives."""
+    names = sorted({m.name for m in mentions}, key=lambda n: (-len(n.split()), -len(n)))
+    canonical: dict[str, str] = {}
+    for n in names:
+        canonical[n] = next((full for full in names if full != n and _same_person(n, full)
+                             and len(full.split()) > len(n.split())), n)
+        # Chains: "Purbaya" -> "Purbaya Sadewa" -> "Purbaya Yudhi Sadewa".
+        while canonical.get(canonical[n], canonical[n]) != canonical[n]:
+            canonical[n] = canonical[canonical[n]]
+    groups: dict[str, list[PersonMention]] = {}
+    for m in mentions:
+        groups.setdefault(canonical[m.name], []).append(m)
+    people = []
+    for name, group in groups.items():
+        with_pos = [m for m in group if m.position]
+        full = [m for m in with_pos if m.name == name]
+        position = (full or with_pos)[0].position if with_pos else None
+        official = bool(position) and not _private(position)
+        agency = _agency_of(position, agency_names or [])
+        people.append(Person(name, position, agency, official, tuple(sorted(group, key=lambda m: m.start))))
+    return sorted(people, key=lambda p: p.mentions[0].start)
+
+
+_PRIVATE = re.compile(r"\b(?:PT|CV|Tbk|Persero\)?|Ltd|Inc|Universitas|Partai|Yayasan|Institute|Institut|LSM)\b")
+_STATE_COMPANY = re.compile(r"\b(?:PT\s+(?:Pertamina|PLN|Telkom|KAI|Pindad|Pos Indonesia|Bank (?:Mandiri|Rakyat|Negara)|"
+                            r"Garuda|Pelindo|Jasa|Angkasa|Hutama|Waskita|Wijaya Karya|Bio Farma|Taspen|Asabri|ASDP|"
+                            r"Perusahaan Listrik|Kereta Api|PGN|Antam|Timah|Bukit Asam|Pupuk|Semen Indonesia|"
+                            r"Danareksa|Len|Dirgantara|PAL|Inka|Krakatau|Sarinah|Permodalan))")
+
+
+def _private(position: str) -> bool:
+    return bool(_PRIVATE.search(position)) and not _STATE_COMPANY.search(position)
+
+
+def _agency_of(position: str | None, agency_names: list[str]) -> str | None:
+    if not position:
+        return None
+    found = [a for a in agency_names if a and a.lower() in position.lower()]
+    return max(found, key=len) if found else None

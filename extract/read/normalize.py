@@ -1,0 +1,189 @@
+"""Text cleaning as named steps, with an offset map back to the source text.
+
+``clean_text(text, ["whitespace", "quotes"])`` runs the steps in order and returns a
+:class:`Cleaned` whose ``offsets`` maps every character of the clean text to the index of the
+source character it came from, so that a span found in clean text can be shown in the source.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from typing import Callable, Iterable, Sequence
+
+from .. import data
+
+Replacement = str | Callable[[re.Match], str]
+
+
+@dataclass(frozen=True)
+class Cleaned:
+    """Clean text, the source it came from and a map from clean offsets to source offsets."""
+
+    text: str
+    source: str
+    offsets: tuple[int, ...]
+
+    def to_source(self, start: int, end: int) -> tuple[int, int]:
+        """Map a ``[start, end)`` span of the clean text onto the source text."""
+        if not self.text:
+            return 0, 0
+        src_start = self.offsets[min(start, len(self.offsets) - 1)]
+        src_end = self.offsets[min(max(end - 1, start), len(self.offsets) - 1)] + 1
+        return src_start, max(src_end, src_start)
+
+
+def _rewrite(text: str, offsets: list[int], pattern: re.Pattern, repl: Replacement) -> tuple[str, list[int]]:
+    """Apply ``pattern.sub(repl)`` while keeping ``offsets`` aligned with the text.
+
+    Characters kept unchanged keep their offsets; a replacement maps every new character to
+    the source offset where the replaced match started.
+    """
+    out: list[str] = []
+    new_offsets: list[int] = []
+    pos = 0
+    for match in pattern.finditer(text):
+        start, end = match.span()
+        out.append(text[pos:start])
+        new_offsets.extend(offsets[pos:start])
+        new = repl(match) if callable(repl) else match.expand(repl)
+        if new == match.group(0):
+            new_offsets.extend(offsets[start:end])
+        else:
+            anchor = offsets[start] if start < len(offsets) else (offsets[-1] + 1 if offsets else 0)
+            new_offsets.extend([anchor] * len(new))
+        out.append(new)
+        pos = end
+    out.append(text[pos:])
+    new_offsets.extend(offsets[pos:])
+    return "".join(out), new_offsets
+
+
+# --- the steps --------------------------------------------------------------------------------
+
+_INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+_ODD_SPACES = re.compile("[\u00a0\u2000-\u200a\u202f\u205f\u3000\f\v]")
+_NEWLINES = re.compile(r"\r\n?|\u2028|\u2029|\x85")
+_DASHES = re.compile("[\u2010\u2011\u2012\u2013\u2014\u2212]")
+
+
+def _unicode(text: str, offsets: list[int]) -> tuple[str, list[int]]:
+    """Drop invisible characters; make odd spaces, line breaks and dashes plain."""
+    text, offsets = _rewrite(text, offsets, _INVISIBLE, "")
+    text, offsets = _rewrite(text, offsets, _NEWLINES, "\n")
+    text, offsets = _rewrite(text, offsets, _ODD_SPACES, " ")
+    text, offsets = _rewrite(text, offsets, _DASHES, "-")
+    # Compose accents written as two code points into one, keeping the length map simple.
+    if not unicodedata.is_normalized("NFC", text):
+        pattern = re.compile(r".[\u0300-\u036f]+")
+        text, offsets = _rewrite(text, offsets, pattern, lambda m: unicodedata.normalize("NFC", m.group(0)))
+    return text, offsets
+
+
+_QUOTES = {"\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u00ab": '"', "\u00bb": '"',
+           "\u2033": '"', "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "\u0060": "'"}
+_SINGLES = "\u2018\u2019\u201a\u201b\u2032'`"
+_QUOTE_RE = re.compile(f"[{_SINGLES}]{{2}}|[" + "".join(_QUOTES) + "]")
+
+
+def _quotes(text: str, offsets: list[int]) -> tuple[str, list[int]]:
+    """Curly and typographic quote marks become straight ones; a doubled single mark (``''``, \u2018\u2018) becomes ``"``."""
+    return _rewrite(text, offsets, _QUOTE_RE, lambda m: '"' if len(m.group(0)) == 2 else _QUOTES[m.group(0)])
+
+
+_HYPHENATION = re.compile(r"(?<=[a-z])-[ \t]*\n[ \t]*(?=[a-z])")
+_WORD_BEFORE = re.compile(r"[a-z]+$")
+_WORD_AFTER = re.compile(r"[a-z]+")
+
+
+def _join_broken_word(match: re.Match) -> str:
+    """Keep the hyphen of a reduplicated word ("masing-masing"), drop the one that split a word."""
+    before = _WORD_BEFORE.search(match.string, 0, match.start())
+    after = _WORD_AFTER.match(match.string, match.end())
+    return "-" if before and after and before.group(0) == after.group(0) else ""
+
+
+def _hyphenation(text: str, offsets: list[int]) -> tuple[str, list[int]]:
+    """Join words broken across lines: ``kebi-\\njakan`` becomes ``kebijakan``, ``masing-\\nmasing`` ``masing-masing``."""
+    return _rewrite(text, offsets, _HYPHENATION, _join_broken_word)
+
+
+@cache
+def boilerplate_patterns() -> re.Pattern:
+    """Lines of news-site furniture, read from ``data/boilerplate.txt`` (one regex a line)."""
+    raw = data.text("boilerplate.txt")
+    lines = [ln.strip() for ln in raw.splitlines() if ln.strip() and not ln.startswith("#")]
+    for number, line in enumerate(lines, 1):
+        try:
+            re.compile(line)
+        except re.error as exc:
+            raise ValueError(f"data/boilerplate.txt: pattern {number} is not a valid regex: {exc}") from None
+    return re.compile(r"(?im)^[ \t]*(?:" + "|".join(f"(?:{ln})" for ln in lines) + r")[^\n]*(?:\n|$)")
+
+
+def _boilerplate(text: str, offsets: list[int]) -> tuple[str, list[int]]:
+    """Remove whole lines of news boilerplate ("Baca juga:", "SCROLL TO CONTINUE ...")."""
+    return _rewrite(text, offsets, boilerplate_patterns(), "")
+
+
+_SPACE_RUN = re.compile(r"[ ]{2,}")
+# A tab separates columns (signatures side by side, a number and a date on one line); keep one.
+_TAB_RUN = re.compile(r"[ ]*\t[ \t]*")
+_TRAILING = re.compile(r"[ \t]*\n[ \t]*")
+_BLANK_RUN = re.compile(r"\n{3,}")
+_EDGES = re.compile(r"^\s+|\s+$")
+
+
+def _whitespace(text: str, offsets: list[int]) -> tuple[str, list[int]]:
+    """One space between words, no spaces around line breaks, at most one blank line."""
+    text, offsets = _rewrite(text, offsets, _SPACE_RUN, " ")
+    text, offsets = _rewrite(text, offsets, _TAB_RUN, "\t")
+    text, offsets = _rewrite(text, offsets, _TRAILING, "\n")
+    text, offsets = _rewrite(text, offsets, _BLANK_RUN, "\n\n")
+    return _rewrite(text, offsets, _EDGES, "")
+
+
+_MD_MARKUP = re.compile(r"(?m)^#{1,6}[ \t]+|^[ \t]*>[ \t]?|\*\*|__|(?<!\w)[*_](?=\w)|(?<=\w)[*_](?!\w)|!?\[([^\]\n]*)\]\([^)\n]*\)")
+
+
+def _markdown(text: str, offsets: list[int]) -> tuple[str, list[int]]:
+    """Strip Markdown markup (headings, emphasis, links) and keep the words."""
+    def repl(match: re.Match) -> str:
+        return match.group(1) if match.group(1) is not None else ""
+
+    return _rewrite(text, offsets, _MD_MARKUP, repl)
+
+
+STEPS: dict[str, Callable[[str, list[int]], tuple[str, list[int]]]] = {
+    "unicode": _unicode,
+    "markdown": _markdown,
+    "boilerplate": _boilerplate,
+    "hyphenation": _hyphenation,
+    "quotes": _quotes,
+    "whitespace": _whitespace,
+}
+DEFAULT_STEPS: tuple[str, ...] = ("unicode", "boilerplate", "hyphenation", "quotes", "whitespace")
+
+
+def clean_text(text: str, steps: Iterable[str] = DEFAULT_STEPS) -> Cleaned:
+    """Run the named cleaning ``steps`` over ``text``.
+
+    >>> clean_text("Kata  \\u201cbaik\\u201d", ["whitespace", "quotes"]).text
+    'Kata "baik"'
+    """
+    steps = list(steps)
+    unknown = [s for s in steps if s not in STEPS]
+    if unknown:
+        raise ValueError(f"unknown cleaning step(s) {unknown}; valid steps: {sorted(STEPS)}")
+    current, offsets = text, list(range(len(text)))
+    for name in steps:
+        current, offsets = STEPS[name](current, offsets)
+    return Cleaned(current, text, tuple(offsets))
+
+
+def steps_for(fmt: str) -> Sequence[str]:
+    """The cleaning steps that suit a source format."""
+    if fmt == "md":
+        return ("unicode", "markdown", "boilerplate", "hyphenation", "quotes", "whitespace")
+    return DEFAULT_STEPS

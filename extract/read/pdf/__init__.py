@@ -1,0 +1,135 @@
+"""Text of PDF files: the text layer in reading order, Tesseract OCR for pages without one.
+
+`read_pdf` reads every page's characters through pypdfium2 (with their boxes), rebuilds visual
+lines from the boxes, drops running headers, footers, page numbers and the catchword that
+Indonesian regulations print at the foot of each page ("Pasal 3 . . ."), joins words hyphenated
+across lines and joins wrapped lines into paragraphs, one paragraph per line of the result.
+
+A page whose text layer is missing, nearly empty or garbled, or stops short on a scanned
+page, is rendered at 300 dpi and read with Tesseract (``-l ind``, plus ``eng`` when installed,
+which reads the Q and X of names); its word boxes go through the same line and paragraph
+steps. OCR output is cached under ``$WARTA_CACHE_DIR/ocr`` (default ``~/.cache/warta/ocr``),
+keyed by the file's content hash and the page, so a second read of a scan is fast. A page
+that cannot be read at all is left empty and listed in `PdfText.skipped_pages`.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+from typing import Callable
+
+import pypdfium2 as pdfium
+
+from .clean import PAGE_NUMBER_RE, drop_running_lines, is_catchword
+from .layout import (
+    Line,
+    _read_page,
+    assemble,
+    group_lines,
+    join_wrapped,
+    page_paragraphs,
+)
+from .model import (
+    OcrUnavailable,
+    PageLayout,
+    PageText,
+    PdfError,
+    PdfText,
+    _PageUnreadable,
+)
+from .ocr import _needs_ocr, _ocr_page, default_cache_dir, looks_garbled, tsv_segments
+
+__all__ = ["PageText", "PdfText", "PdfError", "OcrUnavailable", "read_pdf", "default_cache_dir",
+           "check_pdf_bytes", "Line", "PageLayout", "drop_running_lines", "is_catchword", "join_wrapped",
+           "looks_garbled", "page_paragraphs", "group_lines", "tsv_segments", "PAGE_NUMBER_RE"]
+
+# --------------------------------------------------------------------------- public verb
+
+
+def read_pdf(
+    path: str | os.PathLike,
+    *,
+    ocr: bool = True,
+    cache_dir: Path | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    max_pages: int | None = None,
+) -> PdfText:
+    """Read the text of the PDF at `path`.
+
+    ocr: read pages without a usable text layer with Tesseract (else they stay empty).
+    cache_dir: where OCR results are kept (default `default_cache_dir()`).
+    progress: called as progress(pages_done, pages_total) after each page.
+    max_pages: read only the first pages (handy for a quick look at a long scan).
+
+    Raises PdfError for encrypted, truncated or non-PDF files, and OcrUnavailable where a
+    page needs OCR and Tesseract is missing.
+    """
+    if max_pages is not None and max_pages < 1:
+        raise ValueError("max_pages must be a positive number or None")
+    data = _read_bytes(path)
+    check_pdf_bytes(path, data)
+    document = _open(path, data)
+    pages: list[PageLayout] = []
+    ocr_pages: list[int] = []
+    skipped: list[int] = []
+    file_hash: list[str] = []  # computed only if some page needs OCR
+    try:
+        total = len(document) if max_pages is None else min(len(document), max_pages)
+        for index in range(total):
+            try:
+                page = _read_page(document, index)
+                if ocr and _needs_ocr(document, index, page.lines):
+                    if not file_hash:
+                        file_hash.append(hashlib.sha256(data).hexdigest())
+                    page = _ocr_page(document, index, file_hash[0], cache_dir)
+                    ocr_pages.append(index + 1)
+            except (pdfium.PdfiumError, _PageUnreadable):
+                page = PageLayout(index + 1, 0.0, 0.0, [])
+                skipped.append(index + 1)
+            pages.append(page)
+            if progress is not None:
+                progress(index + 1, total)
+    finally:
+        document.close()
+    text, offsets = assemble(drop_running_lines(pages))
+    return PdfText(text, offsets, tuple(ocr_pages), tuple(skipped))
+
+
+
+# --------------------------------------------------------------------------- opening
+
+
+def _read_bytes(path: str | os.PathLike) -> bytes:
+    try:
+        return Path(path).read_bytes()
+    except FileNotFoundError:
+        raise PdfError(path, "no such file; check the path") from None
+    except IsADirectoryError:
+        raise PdfError(path, "is a folder, not a PDF; pass the files inside it") from None
+    except OSError as exc:
+        raise PdfError(path, f"cannot be read ({exc.strerror}); check its permissions") from None
+
+
+def check_pdf_bytes(path: str | os.PathLike, data: bytes) -> None:
+    """Raise PdfError unless `data` looks like a whole PDF file."""
+    if not data:
+        raise PdfError(path, "is empty (0 bytes); download it again or remove it from the batch")
+    head = data[:1024]
+    if b"%PDF-" not in head:
+        start = data[:8].decode("latin-1")
+        shown = "".join(c if c.isprintable() else "." for c in start).strip(". ") or "binary data"
+        raise PdfError(path, f"not a PDF (starts with {shown!r}); convert it or remove it from the batch")
+    if b"%%EOF" not in data[-2048:]:
+        raise PdfError(path, "is truncated (no end-of-file marker); download it again")
+
+
+def _open(path: str | os.PathLike, data: bytes) -> pdfium.PdfDocument:
+    try:
+        document = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        reason = str(exc).lower()
+        if "password" in reason or "security" in reason:
+            raise PdfError(path, "is encrypted with a password; save an unprotected copy and read that") from None
+        raise PdfError(path, f"is damaged and cannot be opened ({exc}); download it again") from None
+    return document

@@ -1,0 +1,265 @@
+"""Lines and paragraphs from a page's character boxes: the text layer in reading order."""
+from __future__ import annotations
+
+import re
+import statistics
+from typing import Iterable, Iterator, Sequence
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+from .model import CHAR_MAP, Line, PageLayout, PageText
+
+# --------------------------------------------------------------------------- text layer
+
+
+def _read_page(document: pdfium.PdfDocument, index: int) -> PageLayout:
+    page = document[index]
+    try:
+        left, bottom, right, top = page.get_cropbox()
+        textpage = page.get_textpage()
+        try:
+            chars = list(_layer_chars(textpage, left, top))
+        finally:
+            textpage.close()
+    finally:
+        page.close()
+    lines = group_lines(split_segments(chars))
+    return PageLayout(index + 1, right - left, top - bottom, lines)
+
+
+Char = tuple[str, float, float, float, float]  # text, x0, x1, top, bottom (top-down points)
+BREAK: Char = ("\n", 0.0, 0.0, 0.0, 0.0)
+SPACE: Char = (" ", 0.0, 0.0, 0.0, 0.0)
+COLUMN_GAP = 3.0  # runs on one line further apart than this many line heights are columns: tab
+GAP_SPACE = 0.2  # a gap wider than this share of the line height between two glyphs is a space
+
+
+def _layer_chars(textpage: pdfium.PdfTextPage, left: float, top: float) -> Iterator[Char]:
+    """The characters of a text page with loose boxes in top-down page coordinates."""
+    raw = textpage.raw
+    get_unicode, get_box = pdfium_c.FPDFText_GetUnicode, pdfium_c.FPDFText_GetLooseCharBox
+    rect = pdfium_c.FS_RECTF()
+    for i in range(textpage.count_chars()):
+        ch = chr(get_unicode(raw, i) or 0xFFFD)
+        if ch in "\r\n":
+            if ch == "\n":
+                yield BREAK
+            continue
+        ch = CHAR_MAP.get(ch, ch)
+        if ch == " " or not ch.isprintable():
+            yield SPACE
+            continue
+        get_box(raw, i, rect)
+        yield (ch, rect.left - left, rect.right - left, top - rect.top, top - rect.bottom)
+
+
+def split_segments(chars: Iterable[Char]) -> list[Line]:
+    """Cut a character stream into runs that sit on one visual line, left to right.
+
+    A run ends at a line break, where the next glyph jumps to another height or back to the
+    left; a gap wider than GAP_SPACE line heights between glyphs becomes a space.
+    """
+    segments: list[Line] = []
+    run: list[Char] = []
+    last: Char | None = None  # the last glyph of the run (not a space)
+
+    for char in chars:
+        if char is BREAK:
+            _flush(run, segments)
+            last = None
+            continue
+        if char[0] != " " and last is not None:
+            height = max(last[4] - last[3], 1.0)
+            middle = (char[3] + char[4]) / 2
+            jumped = not last[3] - 0.2 * height <= middle <= last[4] + 0.2 * height
+            if jumped or char[1] < last[1] - 2 * height:
+                _flush(run, segments)
+            elif run[-1][0] != " " and char[1] - last[2] > GAP_SPACE * height:
+                run.append(SPACE)
+        run.append(char)
+        if char[0] != " ":
+            last = char
+    _flush(run, segments)
+    return segments
+
+
+def _flush(run: list[Char], segments: list[Line]) -> None:
+    """Close a run of characters as a segment (if it holds any glyph) and empty it."""
+    glyphs = [c for c in run if c[0] != " "]
+    text = re.sub(r" {2,}", " ", "".join(c[0] for c in run)).strip()
+    if text and glyphs:
+        segments.append(Line(text, min(c[1] for c in glyphs), max(c[2] for c in glyphs),
+                             min(c[3] for c in glyphs), max(c[4] for c in glyphs)))
+    run.clear()
+
+
+def group_lines(segments: Sequence[Line]) -> list[Line]:
+    """Merge segments that share a visual line (label column and text column) into lines."""
+    lines: list[list[Line]] = []
+    for seg in sorted(segments, key=lambda s: ((s.top + s.bottom) / 2, s.x0)):
+        if lines:
+            current = lines[-1]
+            top = min(s.top for s in current)
+            bottom = max(s.bottom for s in current)
+            overlap = min(bottom, seg.bottom) - max(top, seg.top)
+            if overlap >= 0.5 * min(seg.height, bottom - top):
+                current.append(seg)
+                continue
+        lines.append([seg])
+    out = []
+    for parts in lines:
+        parts.sort(key=lambda s: s.x0)
+        text = parts[0].text
+        for before, after in zip(parts, parts[1:]):
+            far = after.x0 - before.x1 > COLUMN_GAP * max(before.height, after.height)
+            text += ("\t" if far else " ") + after.text
+        out.append(Line(text, parts[0].x0, max(p.x1 for p in parts),
+                        min(p.top for p in parts), max(p.bottom for p in parts),
+                        tuple(p.text for p in parts) if len(parts) > 1 else ()))
+    return out
+
+
+# --------------------------------------------------------------------------- paragraphs
+
+BLOCK_START_RE = re.compile(
+    r"""^(?:
+        \(?\d{1,3}[.)](?:\s|$)             # 1.  1)  (1)
+      | \(\d{1,3}\)
+      | \(?[a-z][.)](?:\s|$)               # a.  a)  (a)
+      | [IVX]{1,5}\.(?:\s|$)               # I.  IV.
+      | [-\u2022\u2013*\u00b7](?:\s|$)     # bullets
+      | (?:Menimbang|Mengingat|Memperhatikan|Menetapkan|Membaca|Mendengar)\b
+      | (?:MEMUTUSKAN|MENETAPKAN|MENGINSTRUKSIKAN|MEMUTUSKAN)\b
+      | (?:Ditetapkan|Diundangkan|Dikeluarkan)\s+di\b
+      | (?:KESATU|KEDUA|KETIGA|KEEMPAT|KELIMA|KEENAM|KETUJUH|KEDELAPAN|KESEMBILAN|KESEPULUH)\b
+      | (?:LAMPIRAN|PENJELASAN|TENTANG|NOMOR)\b
+      | (?:Yth|Kepada|Tembusan|Hal|Perihal|Sifat|Lampiran|Nomor|Dasar)\s*[.:]
+      | (?:ttd|TTD|Ttd)\.?$
+      | (?:Salinan\s+sesuai|SALINAN\s+SESUAI)
+    )""",
+    re.VERBOSE,
+)
+HEADING_ONLY_RE = re.compile(
+    r"""^(?:Pasal\s+\d+[A-Z]?|BAB\s+[IVXLC]+|Bagian\s+Ke\w+|Paragraf\s+\d+
+        |MEMUTUSKAN\s*:?|TENTANG|Menimbang\s*:?|Mengingat\s*:?|Menetapkan\s*:?|(?:ttd|TTD|Ttd)\.?)$""",
+    re.VERBOSE,
+)
+
+
+def _is_upper(text: str) -> bool:
+    letters = [ch for ch in text if ch.isalpha()]
+    return len(letters) >= 3 and all(ch.isupper() for ch in letters)
+
+
+def join_wrapped(prev: str, cur: str) -> str:
+    """Join a line and its wrapped continuation, undoing hyphenation at the break.
+
+    A hyphen stays where the two parts repeat each other ("perundang-undangan",
+    "masing-masing") or the next part starts with a capital or digit ("Undang-Undang",
+    "COVID-19"); otherwise the word was split and is mended ("kepen-dudukan").
+    """
+    prev, cur = prev.rstrip(), cur.lstrip()
+    if not cur:
+        return prev
+    if len(prev) >= 2 and prev.endswith("-") and prev[-2].isalpha():
+        left = re.findall(r"[^\W\d_]+", prev)[-1].lower()
+        right_match = re.match(r"[^\W\d_]+", cur)
+        right = right_match.group(0).lower() if right_match else ""
+        if cur[0].islower() and right and not _repeats(left, right):
+            return prev[:-1] + cur
+        return prev + cur
+    return f"{prev} {cur}"
+
+
+def _repeats(left: str, right: str) -> bool:
+    """True when two halves of a hyphenated word share a stem (reduplication)."""
+    probe = right[:4]
+    return len(probe) >= 3 and (probe in left or left[-4:] in right)
+
+
+def _continues(prev: Line, cur: Line, right_edge: float, width: float, gap_limit: float) -> bool:
+    """Whether `cur` is the wrapped continuation of `prev` on the same page."""
+    if BLOCK_START_RE.match(cur.text) or HEADING_ONLY_RE.match(prev.text) or HEADING_ONLY_RE.match(cur.text):
+        return False
+    if "\t" in cur.text:  # a row of columns (a table, signatures side by side)
+        return False
+    if cur.top - prev.bottom > gap_limit:
+        return False
+    if _is_upper(prev.text) != _is_upper(cur.text):
+        return False
+    if prev.text.endswith(("-",)) and cur.text[:1].isalpha():
+        return True
+    if prev.text.endswith((".", ";", ":", "!", "?")):
+        return False
+    slack = 0.25 if cur.text[:1].islower() else 0.1
+    return prev.x1 >= right_edge - slack * width
+
+
+def page_paragraphs(page: PageLayout) -> list[str]:
+    """The paragraphs of one page, wrapped lines joined."""
+    lines = [line for line in page.lines if line.text.strip()]
+    if not lines:
+        return []
+    wide = [line for line in lines if len(line.text) >= 30] or lines
+    right_edge = _percentile([line.x1 for line in wide], 0.9)
+    left_edge = min(line.x0 for line in wide)
+    width = max(right_edge - left_edge, 1.0)
+    height = statistics.median(line.height for line in lines)
+    gaps = [b.top - a.bottom for a, b in zip(lines, lines[1:]) if b.top - a.bottom > 0]
+    gap_limit = (statistics.median(gaps) if gaps else 0.0) + 0.6 * height
+    paragraphs = [lines[0].text.strip()]
+    for prev, cur in zip(lines, lines[1:]):
+        if _continues(prev, cur, right_edge, width, gap_limit):
+            paragraphs[-1] = join_wrapped(paragraphs[-1], cur.text)
+        else:
+            paragraphs.append(cur.text.strip())
+    return paragraphs
+
+
+def _percentile(values: Sequence[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(int(share * len(ordered)), len(ordered) - 1)]
+
+
+def _open_end(paragraph: str) -> bool:
+    """A paragraph cut by the page break: no closing punctuation."""
+    return bool(paragraph) and not paragraph.rstrip().endswith((".", ";", ":", "!", "?", ","))
+
+
+def _continues_page(paragraph: str) -> bool:
+    """A page's first paragraph that carries on the previous page's last sentence."""
+    head = paragraph[:1]
+    return (head.islower() or head.isdigit()) and not BLOCK_START_RE.match(paragraph)
+
+
+def assemble(pages: Sequence[PageLayout]) -> tuple[str, tuple[PageText, ...]]:
+    """Join the pages' paragraphs into one text with page offsets.
+
+    A paragraph cut by a page break (no closing punctuation, the next page going on in lower
+    case) is joined across the break with a space; otherwise pages are separated by a newline.
+    """
+    text = ""
+    offsets: list[PageText] = []
+    last = ""
+    for page in pages:
+        paragraphs = page_paragraphs(page)
+        body = "\n".join(paragraphs)
+        if text and body:
+            if _open_end(last) and _continues_page(paragraphs[0]):
+                joined = join_wrapped(text, body)
+                start = len(joined) - len(body)
+                text = joined
+                previous = offsets[-1]
+                offsets[-1] = PageText(previous.number, previous.start, min(previous.end, start))
+            else:
+                text += "\n"
+                start = len(text)
+                text += body
+        else:
+            start = len(text)
+            text += body
+        offsets.append(PageText(page.number, start, len(text)))
+        if paragraphs:
+            last = paragraphs[-1]
+    return text, tuple(offsets)

@@ -1,0 +1,284 @@
+"""Saving records: one transaction per document, shared regulations, agencies and people found again, a replaced document's rows removed first."""
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from datetime import datetime, timezone
+from typing import Any
+
+import sqlite_utils
+from sqlite_utils.db import NotFoundError
+
+from .persons import absorb_short_names, person_for, person_key
+from .provenance import SentenceOf, sentence_finder
+from .rows import (
+    _offsets,
+    abbreviation_rows,
+    agency_aliases,
+    citation_rows,
+    document_row,
+    mention_rows,
+    merge_agency,
+    missing_fields,
+    officials_with_signatory,
+    regulation_id,
+    regulation_row,
+    section_rows,
+    utterance_rows,
+)
+from .schema import _COUNTED, _DOCUMENT_CHILDREN, _HASH_ID_COLUMNS
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def _insert_hashed(db: sqlite_utils.Database, table: str, rows: Iterable[dict[str, Any]]) -> None:
+    """Insert rows whose id is a hash of their content, skipping ones already there."""
+    db[table].insert_all(rows, hash_id="id", hash_id_columns=_HASH_ID_COLUMNS[table], ignore=True)
+
+
+def _save_regulation(db: sqlite_utils.Database, regulation: dict[str, Any]) -> str | None:
+    """Insert a regulation or fill in the fields its row lacks; return its id."""
+    reg_id = regulation_id(regulation)
+    if reg_id is None:
+        return None
+    row = regulation_row(reg_id, regulation)
+    table = db["regulations"]
+    try:
+        existing = table.get(reg_id)
+    except NotFoundError:
+        table.insert(row)
+        return reg_id
+    updates = missing_fields(existing, row)
+    if updates:
+        table.update(reg_id, updates)
+    return reg_id
+
+
+def _find_agency(db: sqlite_utils.Database, name: str, acronym: str | None) -> dict[str, Any] | None:
+    """The agency row whose name or acronym equals ``name`` or ``acronym``, ignoring case."""
+    keys = [key for key in (name, acronym) if key]
+    marks = ", ".join("?" for _ in keys)
+    rows = db.query(
+        f"""select * from agencies
+        where name collate nocase in ({marks}) or acronym collate nocase in ({marks})
+        order by name = ? collate nocase desc, id limit 1""",
+        [*keys, *keys, name],
+    )
+    return next(iter(rows), None)
+
+
+def _save_agency(db: sqlite_utils.Database, agency: dict[str, Any]) -> int | None:
+    """Insert or merge one agency with its aliases; return its id."""
+    name = agency.get("name") or agency.get("acronym")
+    if not name:
+        return None
+    acronym = agency.get("acronym") if agency.get("acronym") != name else None
+    table = db["agencies"]
+    existing = _find_agency(db, name, acronym)
+    old_name = None
+    if existing is None:
+        row = {"name": name, "acronym": acronym}
+        row["id"] = table.insert(row).last_pk
+    else:
+        updates = merge_agency(existing, {"name": name, "acronym": acronym})
+        if updates:
+            table.update(existing["id"], updates)
+        old_name = existing["name"] if updates.get("name") else None
+        row = {**existing, **updates}
+    db["agency_aliases"].insert_all(
+        ({"agency_id": row["id"], "alias": alias} for alias in agency_aliases(row, agency, old_name)),
+        ignore=True,
+    )
+    return row["id"]
+
+
+def _save_agencies(
+    db: sqlite_utils.Database, document_id: str, agencies: Iterable[dict[str, Any]], sentence_of: SentenceOf
+) -> list[tuple[int, dict[str, Any]]]:
+    """Save a document's agencies and its links to them; return ``(agency id, agency)`` pairs."""
+    saved = []
+    links: dict[int, dict[str, Any]] = {}
+    for agency in agencies:
+        agency_id = _save_agency(db, agency)
+        if agency_id is None:
+            continue
+        saved.append((agency_id, agency))
+        link = links.setdefault(agency_id, {"document_id": document_id, "agency_id": agency_id, "mentions": 0,
+                                            "start": None, "end": None})
+        mentions = agency.get("mentions") or []
+        link["mentions"] += len(mentions)
+        for offsets in filter(None, map(_offsets, mentions)):
+            if link["start"] is None or offsets[0] < link["start"]:
+                link["start"], link["end"] = offsets
+    db["document_agencies"].insert_all(
+        {**link, "sentence": sentence_of(link["start"], link["end"])} for link in links.values()
+    )
+    return saved
+
+
+# -- people and positions ----------------------------------------------------
+
+# Positions differing only in case are one; min() keeps the capitalized form.
+_POSITIONS_SQL = """select officials.person_id, min(officials.position) as position, min(officials.agency) as agency,
+  min(coalesce(documents.date, documents.event_date)) as first_date,
+  max(coalesce(documents.date, documents.event_date)) as last_date,
+  count(distinct officials.document_id) as documents
+from officials join documents on documents.id = officials.document_id
+where officials.person_id in ({marks})
+group by officials.person_id, lower(coalesce(officials.position, '')), lower(coalesce(officials.agency, ''))"""
+
+
+def _refresh_positions(db: sqlite_utils.Database, person_ids: set[int]) -> None:
+    """Recount the ``positions`` rows of ``person_ids`` from their officials rows."""
+    if not person_ids:
+        return
+    ids = sorted(person_ids)
+    marks = ", ".join("?" for _ in ids)
+    db.execute(f"delete from positions where person_id in ({marks})", ids)
+    _insert_hashed(db, "positions", list(db.query(_POSITIONS_SQL.format(marks=marks), ids)))
+
+
+def _save_officials(
+    db: sqlite_utils.Database, document_id: str, officials: Iterable[dict[str, Any]], sentence_of: SentenceOf
+) -> list[tuple[int, dict[str, Any]]]:
+    """Insert officials (one row per person and position); return ``(person id, official)`` pairs."""
+    saved = []
+    rows = []
+    for official in officials:
+        name = official["name"]
+        person_id = person_for(db, name, official.get("position"), official.get("agency"))
+        saved.append((person_id, official))
+        mentions = official.get("mentions") or []
+        first = mentions[0] if mentions else {}
+        rows.append({
+            "document_id": document_id,
+            "person_id": person_id,
+            "name": name,
+            "position": official.get("position"),
+            "agency": official.get("agency"),
+            "start": first.get("start"),
+            "end": first.get("end"),
+            "mentions": len(mentions),
+            "signatory": int(bool(official.get("signatory"))),
+            "sentence": sentence_of(first.get("start"), first.get("end")),
+        })
+    _insert_hashed(db, "officials", rows)
+    return saved
+
+
+def _speaker_ids(db: sqlite_utils.Database, record: dict[str, Any], officials: dict[str, int]) -> dict[str, int]:
+    """Person ids by folded speaker name: the document's officials, else a stored person of that full name."""
+    ids = dict(officials)
+    for item in [*(record.get("quotes") or []), *(record.get("statements") or [])]:
+        speaker = item.get("speaker")
+        if not speaker or speaker.casefold() in ids:
+            continue
+        key = person_key(speaker)
+        if len(key.split()) > 1:
+            found = next(iter(db.query("select id from people where key = ? order by id limit 1", [key])), None)
+            if found:
+                ids[speaker.casefold()] = found["id"]
+    return ids
+
+
+def _insert_utterances(
+    db: sqlite_utils.Database, table: str, rows: Iterable[dict[str, Any]]
+) -> list[tuple[int, list[dict[str, Any]]]]:
+    """Insert quotes or statements one by one; return ``(row id, [span])`` pairs for mentions."""
+    return [(db[table].insert(row).last_pk, [row]) for row in rows]
+
+
+def _insert_document(db: sqlite_utils.Database, record: dict[str, Any]) -> set[int]:
+    """Write a record's document row and every row that hangs off it; return the people it names."""
+    document_id, text = record["id"], record.get("text")
+    sentence_of = sentence_finder(text)
+    own_id = _save_regulation(db, record["regulation"]) if record.get("regulation") else None
+    cited = [(_save_regulation(db, reg), reg) for reg in record.get("regulations") or []]
+    db["documents"].insert(document_row(record, own_id, _now()))
+    cited = [(reg_id, reg) for reg_id, reg in cited if reg_id]
+    _insert_hashed(
+        db, "citations",
+        (row for reg_id, reg in cited for row in citation_rows(document_id, reg_id, reg, sentence_of)),
+    )
+    agencies = _save_agencies(db, document_id, record.get("agencies") or [], sentence_of)
+    people = _save_officials(db, document_id, officials_with_signatory(record), sentence_of)
+    speakers = _speaker_ids(db, record, {official["name"].casefold(): pid for pid, official in people})
+    said = {table: _insert_utterances(db, table, utterance_rows(document_id, record.get(table) or [], speakers,
+                                                                 sentence_of))
+            for table in ("quotes", "statements")}
+    _insert_hashed(db, "abbreviations",
+                   abbreviation_rows(document_id, record.get("abbreviations") or [], sentence_of))
+    _insert_hashed(db, "sections", section_rows(document_id, record.get("sections") or [], text))
+    spans = [
+        ("regulation", "regulation_id", [(reg_id, reg.get("mentions") or []) for reg_id, reg in cited]),
+        ("agency", "agency_id", [(aid, agency.get("mentions") or []) for aid, agency in agencies]),
+        ("person", "person_id", [(pid, official.get("mentions") or []) for pid, official in people]),
+        ("quote", "quote_id", said["quotes"]),
+        ("statement", "statement_id", said["statements"]),
+    ]
+    db["mentions"].insert_all(
+        row for kind, column, items in spans
+        for row in mention_rows(document_id, text, kind, column, items, sentence_of)
+    )
+    return {person_id for person_id, _ in people} | {
+        row["person_id"] for _, (row,) in [*said["quotes"], *said["statements"]] if row["person_id"]}
+
+
+def _delete_document(db: sqlite_utils.Database, document_id: str) -> set[int]:
+    """Delete a document and the rows that belong to it (not shared entities); return the people it named."""
+    named = {row["person_id"] for row in db["officials"].rows_where("document_id = ?", [document_id],
+                                                                     select="person_id")}
+    for table in _DOCUMENT_CHILDREN:
+        db[table].delete_where("document_id = ?", [document_id])
+    db["documents"].delete(document_id)
+    return named
+
+
+def save_record(db: sqlite_utils.Database, record: dict[str, Any]) -> str:
+    """Save one record in one transaction; return ``"added"``, ``"unchanged"`` or ``"replaced"``.
+
+    A record whose id is stored already is skipped. A record whose source is
+    stored under another id replaces that document and its rows; the people
+    it names have their ``positions`` recounted. If anything fails, nothing of
+    the record is written and the exception propagates.
+    """
+    if db["documents"].count_where("id = ?", [record["id"]]):
+        return "unchanged"
+    # db.atomic(), not `with db.conn:`: sqlite-utils 4 write methods commit on their
+    # own unless a transaction is already open, so only an explicit BEGIN rolls back.
+    with db.atomic():
+        stored = db["documents"].rows_where("source = ?", [record["source"]], select="id")
+        previous = [row["id"] for row in stored]
+        touched: set[int] = set()
+        for document_id in previous:
+            touched |= _delete_document(db, document_id)
+        touched |= _insert_document(db, record)
+        _refresh_positions(db, absorb_short_names(db, touched))
+    return "replaced" if previous else "added"
+
+
+def save_records(db: sqlite_utils.Database, records: Iterable[dict[str, Any]]) -> Counter[str]:
+    """Save records one transaction each; count the outcomes."""
+    return Counter(save_record(db, record) for record in records)
+
+
+def record_error(db: sqlite_utils.Database, source: str, message: str) -> None:
+    """Note that ``source`` could not be processed; the same error is kept once, with its latest time."""
+    db["errors"].insert(
+        {"source": source, "message": message, "at": _now()},
+        hash_id="id", hash_id_columns=_HASH_ID_COLUMNS["errors"], replace=True,
+    )
+
+
+# -- reading ------------------------------------------------------------------
+
+
+def counts(db: sqlite_utils.Database) -> dict[str, int]:
+    """Row counts: documents, regulations, citations, officials (people), agencies, quotes, errors."""
+    return {key: db[table].count for key, table in _COUNTED.items()}
+
+
+# Characters a search box treats as spaces; a term made only of them would
+# otherwise become an empty FTS5 phrase that matches nothing.

@@ -1,0 +1,208 @@
+"""The database's tables, keys, indexes and full-text search, created on open."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from .persons import person_key
+
+# -- schema ---------------------------------------------------------------
+
+_TABLES: dict[str, dict[str, Any]] = {
+    "regulations": {
+        "columns": {"id": str, "type": str, "number": str, "year": int, "issuer": str, "subject": str},
+        "pk": "id",
+    },
+    "documents": {
+        "columns": {
+            "id": str, "source": str, "format": str, "kind": str, "title": str, "date": str,
+            "event_date": str, "year": int, "text": str, "regulation_id": str, "signatory_name": str,
+            "signatory_position": str, "record": str, "ingested_at": str,
+        },
+        "pk": "id",
+        "not_null": ["source"],
+        "foreign_keys": [("regulation_id", "regulations", "id")],
+    },
+    "citations": {
+        "columns": {"id": str, "document_id": str, "regulation_id": str, "start": int, "end": int,
+                    "mention": str, "basis": int, "sentence": str},
+        "pk": "id",
+        "not_null": ["document_id", "regulation_id"],
+        "foreign_keys": [("document_id", "documents", "id"), ("regulation_id", "regulations", "id")],
+    },
+    "agencies": {
+        "columns": {"id": int, "name": str, "acronym": str},
+        "pk": "id",
+        "not_null": ["name"],
+    },
+    "agency_aliases": {
+        "columns": {"agency_id": int, "alias": str},
+        "pk": ("agency_id", "alias"),
+        "foreign_keys": [("agency_id", "agencies", "id")],
+    },
+    "document_agencies": {
+        "columns": {"document_id": str, "agency_id": int, "mentions": int, "start": int, "end": int,
+                    "sentence": str},
+        "pk": ("document_id", "agency_id"),
+        "foreign_keys": [("document_id", "documents", "id"), ("agency_id", "agencies", "id")],
+    },
+    "people": {
+        "columns": {"id": int, "name": str, "key": str},
+        "pk": "id",
+        "not_null": ["name"],
+    },
+    "person_names": {
+        "columns": {"person_id": int, "name": str},
+        "pk": ("person_id", "name"),
+        "foreign_keys": [("person_id", "people", "id")],
+    },
+    "officials": {
+        "columns": {"id": str, "document_id": str, "person_id": int, "name": str, "position": str,
+                    "agency": str, "start": int, "end": int, "mentions": int, "signatory": int,
+                    "sentence": str},
+        "pk": "id",
+        "not_null": ["document_id", "person_id"],
+        "foreign_keys": [("document_id", "documents", "id"), ("person_id", "people", "id")],
+    },
+    "quotes": {
+        "columns": {"id": int, "document_id": str, "person_id": int, "speaker": str, "text": str,
+                    "start": int, "end": int, "sentence": str},
+        "pk": "id",
+        "not_null": ["document_id", "text"],
+        "foreign_keys": [("document_id", "documents", "id"), ("person_id", "people", "id")],
+    },
+    "statements": {
+        "columns": {"id": int, "document_id": str, "person_id": int, "speaker": str, "text": str,
+                    "start": int, "end": int, "sentence": str},
+        "pk": "id",
+        "not_null": ["document_id", "text"],
+        "foreign_keys": [("document_id", "documents", "id"), ("person_id", "people", "id")],
+    },
+    "abbreviations": {
+        "columns": {"id": str, "document_id": str, "short": str, "long": str, "start": int, "end": int,
+                    "sentence": str},
+        "pk": "id",
+        "not_null": ["document_id", "short"],
+        "foreign_keys": [("document_id", "documents", "id")],
+    },
+    "sections": {
+        "columns": {"id": str, "document_id": str, "heading": str, "start": int, "end": int, "page": int,
+                    "text": str},
+        "pk": "id",
+        "not_null": ["document_id", "heading"],
+        "foreign_keys": [("document_id", "documents", "id")],
+    },
+    "positions": {
+        "columns": {"id": str, "person_id": int, "position": str, "agency": str, "first_date": str,
+                    "last_date": str, "documents": int},
+        "pk": "id",
+        "not_null": ["person_id"],
+        "foreign_keys": [("person_id", "people", "id")],
+    },
+    "mentions": {
+        "columns": {"id": int, "document_id": str, "kind": str, "start": int, "end": int, "text": str,
+                    "regulation_id": str, "agency_id": int, "person_id": int, "quote_id": int,
+                    "statement_id": int, "sentence": str},
+        "pk": "id",
+        "not_null": ["document_id", "kind", "start", "end"],
+        "foreign_keys": [("document_id", "documents", "id"), ("regulation_id", "regulations", "id"),
+                         ("agency_id", "agencies", "id"), ("person_id", "people", "id"),
+                         ("quote_id", "quotes", "id"), ("statement_id", "statements", "id")],
+    },
+    "errors": {
+        "columns": {"id": str, "source": str, "message": str, "at": str},
+        "pk": "id",
+    },
+}
+
+_INDEXES: dict[str, list[list[str]]] = {
+    "people": [["key"]],
+    "documents": [["year"], ["kind"]],
+    "mentions": [["document_id", "start"]],
+}
+
+_UNIQUE_INDEXES: dict[str, list[str]] = {
+    "documents": ["source"],
+    "agencies": ["name"],
+    "people": ["name"],
+}
+
+_FTS: dict[str, list[str]] = {
+    "documents": ["title", "text"],
+    "quotes": ["text", "speaker"],
+    "statements": ["text", "speaker"],
+    "regulations": ["id", "subject", "issuer"],
+}
+
+# Columns whose values are hashed into the primary key of a row.
+_HASH_ID_COLUMNS: dict[str, tuple[str, ...]] = {
+    "citations": ("document_id", "regulation_id", "start", "end"),
+    "officials": ("document_id", "person_id", "position", "agency"),
+    "abbreviations": ("document_id", "short", "long"),
+    "sections": ("document_id", "heading", "start"),
+    "errors": ("source", "message"),
+    "positions": ("person_id", "position", "agency"),
+}
+
+# Rows that belong to one document, deleted with it when it is replaced.
+# Mentions first: they point at quotes and statements.
+_DOCUMENT_CHILDREN = ("mentions", "citations", "officials", "quotes", "statements", "abbreviations",
+                      "sections", "document_agencies")
+
+# What counts() reports, and the table each figure counts.
+_COUNTED = {
+    "documents": "documents",
+    "regulations": "regulations",
+    "citations": "citations",
+    "officials": "people",
+    "agencies": "agencies",
+    "quotes": "quotes",
+    "errors": "errors",
+}
+
+
+def open_db(path: str | Path) -> sqlite_utils.Database:
+    """Open (creating if needed) the database at ``path`` with the Warta schema.
+
+    Safe to call on an existing database: tables, indexes and full-text
+    indexes are only created where missing. Foreign keys are enforced on the
+    returned connection.
+    A database written before a column existed gains it (empty for the rows
+    already there; re-ingest to fill it).
+    """
+    db = sqlite_utils.Database(path)
+    db.execute("PRAGMA foreign_keys = ON")
+    with db.atomic():
+        for name, spec in _TABLES.items():
+            db[name].create(
+                spec["columns"],
+                pk=spec["pk"],
+                not_null=spec.get("not_null"),
+                foreign_keys=spec.get("foreign_keys"),
+                if_not_exists=True,
+            )
+            _add_missing_columns(db[name], spec["columns"])
+        for name, columns in _UNIQUE_INDEXES.items():
+            db[name].create_index(columns, unique=True, if_not_exists=True)
+        for name, indexes in _INDEXES.items():
+            for columns in indexes:
+                db[name].create_index(columns, if_not_exists=True)
+        db.index_foreign_keys()
+        for row in list(db.query("select id, name from people where key is null")):
+            db["people"].update(row["id"], {"key": person_key(row["name"]) or row["name"].casefold()})
+        for name, columns in _FTS.items():
+            db[name].enable_fts(columns, create_triggers=True, replace=True)
+    return db
+
+
+def _add_missing_columns(table: sqlite_utils.db.Table, columns: dict[str, type]) -> None:
+    """Add the columns of the schema that an older ``table`` lacks."""
+    have = set(table.columns_dict)
+    for column, kind in columns.items():
+        if column not in have:
+            table.add_column(column, kind)
+
+
+# -- pure helpers: record -> rows -----------------------------------------

@@ -1,0 +1,293 @@
+"""Briefs on regulations and profiles of officials, rendered from the database.
+
+:func:`regulation_context` and :func:`person_context` gather a regulation's or an official's
+rows into a plain dict whose keys become the variables of ``brief-regulasi.*.j2`` and
+``profil-pejabat.*.j2``; :func:`render_regulation_brief` and :func:`render_profile` render one,
+and :func:`render_briefs` writes a file for every regulation and person worth one. Templates are
+found and rendered the way :mod:`extract.write.render` does it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+import jinja2
+import sqlite_utils
+from sqlite_utils.db import NotFoundError
+
+from ..store.persons import person_key
+from .render import (
+    DRAFT_FORMATS,
+    format_citation,
+    make_env,
+    regulation_type_names,
+    render_context,
+    slugify,
+    write_atomic,
+)
+
+__all__ = [
+    "BRIEF_FORMATS",
+    "briefed_regulations",
+    "person_context",
+    "profiled_people",
+    "regulation_context",
+    "render_briefs",
+    "render_profile",
+    "render_regulation_brief",
+]
+
+BRIEF_FORMATS = DRAFT_FORMATS
+
+_WHEN = "coalesce(documents.date, documents.event_date)"
+
+_DOCUMENT_COLUMNS = (f"documents.id, documents.title, documents.kind, documents.date, documents.event_date, "
+                     f"documents.source, {_WHEN} as [when]")
+
+# What was said, with the speaker's stored name and the position they held in that document.
+_UTTERANCES_SQL = """select {table}.text, coalesce(people.name, {table}.speaker) as speaker, {table}.person_id,
+  (select min(officials.position) from officials where officials.document_id = {table}.document_id
+     and officials.person_id = {table}.person_id) as position,
+  (select min(officials.agency) from officials where officials.document_id = {table}.document_id
+     and officials.person_id = {table}.person_id) as agency,
+  documents.id as document_id, documents.title as document_title, documents.kind as document_kind,
+  documents.source, {when} as [when]
+from {table} join documents on documents.id = {table}.document_id
+  left join people on people.id = {table}.person_id
+where {where}
+order by [when] is null, [when], documents.source, {table}.start, {table}.id"""
+
+
+def _utterances(db: sqlite_utils.Database, table: str, where: str, params: Sequence[Any]) -> list[dict[str, Any]]:
+    """Rows of ``quotes`` or ``statements`` matching ``where``, each with speaker and document."""
+    if table not in ("quotes", "statements"):
+        raise ValueError(f"not an utterance table: {table!r}")
+    sql = _UTTERANCES_SQL.format(table=table, where=where, when=_WHEN)
+    return [dict(row) for row in db.query(sql, list(params))]
+
+
+def _regulation_row(row: Mapping[str, Any]) -> dict[str, Any]:
+    """A ``regulations`` row with its long type name and full citation."""
+    regulation = dict(row)
+    regulation["type_name"] = regulation_type_names().get(str(regulation.get("type") or "").upper())
+    regulation["citation"] = format_citation(regulation) or regulation["id"]
+    return regulation
+
+
+def regulation_context(db: sqlite_utils.Database, regulation_id: str) -> dict[str, Any]:
+    """Everything the database knows about one regulation, for ``brief-regulasi`` templates.
+
+    Keys: ``regulation`` (the row plus ``type_name`` and ``citation``), ``documents`` citing it
+    (oldest first, each with ``basis`` and the ``mentions`` as written), ``issued_in`` (documents
+    that are the regulation itself), ``quotes`` and ``statements`` in the citing documents (with
+    ``speaker``, ``position``, ``agency`` and the document), ``officials`` and ``agencies`` named in
+    the citing documents (most documents first). Raises ``ValueError`` for an unknown id.
+    """
+    try:
+        row = db["regulations"].get(regulation_id)
+    except NotFoundError:
+        raise ValueError(f"no stored regulation has id {regulation_id!r}") from None
+    citing = "documents.id in (select document_id from citations where regulation_id = ?)"
+    documents = [dict(doc) for doc in db.query(
+        f"select {_DOCUMENT_COLUMNS} from documents where {citing} "
+        f"order by [when] is null, [when], documents.source", [regulation_id])]
+    cited = {doc["id"]: doc for doc in documents}
+    for doc in documents:
+        doc.update(basis=False, mentions=[])
+    for citation in db.query("select document_id, mention, basis from citations where regulation_id = ? "
+                             "order by document_id, start", [regulation_id]):
+        doc = cited[citation["document_id"]]
+        doc["basis"] = doc["basis"] or bool(citation["basis"])
+        if citation["mention"] and citation["mention"] not in doc["mentions"]:
+            doc["mentions"].append(citation["mention"])
+    issued_in = [dict(doc) for doc in db.query(
+        f"select {_DOCUMENT_COLUMNS} from documents where regulation_id = ? order by documents.source",
+        [regulation_id])]
+    officials = [dict(person) for person in db.query(
+        "select people.id as person_id, people.name, min(officials.position) as position, "
+        "count(distinct officials.document_id) as documents from officials "
+        "join people on people.id = officials.person_id "
+        "where officials.document_id in (select document_id from citations where regulation_id = ?) "
+        "group by people.id order by documents desc, people.name", [regulation_id])]
+    agencies = [dict(agency) for agency in db.query(
+        "select agencies.id, agencies.name, agencies.acronym, count(distinct document_agencies.document_id) "
+        "as documents from document_agencies join agencies on agencies.id = document_agencies.agency_id "
+        "where document_agencies.document_id in (select document_id from citations where regulation_id = ?) "
+        "group by agencies.id order by documents desc, agencies.name", [regulation_id])]
+    return {
+        "regulation": _regulation_row(row),
+        "documents": documents,
+        "issued_in": issued_in,
+        "quotes": _utterances(db, "quotes", citing, [regulation_id]),
+        "statements": _utterances(db, "statements", citing, [regulation_id]),
+        "officials": officials,
+        "agencies": agencies,
+    }
+
+
+def _find_person(db: sqlite_utils.Database, person: int | str) -> dict[str, Any]:
+    """The ``people`` row for an id (an int or a string of digits) or a name in any of its forms.
+
+    A name is matched on its normalized form (no honorifics or degrees, case folded), then on the
+    names the person was stored under. Raises ``ValueError`` when nobody or several people match.
+    """
+    if isinstance(person, int) or str(person).strip().isdigit():
+        found = list(db.query("select * from people where id = ?", [int(person)]))
+    else:
+        name = str(person).strip()
+        key = person_key(name)
+        found = list(db.query("select * from people where key = ? order by id", [key]))
+        if not found:
+            found = list(db.query(
+                "select * from people where id in (select person_id from person_names "
+                "where lower(name) = lower(?)) order by id", [name]))
+    if not found:
+        raise ValueError(f"no stored person matches {person!r}")
+    if len(found) > 1:
+        listed = ", ".join(f"{row['id']} ({row['name']})" for row in found)
+        raise ValueError(f"{person!r} matches several people: {listed}; give an id")
+    return dict(found[0])
+
+
+def person_context(db: sqlite_utils.Database, person: int | str) -> dict[str, Any]:
+    """Everything the database knows about one person, for ``profil-pejabat`` templates.
+
+    ``person`` is a ``people`` id or a name. Keys: ``person`` (id, name, ``aliases``),
+    ``positions`` over time (oldest first) and ``current`` (the most recently seen, or ``None``),
+    ``documents`` naming or quoting them (oldest first, each with the ``position`` held there and
+    ``signatory``), their ``quotes`` and ``statements``, and the ``regulations`` those documents
+    cite (most documents first). Raises ``ValueError`` when the person is not found or ambiguous.
+    """
+    row = _find_person(db, person)
+    person_id = row["id"]
+    aliases = [alias["name"] for alias in db.query(
+        "select name from person_names where person_id = ? and name <> ? order by name", [person_id, row["name"]])]
+    positions = [dict(position) for position in db.query(
+        "select position, agency, first_date, last_date, documents from positions where person_id = ? "
+        "order by first_date is null, first_date, last_date, position", [person_id])]
+    dated = [position for position in positions if position["position"]]
+    current = max(dated, key=lambda p: (p["last_date"] or "", p["documents"] or 0), default=None)
+    named = ("documents.id in (select document_id from officials where person_id = :id union "
+             "select document_id from quotes where person_id = :id union "
+             "select document_id from statements where person_id = :id)")
+    documents = [dict(doc) for doc in db.query(
+        f"select {_DOCUMENT_COLUMNS}, "
+        "(select min(position) from officials where officials.document_id = documents.id "
+        "   and officials.person_id = :id) as position, "
+        "(select max(signatory) from officials where officials.document_id = documents.id "
+        "   and officials.person_id = :id) as signatory "
+        f"from documents where {named} order by [when] is null, [when], documents.source", {"id": person_id})]
+    for doc in documents:
+        doc["signatory"] = bool(doc["signatory"])
+    regulations = []
+    for reg in db.query(
+            "select regulations.*, count(distinct citations.document_id) as documents from citations "
+            "join regulations on regulations.id = citations.regulation_id "
+            f"where citations.document_id in (select documents.id from documents where {named}) "
+            "group by regulations.id order by documents desc, regulations.id", {"id": person_id}):
+        regulations.append(_regulation_row(reg))
+    return {
+        "person": {"id": person_id, "name": row["name"], "aliases": aliases},
+        "positions": positions,
+        "current": current,
+        "documents": documents,
+        "quotes": _utterances(db, "quotes", "quotes.person_id = ?", [person_id]),
+        "statements": _utterances(db, "statements", "statements.person_id = ?", [person_id]),
+        "regulations": regulations,
+    }
+
+
+def render_regulation_brief(
+    db: sqlite_utils.Database,
+    regulation_id: str,
+    fmt: str = "md",
+    templates_dir: str | Path | None = None,
+    *,
+    env: jinja2.Environment | None = None,
+) -> str:
+    """A brief on one regulation: ``brief-regulasi-{type}.{fmt}.j2``, else ``brief-regulasi.{fmt}.j2``.
+
+    Raises ``ValueError`` for an unknown regulation id; see :func:`regulation_context`.
+    """
+    context = regulation_context(db, regulation_id)
+    code = slugify(context["regulation"].get("type")) or "other"
+    names = [f"brief-regulasi-{code}.{fmt}.j2", f"brief-regulasi.{fmt}.j2"]
+    return render_context(context, names, env or make_env(templates_dir, fmt))
+
+
+def render_profile(
+    db: sqlite_utils.Database,
+    person: int | str,
+    fmt: str = "md",
+    templates_dir: str | Path | None = None,
+    *,
+    env: jinja2.Environment | None = None,
+) -> str:
+    """An official's profile from ``profil-pejabat.{fmt}.j2``; ``person`` is an id or a name.
+
+    Raises ``ValueError`` when the person is not found or ambiguous; see :func:`person_context`.
+    """
+    context = person_context(db, person)
+    return render_context(context, [f"profil-pejabat.{fmt}.j2"], env or make_env(templates_dir, fmt))
+
+
+def _unique_stems(items: Sequence[tuple[Any, str]]) -> list[tuple[Any, str]]:
+    """``(key, label)`` pairs to ``(key, stem)``: a slug of the label, made unique with the key."""
+    taken: set[str] = set()
+    stems = []
+    for key, label in items:
+        stem = slugify(label) or slugify(str(key)) or "tanpa-nama"
+        if stem in taken:
+            stem = f"{stem}-{slugify(str(key))}"
+        taken.add(stem)
+        stems.append((key, stem))
+    return stems
+
+
+def briefed_regulations(db: sqlite_utils.Database) -> list[str]:
+    """Ids of the regulations worth a brief: cited by two documents or more, or by one with quotes."""
+    sql = """select citations.regulation_id as id from citations
+      group by citations.regulation_id
+      having count(distinct citations.document_id) >= 2
+        or sum(exists(select 1 from quotes where quotes.document_id = citations.document_id)) > 0
+      order by citations.regulation_id"""
+    return [row["id"] for row in db.query(sql)]
+
+
+def profiled_people(db: sqlite_utils.Database) -> list[tuple[int, str]]:
+    """``(id, name)`` of every person with a known position, by name."""
+    sql = """select people.id, people.name from people where exists (
+      select 1 from positions where positions.person_id = people.id and positions.position is not null)
+      order by people.name, people.id"""
+    return [(row["id"], row["name"]) for row in db.query(sql)]
+
+
+def render_briefs(
+    db: sqlite_utils.Database,
+    out_dir: str | Path,
+    *,
+    templates_dir: str | Path | None = None,
+    formats: Sequence[str] = BRIEF_FORMATS,
+) -> list[Path]:
+    """Write ``out_dir/regulasi/<slug>.<fmt>`` and ``out_dir/pejabat/<slug>.<fmt>``.
+
+    A brief for every regulation of :func:`briefed_regulations` and a profile for every person of
+    :func:`profiled_people`, each file written atomically. Returns the paths written, in order.
+    """
+    out = Path(out_dir)
+    envs = {fmt: make_env(templates_dir, fmt) for fmt in formats}
+    targets: list[tuple[str, Callable[..., str], Any, str]] = [
+        *(("regulasi", render_regulation_brief, key, stem)
+          for key, stem in _unique_stems([(reg_id, reg_id) for reg_id in briefed_regulations(db)])),
+        *(("pejabat", render_profile, key, stem) for key, stem in _unique_stems(profiled_people(db))),
+    ]
+    written: list[Path] = []
+    for folder, render, key, stem in targets:
+        (out / folder).mkdir(parents=True, exist_ok=True)
+        for fmt in formats:
+            path = out / folder / f"{stem}.{fmt}"
+            write_atomic(path, render(db, key, fmt, env=envs[fmt]))
+            written.append(path)
+    return written
