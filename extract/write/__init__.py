@@ -1,0 +1,1 @@
+"""Writing: summaries, press-release drafts, regulation briefs and officials' profiles (Jinja2)."""
