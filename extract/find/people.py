@@ -67,25 +67,39 @@ _HONORIFIC = rf"(?:(?:{TITLES_BEFORE_NAME})\.?\s+)*"
 _DEGREES = r"(?:,?\s+(?:S|M|Ph|Sp|Lc|Ak|CPA|MBA|MPA|MPH|MSc|LLM|Dipl)\.?\s?[A-Za-z.]{0,6}\.?(?=[\s,.;)]|$))*"
 
 
+# A later word of a name may be a nickname in quote marks: "Nama 'Julukan' Nama".
+_NAME_NEXT = rf"(?:{_NAME_TOKEN}|'[A-Z][a-z]+'(?=[ \t]))"
+
+
 def _name_pattern(group: str) -> str:
-    return rf"(?P<{group}>{_HONORIFIC}{_NAME_TOKEN}(?:[ \t]+(?:(?:bin|binti|van|de|al|el)[ \t]+)?{_NAME_TOKEN}){{0,4}}){_DEGREES}"
+    return rf"(?P<{group}>{_HONORIFIC}{_NAME_TOKEN}(?:[ \t]+(?:(?:bin|binti|van|de|al|el)[ \t]+)?{_NAME_NEXT}){{0,4}}){_DEGREES}"
 
 
-_NAME_AT = re.compile(_name_pattern("name"))
+# Where a name is known to start, it may open with initials in capitals: "ST Nama", "IGN Nama".
+_NAME_AT = re.compile(r"(?:[A-Z]{2,3}[ \t]+(?=[A-Z][a-z]))?" + _name_pattern("name"))
 
 
 @cache
 def _title_alt() -> str:
     parts = []
     for t in position_titles():
-        esc = re.escape(t).replace(r"\ ", r"[ \t]+")
-        lower_ok = t.split()[0].lower() in LOWERCASE_TITLES
-        parts.append(f"[{t[0].upper()}{t[0].lower()}]{esc[1:]}" if lower_ok else esc)
+        words = t.split()
+        # "Juru bicara", "Kepala dinas": news writes a title's later words in either case.
+        rest = "".join(rf"[ \t]+[{w[0].upper()}{w[0].lower()}]{re.escape(w[1:])}" if w[0].isupper() else rf"[ \t]+{re.escape(w)}"
+                       for w in words[1:])
+        first = re.escape(words[0])
+        lower_ok = words[0].lower() in LOWERCASE_TITLES
+        parts.append((f"[{t[0].upper()}{t[0].lower()}]{first[1:]}" if lower_ok else first) + rest)
     return "|".join(parts)
 
 
-_COMPLEMENT_WORD = r"(?:[A-Z][\w'’&/-]*|[IVX]+|[0-9]{1,4}(?:/[A-Z][\w-]*)?|\([A-Z][\w-]*\))"
-_COMPLEMENT_JOIN = r"(?:[ \t]+(?:dan|pada|di|untuk|bidang|urusan)[ \t]+|[ \t]+)"
+# A word of a position: capitalised, a Roman or plain number, or a bracketed short form ("(Dirjen PHI)").
+_COMPLEMENT_WORD = (r"(?:[A-Z][\w'’&/-]*|[IVX]+|[0-9]{1,4}(?:/[A-Z][\w-]*)?"
+                    r"|\([A-Z][\w-]*(?:[ \t]+[A-Z][\w-]*){0,3}\))")
+# Words join with a space, a lower-case link, or a comma inside a list of one-word units that ends
+# in "dan"/"serta" ("Dinas Pemuda, Olahraga, dan Pariwisata").
+_UNIT_LIST = r"[ \t]*,[ \t]*(?=(?:[A-Z][a-z]+[ \t]*,[ \t]*)*[A-Z][a-z]+,?[ \t]+(?:dan|serta)[ \t]+[A-Z])"
+_COMPLEMENT_JOIN = rf"(?:,?[ \t]+(?:dan|serta)[ \t]+(?=[A-Z])|[ \t]+(?:pada|di|untuk|bidang|urusan)[ \t]+|{_UNIT_LIST}|[ \t]+)"
 
 
 @cache
@@ -117,7 +131,7 @@ def _name_position_pattern() -> re.Pattern:
 @cache
 def _speech_pattern() -> re.Pattern:
     after = rf"(?<![\w-])(?:{SPEECH_VERBS_AFTER}|adalah|yakni|yaitu|bernama|ialah|[Mm]enurut)(?![\w-])[ \t]+{_name_pattern('name')}"
-    before = _name_pattern("name2") + rf"[ \t]+{SPEECH_VERBS_BEFORE}(?![\w-])"
+    before = r"(?<![\w'’-])" + _name_pattern("name2") + rf"[ \t]+{SPEECH_VERBS_BEFORE}(?![\w-])"
     return re.compile(f"{after}|{before}")
 
 
@@ -130,13 +144,39 @@ def _leading_rank(words: list[str]) -> tuple[str | None, list[str]]:
 
 
 def _name_words(words: list[str]) -> list[str]:
-    """Name words up to the first one that cannot be part of a name (a weekday, a month, a title)."""
+    """Name words up to the first one that cannot be part of a name (a weekday, a month, a title);
+    "Nama-Menhan" ends at the hyphen where an office word follows it."""
     out = []
+    vocab = position_vocabulary()
     for w in words:
         if w in NOT_NAMES and out:
             break
+        head, _, tail = w.partition("-")
+        if tail and (tail in vocab or tail in ranks()):
+            out.append(head)
+            break
         out.append(w)
     return out
+
+
+def _opener(word: str) -> bool:
+    """A capitalised sentence opener, never the first word of a name: "Namun", "Awalnya", "Faktanya"."""
+    return word in NOT_NAMES or (len(word) > 5 and word.endswith("nya") and word[:1].isupper())
+
+
+MONTHS = frozenset(row[0].capitalize() for row in data.table("months.tsv", 2))  # data/months.tsv
+
+
+def _acronym(word: str) -> bool:
+    return len(word) >= 2 and word.isupper() and word.isalpha()
+
+
+def depth_ok(words: list[re.Match], k: int) -> bool:
+    """Whether word ``k`` of a run stands outside brackets."""
+    depth = 0
+    for w in words[:k]:
+        depth += w.group(0).count("(") - w.group(0).count(")")
+    return depth <= 0 and "(" not in words[k].group(0)
 
 
 def _read_position_name(text: str, m: re.Match) -> PersonMention | None:
@@ -152,18 +192,44 @@ def _read_position_name(text: str, m: re.Match) -> PersonMention | None:
     # The title's own words ("Direktur Jenderal") are never the start of a name, ranks among them or not.
     title_words = max((n for n in range(1, len(words) + 1)
                        if " ".join(w.group(0) for w in words[:n]).lower() in _title_set()), default=1)
+    depth = 0
+    bares = [w.group(0).strip("(),") for w in words]
+    # A rank inside the run marks where the name starts: "Kapolsek Tempat AKP Nama".
+    rank_at = next((k for k in range(title_words, len(words) - 1) if bares[k] in ranks() and depth_ok(words, k)
+                    and bares[k + 1][:1].isupper()), None)
     for k, w in enumerate(words[title_words:], title_words):
-        bare = w.group(0).strip("(),")
+        raw = w.group(0)
+        opens, closes = raw.count("("), raw.count(")")
+        inside = depth > 0 or opens > 0
+        depth += opens - closes
+        bare = bares[k]
+        if rank_at is not None and k < rank_at:
+            continue
+        if inside or raw.endswith(",") or not bare:
+            continue  # a bracketed short form or one unit of a list: the position's
         before = [x.group(0) for x in words[:k]]
-        rest = [x.group(0).strip("(),") for x in words[k:]]
+        rest = bares[k:]
+        nxt = bares[k + 1] if k + 1 < len(bares) else ""
         # After a bare title ("Kepala Seksi Intelijen"), what follows is a name only if it looks like one:
         # at most four words, none of them office or place words.
         plausible = len(rest) <= 4 and not any(r in vocab for r in rest)
         complete = _position_complete(before) or (plausible and " ".join(before).lower() in _title_set())
+        if _acronym(bare) and bare not in ranks():
+            # Initials open a name ("Jaksa Agung ST Nama") only where the office is whole and a name
+            # word follows; any other short form belongs to the position ("Presiden AS Nama").
+            if not (len(bare) <= 3 and bare not in vocab and complete and nxt[:1].isupper()
+                    and nxt not in vocab and not _acronym(nxt)):
+                continue
         if bare in ranks() or (bare[:1].isupper() and bare not in vocab and not re.fullmatch(r"[IVX]+", bare)
-                               and not w.group(0).startswith("(") and complete):
+                               and complete):
             candidates.append((pos_text[:w.start()].rstrip(), m.start("pos") + w.start(), m.start("pos") + len(pos_text)))
             break
+    if len(candidates) == 2 and candidates[0][1] > candidates[1][1]:
+        # "Jabatan Nama di Gedung X, Tempat": a name inside the run, followed by a lower-case link,
+        # comes before the place after the comma.
+        named = _NAME_AT.match(text, candidates[1][1])
+        if named and re.match(r"[ \t]+(?:di|pada|saat|dalam|usai|seusai|ketika)[ \t]", text[named.end():]):
+            candidates.reverse()
     for pos, start, end in candidates:
         # "Kepala Dinas Pemuda, Olahraga, dan Pariwisata": a list of office words, not a name after a comma.
         if re.match(r"\s*,?\s*(?:dan|serta)\s+[A-Z]", text[end:end + 12]):
@@ -177,7 +243,8 @@ def _read_position_name(text: str, m: re.Match) -> PersonMention | None:
         words = _name_words(named.group(0).split())
         raw_name = " ".join(words)
         name = strip_person_name(raw_name)
-        if not _valid_name(name):
+        # A month opens a name here ("Direktur X Juli Nama"): after an office, not a date.
+        if not _valid_name(name, month_ok=len(words) > 1):
             continue
         name_end = start + len(named.group(0).split(words[-1])[0]) + len(words[-1]) if len(words) > 1 else \
             start + len(words[0])
@@ -232,13 +299,13 @@ def _holds_region(tokens: list[str]) -> bool:
     return any(" ".join(tokens[i:i + n]) in names for n in (2, 3) for i in range(len(tokens) - n + 1))
 
 
-def _valid_name(name: str) -> bool:
+def _valid_name(name: str, *, month_ok: bool = False) -> bool:
     tokens = name.split()
     if any(t.strip(",.") in INSTITUTION_WORDS for t in tokens):
         return False
     if not tokens or all(t in NOT_NAMES or t.lower() in HONORIFICS for t in tokens):
         return False
-    if tokens[0] in NOT_NAMES or any(t.strip(".,") in PRONOUNS for t in tokens):
+    if (_opener(tokens[0]) and not (month_ok and tokens[0] in MONTHS)) or any(t.strip(".,") in PRONOUNS for t in tokens):
         return False
     if _holds_region(tokens):
         return False
@@ -249,7 +316,7 @@ def _valid_name(name: str) -> bool:
 
 
 def _clean_position(pos: str) -> str:
-    pos = re.sub(r"\s*\([A-Za-z][\w-]*\)", "", pos)
+    pos = re.sub(r"\s*\([A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,3}\)", "", pos)
     pos = re.sub(r"\s+", " ", pos).strip(" ,")
     pos = re.sub(r"\s+(?:dan|pada|di|untuk)$", "", pos)
     return pos
@@ -296,7 +363,7 @@ def find_people(text: str) -> list[PersonMention]:
         raw = m.group(group)
         # "Manager Operasional Nama mengatakan": office words before a name are not part of it.
         words = raw.split()
-        while len(words) > 1 and words[0] in vocab:
+        while len(words) > 1 and (words[0] in vocab or _opener(words[0])):
             words.pop(0)
         raw = " ".join(words)
         name = strip_person_name(raw)

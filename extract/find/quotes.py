@@ -183,8 +183,9 @@ def _recent(text, mentions, start, last_end, last_speaker, inside) -> Person | N
     if not before:
         return last_speaker
     since = [(m, p) for m, p in before if m.start >= last_end]
+    # "Nama meminta Pejabat X ..." reports an act, not speech: a verb with a named object does not count.
     speaking = [(m, p) for m, p in since
-                if re.match(rf"[^.\n]{{0,60}}?\b{SPEECH_VERBS_BEFORE}", text[m.end:m.end + 80])
+                if re.match(rf"[^.\n]{{0,60}}?\b{SPEECH_VERBS_BEFORE}(?![\w-])(?![ \t]+[A-Z])", text[m.end:m.end + 80])
                 or re.search(r"(?i)\bmenurut\s+$", text[max(0, m.start - 12):m.start])]
     if speaking:
         return speaking[-1][1]
