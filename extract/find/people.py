@@ -19,7 +19,7 @@ from functools import cache
 
 from .. import data
 from .lexicon import HONORIFICS, TITLES_BEFORE_NAME, strip_person_name
-from .vocabulary import position_titles, position_vocabulary, ranks, region_names
+from .vocabulary import COUNTRY_WORDS, position_titles, position_vocabulary, ranks, region_names
 
 
 @dataclass(frozen=True)
@@ -47,6 +47,13 @@ class Person:
 
 
 # --- vocabularies ---------------------------------------------------------------------------------
+
+
+@cache
+def _vocab() -> frozenset[str]:
+    """Words of offices, institutions, regions and foreign countries: never the start of a name."""
+    return position_vocabulary() | COUNTRY_WORDS
+
 
 # Titles that news also writes in lower case before a name ("anggota Komisi II DPR Nama").
 LOWERCASE_TITLES = frozenset(data.words("lowercase_titles"))  # data/words/lowercase_titles.txt
@@ -123,7 +130,7 @@ def _rank_alt() -> str:
 def _name_position_pattern() -> re.Pattern:
     return re.compile(
         r"(?:(?<=[a-z,;:]\s)|(?<=^)|(?<=\n)|(?<=\.\s))" + _name_pattern("name")
-        + rf"(?:[ \t]*,[ \t]*|[ \t]+(?:selaku|sebagai|yang[ \t]+menjabat(?:[ \t]+sebagai)?)[ \t]+)"
+        + rf"(?:[ \t]*,[ \t]*|[ \t]*\([ \t]*|[ \t]+(?:selaku|sebagai|yang[ \t]+menjabat(?:[ \t]+sebagai)?)[ \t]+)"
         rf"(?P<pos>(?:(?i:mantan|eks|plt\.?|pj\.?)[ \t]+)?(?:{_title_alt()})(?![\w-])"
         rf"(?:{_COMPLEMENT_JOIN}{_COMPLEMENT_WORD}){{0,12}})", re.MULTILINE)
 
@@ -147,7 +154,7 @@ def _name_words(words: list[str]) -> list[str]:
     """Name words up to the first one that cannot be part of a name (a weekday, a month, a title);
     "Nama-Menhan" ends at the hyphen where an office word follows it."""
     out = []
-    vocab = position_vocabulary()
+    vocab = _vocab()
     for w in words:
         if w in NOT_NAMES and out:
             break
@@ -187,7 +194,7 @@ def _read_position_name(text: str, m: re.Match) -> PersonMention | None:
     if m.group("comma") and m.group("name"):
         candidates.append((pos_text, m.start("rank") if m.group("rank") else m.start("name"), m.end("name")))
     # Without a comma, the name starts at the first capitalised word that is not an office word.
-    vocab = position_vocabulary()
+    vocab = _vocab()
     words = list(re.finditer(r"\S+", pos_text))
     # The title's own words ("Direktur Jenderal") are never the start of a name, ranks among them or not.
     title_words = max((n for n in range(1, len(words) + 1)
@@ -280,7 +287,7 @@ def _position_complete(words: list[str]) -> bool:
     ("Menteri Keuangan"). "Kepala Dinas Sumber Daya" is not complete, so "Air" is no name."""
     bare = [w.strip("(),") for w in words]
     last = bare[-1]
-    if (last.isupper() and len(last) >= 2 and last not in ("PT", "CV", "TBK", "UD")) or last in ("RI",):
+    if (last.isupper() and len(last) >= 2 and last not in ("PT", "CV", "TBK", "UD")) or last in ("RI",) or last in COUNTRY_WORDS:
         return True
     names = region_names()
     if any(" ".join(bare[-n:]) in names for n in (1, 2, 3) if len(bare) >= n):
@@ -309,7 +316,7 @@ def _valid_name(name: str, *, month_ok: bool = False) -> bool:
         return False
     if _holds_region(tokens):
         return False
-    vocab = position_vocabulary()
+    vocab = _vocab()
     if all(t in vocab or t.isupper() for t in tokens):
         return False
     return any(len(t.strip(".")) > 1 for t in tokens)
@@ -357,7 +364,7 @@ def find_people(text: str) -> list[PersonMention]:
         else:
             mentions.append(PersonMention(start, end, raw, name, _clean_position(m.group("pos")), m.start("pos")))
         taken.append((start, end))
-    vocab = position_vocabulary()
+    vocab = _vocab()
     for m in _speech_pattern().finditer(text):
         group = "name" if m.group("name") else "name2"
         raw = m.group(group)
@@ -412,7 +419,9 @@ def resolve_people(mentions: list[PersonMention], agency_names: list[str] | None
     return sorted(people, key=lambda p: p.mentions[0].start)
 
 
-_PRIVATE = re.compile(r"\b(?:PT|CV|Tbk|Persero\)?|Ltd|Inc|Universitas|Partai|Yayasan|Institute|Institut|LSM)\b")
+_PRIVATE = re.compile(r"\b(?:PT|CV|Tbk|Persero\)?|Ltd|Inc|Universitas|Partai|Yayasan|Institute|Institut|LSM|"
+                      r"Asosiasi|Serikat (?:Pekerja|Buruh|Petani)|Federasi|Konfederasi|Himpunan|Perhimpunan|Perkumpulan|Paguyuban|"
+                      r"Ikatan|Gabungan|Kadin|Apindo|KSPSI|KSPI|KSBSI|MPBI)\b")
 _STATE_COMPANY = re.compile(r"\b(?:PT\s+(?:Pertamina|PLN|Telkom|KAI|Pindad|Pos Indonesia|Bank (?:Mandiri|Rakyat|Negara)|"
                             r"Garuda|Pelindo|Jasa|Angkasa|Hutama|Waskita|Wijaya Karya|Bio Farma|Taspen|Asabri|ASDP|"
                             r"Perusahaan Listrik|Kereta Api|PGN|Antam|Timah|Bukit Asam|Pupuk|Semen Indonesia|"
