@@ -329,6 +329,9 @@ def _clean_position(pos: str) -> str:
     return pos
 
 
+_ANAPHOR = re.compile(r"[ \t]+(?:itu|tersebut)[ \t,]")
+
+
 def find_people(text: str) -> list[PersonMention]:
     """Person mentions, with a position where the text gives one next to the name."""
     mentions: list[PersonMention] = []
@@ -339,11 +342,14 @@ def find_people(text: str) -> list[PersonMention]:
 
     pattern = _position_name_pattern()
     pos = 0
+    anaphors: list[tuple[int, int, str]] = []
     while True:
         m = pattern.search(text, pos)
         if m is None:
             break
         found = _read_position_name(text, m)
+        if found is None and _ANAPHOR.match(text, m.end("pos")) and len(m.group("pos").split()) > 1:
+            anaphors.append((m.start("pos"), m.end("pos"), _clean_position(m.group("pos"))))
         pos = m.end() if found is None else max(found.end, m.start() + 1)
         if found is None or not free(found.start, found.end):
             continue
@@ -381,23 +387,87 @@ def find_people(text: str) -> list[PersonMention]:
         taken.append((start, m.end(group)))
     # Later mentions of a known name, whole or by one of its words ("Purbaya", "Sadewa").
     known = {p.name for p in mentions}
-    parts = {t for n in known if len(n.split()) > 1 for t in n.split() if len(t) >= 4 and t not in NOT_NAMES}
-    for form in sorted(known | parts, key=len, reverse=True):
-        for u in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", text):
-            if free(u.start(), u.end()):
-                mentions.append(PersonMention(u.start(), u.end(), u.group(0), form))
-                taken.append((u.start(), u.end()))
-    return sorted(mentions, key=lambda p: p.start)
+    parts = {t for n in known if len(n.split()) > 1 for t in n.split()
+             if len(t) >= 4 and t not in NOT_NAMES and t[:1].isupper()}
+    # Longest first, equal lengths in alphabetical order, so that the result never depends on set order.
+    for form in sorted(known | parts, key=lambda f: (-len(f), f)):
+        for at in _occurrences(text, form):
+            if free(at, at + len(form)):
+                mentions.append(PersonMention(at, at + len(form), form, form))
+                taken.append((at, at + len(form)))
+    # "Wakil Ketua Komisi II DPR itu menilai": a position without a name points back at the person
+    # the last sentence that names anyone is about (its first person).
+    for start, end, position in anaphors:
+        before = [p for p in mentions if p.end <= start and start - p.end < 400]
+        if not before or not free(start, end):
+            continue
+        last = max(before, key=lambda p: (p.end, p.start))
+        sentence = max(text.rfind(". ", 0, last.start), text.rfind("\n", 0, last.start)) + 1
+        subject = min((p for p in before if p.start >= sentence), key=lambda p: (p.start, p.end))
+        mentions.append(PersonMention(start, end, text[start:end], subject.name, position, start))
+        taken.append((start, end))
+    return sorted(mentions, key=lambda p: (p.start, p.end, p.name))
+
+
+def _word_char(ch: str) -> bool:
+    return ch.isalnum() or ch in "_-"
+
+
+def _occurrences(text: str, form: str):
+    """Offsets where ``form`` stands in ``text`` as whole words (no letter, digit or hyphen beside it)."""
+    at = text.find(form)
+    while at >= 0:
+        end = at + len(form)
+        if (at == 0 or not _word_char(text[at - 1])) and (end == len(text) or not _word_char(text[end])):
+            yield at
+        at = text.find(form, at + 1)
+
+
+def _name_tokens(name: str) -> list[str]:
+    return [t.strip("'’‘\".,").lower() for t in name.split() if t.strip("'’‘\".,")]
 
 
 def _same_person(short: str, full: str) -> bool:
-    s, f = short.lower().split(), full.lower().split()
+    s, f = _name_tokens(short), _name_tokens(full)
     return bool(s) and len(s) <= len(f) and all(t in f for t in s)
 
 
+def _one_letter_apart(a: str, b: str) -> bool:
+    """"Afifuddin" / "Affifuddin", "Verrel" / "Verrell": one letter added, dropped or changed."""
+    if a == b or abs(len(a) - len(b)) > 1 or min(len(a), len(b)) < 5:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) == 1
+    short, long_ = sorted((a, b), key=len)
+    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
+
+
+def spelling_variants(a: str, b: str) -> bool:
+    """Two names of the same words but one, written one letter apart."""
+    ta, tb = _name_tokens(a), _name_tokens(b)
+    if len(ta) != len(tb) or ta == tb:
+        return False
+    differ = [(x, y) for x, y in zip(ta, tb) if x != y]
+    return len(differ) == 1 and _one_letter_apart(*differ[0])
+
+
 def resolve_people(mentions: list[PersonMention], agency_names: list[str] | None = None) -> list[Person]:
-    """One :class:`Person` per individual, under the fullest name the document gives."""
-    names = sorted({m.name for m in mentions}, key=lambda n: (-len(n.split()), -len(n)))
+    """One :class:`Person` per individual, under the fullest name the document gives.
+
+    Spellings one letter apart merge under the one the text uses most; a shorter name joins the
+    longer one whose words it holds (the one named first where several do). Every order here is
+    total, broken by the text itself, so the result never depends on hashing.
+    """
+    first_at: dict[str, int] = {}
+    counts: dict[str, int] = {}
+    for m in sorted(mentions, key=lambda m: (m.start, m.end, m.name)):
+        first_at.setdefault(m.name, m.start)
+        counts[m.name] = counts.get(m.name, 0) + 1
+    spelled: dict[str, str] = {}
+    by_use = sorted(first_at, key=lambda n: (-counts[n], first_at[n], n))
+    for n in by_use:
+        spelled[n] = next((v for v in by_use if v in spelled and spelled[v] == v and spelling_variants(n, v)), n)
+    names = sorted({spelled[n] for n in first_at}, key=lambda n: (-len(n.split()), -len(n), first_at[n], n))
     canonical: dict[str, str] = {}
     for n in names:
         canonical[n] = next((full for full in names if full != n and _same_person(n, full)
@@ -406,17 +476,18 @@ def resolve_people(mentions: list[PersonMention], agency_names: list[str] | None
         while canonical.get(canonical[n], canonical[n]) != canonical[n]:
             canonical[n] = canonical[canonical[n]]
     groups: dict[str, list[PersonMention]] = {}
-    for m in mentions:
-        groups.setdefault(canonical[m.name], []).append(m)
+    for m in sorted(mentions, key=lambda m: (m.start, m.end, m.name)):
+        groups.setdefault(canonical[spelled[m.name]], []).append(m)
     people = []
     for name, group in groups.items():
         with_pos = [m for m in group if m.position]
-        full = [m for m in with_pos if m.name == name]
-        position = (full or with_pos)[0].position if with_pos else None
+        # The position stated nearest the fullest name; a public office before a private one.
+        ranked = sorted(with_pos, key=lambda m: (_private(m.position), spelled[m.name] != name, m.start))
+        position = ranked[0].position if ranked else None
         official = bool(position) and not _private(position)
         agency = _agency_of(position, agency_names or [])
-        people.append(Person(name, position, agency, official, tuple(sorted(group, key=lambda m: m.start))))
-    return sorted(people, key=lambda p: p.mentions[0].start)
+        people.append(Person(name, position, agency, official, tuple(group)))
+    return sorted(people, key=lambda p: (p.mentions[0].start, p.name))
 
 
 _PRIVATE = re.compile(r"\b(?:PT|CV|Tbk|Persero\)?|Ltd|Inc|Universitas|Partai|Yayasan|Institute|Institut|LSM|"
@@ -436,4 +507,4 @@ def _agency_of(position: str | None, agency_names: list[str]) -> str | None:
     if not position:
         return None
     found = [a for a in agency_names if a and a.lower() in position.lower()]
-    return max(found, key=len) if found else None
+    return max(found, key=lambda a: (len(a), a)) if found else None
