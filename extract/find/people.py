@@ -19,7 +19,7 @@ from functools import cache
 
 from .. import data
 from .lexicon import HONORIFICS, TITLES_BEFORE_NAME, strip_person_name
-from .vocabulary import COUNTRY_WORDS, position_titles, position_vocabulary, ranks, region_names
+from .vocabulary import COUNTRY_WORDS, PARTY_WORDS, position_titles, position_vocabulary, ranks, region_names
 
 
 @dataclass(frozen=True)
@@ -51,8 +51,26 @@ class Person:
 
 @cache
 def _vocab() -> frozenset[str]:
-    """Words of offices, institutions, regions and foreign countries: never the start of a name."""
-    return position_vocabulary() | COUNTRY_WORDS
+    """Words of offices, institutions, regions, foreign countries and parties: never the start of a name."""
+    return position_vocabulary() | COUNTRY_WORDS | PARTY_WORDS
+
+
+# Everyday words, in lower case: a capitalised one ("Air", "Beri") does not open a name.
+COMMON_WORDS = frozenset(data.words("common_words"))  # data/words/common_words.txt (scripts/build_common_words.py)
+
+
+@cache
+def _district_words() -> frozenset[str]:
+    from .gazetteer import regions
+
+    return frozenset(w for r in regions() if r.level == "district" for w in r.name.split())
+
+
+def _name_like(word: str) -> bool:
+    """A word that can open a name where the office before it is not known to be whole: capitalised,
+    not an office, place or everyday word ("Kepala Dinas Sumber Daya Air" holds no name)."""
+    return (word[:1].isupper() and word[1:2].islower() and word not in _vocab() and word.lower() not in COMMON_WORDS
+            and word not in _district_words() and not _opener(word))
 
 
 # Titles that news also writes in lower case before a name ("anggota Komisi II DPR Nama").
@@ -101,7 +119,7 @@ def _title_alt() -> str:
 
 
 # A word of a position: capitalised, a Roman or plain number, or a bracketed short form ("(Dirjen PHI)").
-_COMPLEMENT_WORD = (r"(?:[A-Z][\w'’&/-]*|[IVX]+|[0-9]{1,4}(?:/[A-Z][\w-]*)?"
+_COMPLEMENT_WORD = (r"(?:[A-Z][\w'’&/-]*|[IVX]+|[0-9]{1,4}(?:/[A-Z][\w-]*)?|ke-?[0-9]{1,2}"
                     r"|\([A-Z][\w-]*(?:[ \t]+[A-Z][\w-]*){0,3}\))")
 # Words join with a space, a lower-case link, or a comma inside a list of one-word units that ends
 # in "dan"/"serta" ("Dinas Pemuda, Olahraga, dan Pariwisata").
@@ -221,6 +239,23 @@ def _read_position_name(text: str, m: re.Match) -> PersonMention | None:
         # at most four words, none of them office or place words.
         plausible = len(rest) <= 4 and not any(r in vocab for r in rest)
         complete = _position_complete(before) or (plausible and " ".join(before).lower() in _title_set())
+        if not complete and _name_like(bare):
+            # "Menteri Lingkungan Hidup Nama Nama di ...": a title and office words only, then up to four
+            # words that no office, place or everyday text uses, up to a lower-case word.
+            run = []
+            for x in words[k:]:
+                b = x.group(0).strip("(),")
+                if not _name_like(b) and not (run and b[:1].isupper() and b not in vocab):
+                    break
+                run.append(b)
+                if x.group(0).endswith(","):
+                    break
+            office = all(b in vocab or _acronym(b) or re.fullmatch(r"[IVX]+|[0-9]+|ke-?[0-9]+", b) or b.islower()
+                         for b in bares[title_words:k])
+            after = words[k + len(run)].group(0) if k + len(run) < len(words) else ""
+            # The name closes the run: what follows it is a lower-case word, a comma or nothing.
+            closes = not after or after[:1].islower() or words[k + len(run) - 1].group(0).endswith(",")
+            complete = office and closes and 1 <= len(run) <= 4
         if _acronym(bare) and bare not in ranks():
             # Initials open a name ("Jaksa Agung ST Nama") only where the office is whole and a name
             # word follows; any other short form belongs to the position ("Presiden AS Nama").
@@ -499,8 +534,12 @@ _STATE_COMPANY = re.compile(r"\b(?:PT\s+(?:Pertamina|PLN|Telkom|KAI|Pindad|Pos I
                             r"Danareksa|Len|Dirgantara|PAL|Inka|Krakatau|Sarinah|Permodalan))")
 
 
+_LEGISLATURE = re.compile(r"\b(?:DPR|DPRD|MPR|DPD RI|Fraksi)\b")
+
+
 def _private(position: str) -> bool:
-    return bool(_PRIVATE.search(position)) and not _STATE_COMPANY.search(position)
+    return (bool(_PRIVATE.search(position)) and not _STATE_COMPANY.search(position)
+            and not (re.search(r"\bPartai\b", position) and _LEGISLATURE.search(position)))
 
 
 def _agency_of(position: str | None, agency_names: list[str]) -> str | None:

@@ -19,6 +19,8 @@ POLICE_MILITARY_RANKS = data.words("ranks")  # data/words/ranks.txt
 
 COUNTRY_WORDS = frozenset(data.words("countries"))  # data/words/countries.txt
 
+PARTY_WORDS = frozenset(data.words("parties"))  # data/words/parties.txt
+
 
 @dataclass(frozen=True)
 class Form:
