@@ -133,7 +133,7 @@ def _position_name_pattern() -> re.Pattern:
     return re.compile(
         rf"(?<![\w-])(?P<pos>(?:(?i:mantan|eks|plt\.?|pj\.?|penjabat)[ \t]+)?(?:{_title_alt()})(?![\w-])"
         rf"(?:{_COMPLEMENT_JOIN}{_COMPLEMENT_WORD})*)"
-        rf"(?:(?P<comma>[ \t]*,[ \t]*)(?:(?P<rank>{_rank_alt()})[ \t]+)?" + _name_pattern("name") + r")?"
+        rf"(?:(?P<comma>[ \t]*,[ \t]*|[ \t]+(?:saat|kala|ketika)[ \t]+itu[ \t]*,[ \t]*|[ \t]+dijabat(?:[ \t]+oleh)?[ \t]+)(?:(?P<rank>{_rank_alt()})[ \t]+)?" + _name_pattern("name") + r")?"
     )
 
 
@@ -182,6 +182,18 @@ def _name_words(words: list[str]) -> list[str]:
             break
         out.append(w)
     return out
+
+
+_DEGREE_TAIL = re.compile(r",\s*(?:[A-Z][a-zA-Z]{0,3}\.)+[A-Za-z]{0,4}\.?$")
+
+
+def _clean_name(raw: str) -> str:
+    """A name without honorifics and degrees, dotted ones included ("Nama, S.I.K")."""
+    name = strip_person_name(raw)
+    previous = None
+    while previous != name:
+        previous, name = name, _DEGREE_TAIL.sub("", name).strip(" ,")
+    return name
 
 
 def _opener(word: str) -> bool:
@@ -266,6 +278,17 @@ def _read_position_name(text: str, m: re.Match) -> PersonMention | None:
                                and complete):
             candidates.append((pos_text[:w.start()].rstrip(), m.start("pos") + w.start(), m.start("pos") + len(pos_text)))
             break
+    last = re.search(r"\(([^()]+)\)$", pos_text)
+    if not candidates and last:
+        # "Pak Menteri (Nama Nama)", "Gubernur (BI Nama)": the name in brackets after the title.
+        inner = last.group(1).split()
+        i = 0
+        while i < len(inner) and (inner[i] in vocab or _acronym(inner[i])):
+            i += 1
+        if i < len(inner) and _name_like(inner[i]):
+            lead = " ".join(inner[:i])
+            start = m.start("pos") + last.start(1) + (len(lead) + 1 if i else 0)
+            candidates.append(((pos_text[:last.start()].rstrip() + " " + lead).strip(), start, m.start("pos") + last.end(1)))
     if len(candidates) == 2 and candidates[0][1] > candidates[1][1]:
         # "Jabatan Nama di Gedung X, Tempat": a name inside the run, followed by a lower-case link,
         # comes before the place after the comma.
@@ -284,7 +307,7 @@ def _read_position_name(text: str, m: re.Match) -> PersonMention | None:
             continue
         words = _name_words(named.group(0).split())
         raw_name = " ".join(words)
-        name = strip_person_name(raw_name)
+        name = _clean_name(raw_name)
         # A month opens a name here ("Direktur X Juli Nama"): after an office, not a date.
         if not _valid_name(name, month_ok=len(words) > 1):
             continue
@@ -396,7 +419,7 @@ def find_people(text: str) -> list[PersonMention]:
         while raw.split(" ", 1)[0] in NOT_NAMES and " " in raw:
             raw = raw.split(" ", 1)[1]
         start, end = m.end("name") - len(raw), m.end("name")
-        name = strip_person_name(raw)
+        name = _clean_name(raw)
         if not _valid_name(name) or not free(start, end):
             continue
         # A position already given to a name that follows it ("Jabatan, Nama") is not this name's.
@@ -414,7 +437,7 @@ def find_people(text: str) -> list[PersonMention]:
         while len(words) > 1 and (words[0] in vocab or _opener(words[0])):
             words.pop(0)
         raw = " ".join(words)
-        name = strip_person_name(raw)
+        name = _clean_name(raw)
         if not _valid_name(name) or not free(m.start(group), m.end(group)):
             continue
         start = m.end(group) - len(raw)
