@@ -440,6 +440,8 @@ def find_people(text: str) -> list[PersonMention]:
         name = _clean_name(raw)
         if not _valid_name(name) or not free(m.start(group), m.end(group)):
             continue
+        if " " not in name and name.lower() in COMMON_WORDS:
+            continue  # "Data mengatakan", "Banjir menyebut": an everyday word, not a person
         start = m.end(group) - len(raw)
         mentions.append(PersonMention(start, m.end(group), raw, name))
         taken.append((start, m.end(group)))
