@@ -82,6 +82,10 @@ def test_official_constructions(text, expected):
      [("Ratna Kemuning", "Menteri Sosial", True)]),
     # an everyday capitalised word is not a name
     ("Kepala Dinas Sumber Daya Air mengatakan waduk penuh.", []),
+    # an everyday word after a comma is not a one-word name
+    ("Kami Tim Jaksa, Kemarin (26/5), telah melimpahkan berkas perkara.", []),
+    # occupation and everyday words before a name beside a speech verb are not part of it
+    ("Pengamat Pasar Keuangan Rendi Saputro mengatakan rupiah melemah.", [("Rendi Saputro", None, False)]),
     # unions and associations are private bodies
     ("Ketua Asosiasi Petani Garam Nusantara, Joko Prasetya, meminta harga dijaga.",
      [("Joko Prasetya", "Ketua Asosiasi Petani Garam Nusantara", False)]),
@@ -100,12 +104,23 @@ def test_names_and_not_names(text, expected):
     # one-letter spelling variants merge under the spelling used most
     ("Ketua KPU Hasanuddin tertanggal 2 Mei. Hal itu disebutkan Hassanuddin kemarin. "
      '"Kami batalkan keputusan itu," kata Hassanuddin.', [("Hassanuddin", "Ketua KPU", True)]),
+    # a short name two people share is the one named last before it
+    ("Koordinator Forum Warga, Bima Harahap, menyebut laporan dikirim. Bima mengatakan laporan lengkap. "
+     "Deputi Penindakan KPK Arya Bima Rahayu menyebut laporan dicek. Bima menambahkan prosesnya panjang.",
+     [("Bima Harahap", "Koordinator Forum Warga", True), ("Arya Bima Rahayu", "Deputi Penindakan KPK", True)]),
     # a public office before a private one for the same person
     ("Waketum Partai Nusantara, Dimas Aryo, hadir. Anggota Komisi II DPR Dimas Aryo mengatakan aturan perlu "
      "diubah.", [("Dimas Aryo", "Anggota Komisi II DPR", True)]),
 ])
 def test_one_person_across_the_text(text, expected):
     assert people(text) == expected
+
+
+def test_a_shared_short_name_goes_to_the_person_named_last():
+    text = ("Koordinator Forum Warga, Bima Harahap, menyebut laporan dikirim. Bima mengatakan laporan lengkap. "
+            "Deputi Penindakan KPK Arya Bima Rahayu menyebut laporan dicek. Bima menambahkan prosesnya panjang.")
+    found = {p.name: [m.text for m in p.mentions] for p in resolve_people(find_people(text))}
+    assert found == {"Bima Harahap": ["Bima Harahap", "Bima"], "Arya Bima Rahayu": ["Arya Bima Rahayu", "Bima"]}
 
 
 @pytest.mark.parametrize("a, b, expected", [

@@ -374,6 +374,8 @@ def _valid_name(name: str, *, month_ok: bool = False) -> bool:
         return False
     if _holds_region(tokens):
         return False
+    if len(tokens) == 1 and tokens[0].lower() in COMMON_WORDS:
+        return False  # "Kemarin", "Beri": an everyday word, not a one-word name
     vocab = _vocab()
     if all(t in vocab or t.isupper() for t in tokens):
         return False
@@ -435,6 +437,9 @@ def find_people(text: str) -> list[PersonMention]:
         # "Manager Operasional Nama mengatakan": office words before a name are not part of it.
         words = raw.split()
         while len(words) > 1 and (words[0] in vocab or _opener(words[0])):
+            words.pop(0)
+        # "Pengamat Pasar Keuangan Nama Nama mengatakan": occupation and everyday words before a name.
+        while len(words) > 2 and (words[0] in INSTITUTION_WORDS or words[0].lower() in COMMON_WORDS):
             words.pop(0)
         raw = " ".join(words)
         name = _clean_name(raw)
@@ -535,9 +540,19 @@ def resolve_people(mentions: list[PersonMention], agency_names: list[str] | None
         # Chains: "Purbaya" -> "Purbaya Sadewa" -> "Purbaya Yudhi Sadewa".
         while canonical.get(canonical[n], canonical[n]) != canonical[n]:
             canonical[n] = canonical[canonical[n]]
+    # A short name that several longer ones hold ("Guntur" in two people's names) is the one named
+    # last before the mention, as a reader takes it; before any of them is named, the first one named.
+    holders = {n: [full for full in names if _same_person(n, full) and len(full.split()) > len(n.split())
+                   and canonical[full] == full] for n in names}
     groups: dict[str, list[PersonMention]] = {}
     for m in sorted(mentions, key=lambda m: (m.start, m.end, m.name)):
-        groups.setdefault(canonical[spelled[m.name]], []).append(m)
+        target = canonical[spelled[m.name]]
+        options = holders.get(spelled[m.name], [])
+        if len(options) > 1:
+            earlier = [f for f in options if first_at[f] <= m.start]
+            target = (max(earlier, key=lambda f: (first_at[f], f)) if earlier
+                      else min(options, key=lambda f: (first_at[f], f)))
+        groups.setdefault(target, []).append(m)
     people = []
     for name, group in groups.items():
         with_pos = [m for m in group if m.position]
