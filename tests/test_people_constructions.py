@@ -55,6 +55,9 @@ def people(text: str) -> list[tuple[str, str | None, bool]]:
     # a title and office words, then words no everyday text uses
     ("Kerja sama diteken dengan Menteri Lingkungan Hidup Wirya Darsono Pamungkas di Jakarta.",
      [("Wirya Darsono Pamungkas", "Menteri Lingkungan Hidup", True)]),
+    # a unit joined by "dan" is the position's, even where its words are capitalised names elsewhere
+    ("Pelaksana Tugas Deputi Penindakan dan Eksekusi KPK Hendarto Satria Rahayu menyebut laporan dicek.",
+     [("Hendarto Satria Rahayu", "Pelaksana Tugas Deputi Penindakan dan Eksekusi KPK", True)]),
     # party and ordinal words stay with the position; a DPR faction is public office
     ("Ketua Fraksi Partai Golkar Arya Mahendra memastikan fasilitas dievaluasi.",
      [("Arya Mahendra", "Ketua Fraksi Partai Golkar", True)]),

@@ -120,7 +120,7 @@ def _title_alt() -> str:
 
 # A word of a position: capitalised, a Roman or plain number, or a bracketed short form ("(Dirjen PHI)").
 _COMPLEMENT_WORD = (r"(?:[A-Z][\w'’&/-]*|[IVX]+|[0-9]{1,4}(?:/[A-Z][\w-]*)?|ke-?[0-9]{1,2}"
-                    r"|\([A-Z][\w-]*(?:[ \t]+[A-Z][\w-]*){0,3}\))")
+                    r"|\([A-Z][\w-]*(?:[ \t]+(?:dan[ \t]+)?[A-Z][\w-]*){0,4}\))")
 # Words join with a space, a lower-case link, or a comma inside a list of one-word units that ends
 # in "dan"/"serta" ("Dinas Pemuda, Olahraga, dan Pariwisata").
 _UNIT_LIST = r"[ \t]*,[ \t]*(?=(?:[A-Z][a-z]+[ \t]*,[ \t]*)*[A-Z][a-z]+,?[ \t]+(?:dan|serta)[ \t]+[A-Z])"
@@ -266,7 +266,8 @@ def _read_position_name(text: str, m: re.Match) -> PersonMention | None:
                          for b in bares[title_words:k])
             after = words[k + len(run)].group(0) if k + len(run) < len(words) else ""
             # The name closes the run: what follows it is a lower-case word, a comma or nothing.
-            closes = not after or after[:1].islower() or words[k + len(run) - 1].group(0).endswith(",")
+            closes = (not after or (after[:1].islower() and after not in ("dan", "serta"))
+                      or words[k + len(run) - 1].group(0).endswith(","))
             complete = office and closes and 1 <= len(run) <= 4
         if _acronym(bare) and bare not in ranks():
             # Initials open a name ("Jaksa Agung ST Nama") only where the office is whole and a name
@@ -383,7 +384,7 @@ def _valid_name(name: str, *, month_ok: bool = False) -> bool:
 
 
 def _clean_position(pos: str) -> str:
-    pos = re.sub(r"\s*\([A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,3}\)", "", pos)
+    pos = re.sub(r"\s*\([A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,5}\)", "", pos)
     pos = re.sub(r"\s+", " ", pos).strip(" ,")
     pos = re.sub(r"\s+(?:dan|pada|di|untuk)$", "", pos)
     return pos
@@ -436,10 +437,9 @@ def find_people(text: str) -> list[PersonMention]:
         raw = m.group(group)
         # "Manager Operasional Nama mengatakan": office words before a name are not part of it.
         words = raw.split()
-        while len(words) > 1 and (words[0] in vocab or _opener(words[0])):
-            words.pop(0)
-        # "Pengamat Pasar Keuangan Nama Nama mengatakan": occupation and everyday words before a name.
-        while len(words) > 2 and (words[0] in INSTITUTION_WORDS or words[0].lower() in COMMON_WORDS):
+        # "Pengamat Pasar Keuangan Nama Nama mengatakan": office, occupation and everyday words before a name.
+        while (len(words) > 1 and (words[0] in vocab or _opener(words[0]))) or (
+                len(words) > 2 and (words[0] in INSTITUTION_WORDS or words[0].lower() in COMMON_WORDS)):
             words.pop(0)
         raw = " ".join(words)
         name = _clean_name(raw)
@@ -448,6 +448,8 @@ def find_people(text: str) -> list[PersonMention]:
         if " " not in name and name.lower() in COMMON_WORDS:
             continue  # "Data mengatakan", "Banjir menyebut": an everyday word, not a person
         start = m.end(group) - len(raw)
+        if any(p.position_start is not None and p.position_start <= start < p.start for p in mentions):
+            continue  # a word of a position already read ("Kebijakan Moneter BI Nama")
         mentions.append(PersonMention(start, m.end(group), raw, name))
         taken.append((start, m.end(group)))
     # Later mentions of a known name, whole or by one of its words ("Purbaya", "Sadewa").
