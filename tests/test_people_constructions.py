@@ -70,6 +70,13 @@ def people(text: str) -> list[tuple[str, str | None, bool]]:
     # a name in brackets after the title
     ('"Seperti disampaikan Pak Menteri (Hendro Wirawan) tadi, uji coba jalan," katanya.',
      [("Hendro Wirawan", "Menteri", True)]),
+    # a speech verb glued to the title
+    ('"Kami tangkap pelakunya," kataKapolrestabes Medan Kombes Raka Siregar saat paparan.',
+     [("Raka Siregar", "Kapolrestabes Medan", True)]),
+    # initials in brackets between name and "selaku"; a list number glued to the last acronym
+    ("1. Dharma Wiguna (DW) selaku anggota Komisi III DPRD OKU2. Sulastri Ningrum (SN) selaku Ketua Komisi II "
+     "DPRD OKU", [("Dharma Wiguna", "anggota Komisi III DPRD OKU", True),
+                  ("Sulastri Ningrum", "Ketua Komisi II DPRD OKU", True)]),
     # dotted degrees after a comma
     ("Kapolres Ponorogo AKBP Andika Putra Wibawa, S.I.K., M.H. turun langsung.",
      [("Andika Putra Wibawa", "Kapolres Ponorogo", True)]),

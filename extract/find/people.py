@@ -131,7 +131,8 @@ _COMPLEMENT_JOIN = rf"(?:,?[ \t]+(?:dan|serta)[ \t]+(?=[A-Z])|[ \t]+(?:pada|di|u
 def _position_name_pattern() -> re.Pattern:
     """A title, the capitalised words after it, and optionally a comma and a name block."""
     return re.compile(
-        rf"(?<![\w-])(?P<pos>(?:(?i:mantan|eks|plt\.?|pj\.?|penjabat)[ \t]+)?(?:{_title_alt()})(?![\w-])"
+        rf"(?:(?<![\w-])|(?<=kata)|(?<=ujar)|(?<=ucap))"  # "kataKapolres": a verb glued to the title
+        rf"(?P<pos>(?:(?i:mantan|eks|plt\.?|pj\.?|penjabat)[ \t]+)?(?:{_title_alt()})(?![\w-])"
         rf"(?:{_COMPLEMENT_JOIN}{_COMPLEMENT_WORD})*)"
         rf"(?:(?P<comma>[ \t]*,[ \t]*|[ \t]+(?:saat|kala|ketika)[ \t]+itu[ \t]*,[ \t]*|[ \t]+dijabat(?:[ \t]+oleh)?[ \t]+)(?:(?P<rank>{_rank_alt()})[ \t]+)?" + _name_pattern("name") + r")?"
     )
@@ -148,6 +149,8 @@ def _rank_alt() -> str:
 def _name_position_pattern() -> re.Pattern:
     return re.compile(
         r"(?:(?<=[a-z,;:]\s)|(?<=^)|(?<=\n)|(?<=\.\s))" + _name_pattern("name")
+        # "Nama (NN) selaku ...": the initials a report gives in brackets sit between name and position
+        + r"(?:[ \t]*\([A-Z]{2,4}\))?"
         + rf"(?:[ \t]*,[ \t]*|[ \t]*\([ \t]*|[ \t]+(?:selaku|sebagai|yang[ \t]+menjabat(?:[ \t]+sebagai)?)[ \t]+)"
         rf"(?P<pos>(?:(?i:mantan|eks|plt\.?|pj\.?)[ \t]+)?(?:{_title_alt()})(?![\w-])"
         rf"(?:{_COMPLEMENT_JOIN}{_COMPLEMENT_WORD}){{0,12}})", re.MULTILINE)
@@ -387,6 +390,7 @@ def _clean_position(pos: str) -> str:
     pos = re.sub(r"\s*\([A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,5}\)", "", pos)
     pos = re.sub(r"\s+", " ", pos).strip(" ,")
     pos = re.sub(r"\s+(?:dan|pada|di|untuk)$", "", pos)
+    pos = re.sub(r"\b([A-Z]{2,})[0-9]{1,2}$", r"\1", pos)  # "DPRD OKU2." where a list number is glued on
     return pos
 
 
