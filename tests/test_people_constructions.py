@@ -77,6 +77,12 @@ def people(text: str) -> list[tuple[str, str | None, bool]]:
     ("1. Dharma Wiguna (DW) selaku anggota Komisi III DPRD OKU2. Sulastri Ningrum (SN) selaku Ketua Komisi II "
      "DPRD OKU", [("Dharma Wiguna", "anggota Komisi III DPRD OKU", True),
                   ("Sulastri Ningrum", "Ketua Komisi II DPRD OKU", True)]),
+    # a list of officials, each position before its name
+    ("Hadir Wakil Wali Kota Bogor, Raden Suwarna, Sekda Kota Bogor, Dedi Kurniawan, dan para camat.",
+     [("Raden Suwarna", "Wakil Wali Kota Bogor", True), ("Dedi Kurniawan", "Sekda Kota Bogor", True)]),
+    # a rank at the start of a line is not part of the name
+    ("kata Kabid Humas Polda Sumut\nKombes Fajar Walintono saat dikonfirmasi. Kabid Humas Polda Sumut Kombes "
+     "Fajar Walintono menambahkan.", [("Fajar Walintono", "Kabid Humas Polda Sumut", True)]),
     # dotted degrees after a comma
     ("Kapolres Ponorogo AKBP Andika Putra Wibawa, S.I.K., M.H. turun langsung.",
      [("Andika Putra Wibawa", "Kapolres Ponorogo", True)]),

@@ -196,7 +196,10 @@ def _clean_name(raw: str) -> str:
     previous = None
     while previous != name:
         previous, name = name, _DEGREE_TAIL.sub("", name).strip(" ,")
-    return name
+    # No name holds a comma: what follows one is a degree or the next item of a list ("Nama, Sekda ...").
+    name = name.split(",", 1)[0].strip()
+    rank, words = _leading_rank(name.split())
+    return " ".join(words) if rank and words else name
 
 
 def _opener(word: str) -> bool:
@@ -317,6 +320,9 @@ def _read_position_name(text: str, m: re.Match) -> PersonMention | None:
             continue
         name_end = start + len(named.group(0).split(words[-1])[0]) + len(words[-1]) if len(words) > 1 else \
             start + len(words[0])
+        comma = text.find(",", start, name_end)
+        if comma > start and re.match(r"\s*[A-Z][a-z]{3,}\b(?!\.)", text[comma + 1:name_end]):
+            name_end = comma  # the next item of a list ("Nama, Sekda ..."), not a degree, follows the comma
         return PersonMention(start, name_end, text[start:name_end], name, _clean_position(pos), m.start("pos"), rank)
     return None
 
