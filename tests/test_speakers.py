@@ -38,9 +38,16 @@ def speakers(text: str) -> list[str | None]:
      '"Yang penting semua pejabat memberi contoh yang baik," ujarnya.', ["Dimas Aryo", "Dimas Aryo"]),
     # "Nama meminta Pejabat ..." is an act, not speech: the quote after stays with the speaker
     ('Jaksa Penuntut Umum Tegar Wibisono membacakan dakwaan. "Terdakwa menerima uang dari rekanan proyek," '
-     "kata Tegar.\nTerdakwa Sunaryo meminta Direktur Utama PT Karya Baru mengerjakan proyek itu.\n"
-     '"Selanjutnya terdakwa menyerahkan dana kepada saksi lain," lanjutnya.',
+     "kata Tegar.\nNamun karena perusahaan tak mampu mengerjakan proyek itu, Terdakwa Sunaryo meminta Direktur "
+     'Utama PT Karya Baru mengerjakannya.\n"Selanjutnya terdakwa menyerahkan dana kepada saksi lain," lanjutnya.',
      ["Tegar Wibisono", "Tegar Wibisono"]),
+    # a pronoun tag after a new person is introduced, as the sentence's subject, without a speech verb
+    ('Wali Kota Tegal Rini Anggraeni meninjau pasar. "Harga cabai sudah mulai turun," kata Rini.\n'
+     'Kepala Dinas Perdagangan Kota Tegal, Sutrisno Hadi, meninjau gudang beras.\n'
+     '"Stok beras cukup sampai akhir tahun," ujarnya.', ["Rini Anggraeni", "Sutrisno Hadi"]),
+    # the addressee after the speaker is not the speaker, though named earlier in the text
+    ('Menteri Sosial Wahyu Prasetya hadir. Bupati Klaten Sri Rahayu menyambut. "Bantuan akan kami salurkan '
+     'minggu ini," kata Sri kepada Menteri Sosial Wahyu Prasetya.', ["Sri Rahayu"]),
 ])
 def test_speakers_across_paragraphs(text, expected):
     assert speakers(text) == expected
