@@ -98,6 +98,9 @@ def test_official_constructions(text, expected):
      [("Ratna Kemuning", "Menteri Sosial", True)]),
     # an everyday capitalised word is not a name
     ("Kepala Dinas Sumber Daya Air mengatakan waduk penuh.", []),
+    # an instrument named after an office is not an official; a one-word short form in brackets is no name
+    ("Kelak ketika Peraturan Presiden (Perpres) tentang Tata Kelola Royalti terbit, semua jelas.", []),
+    ("Koordinator Wilayah (Korwil) mengatakan jadwal diundur.", []),
     # an everyday word after a comma is not a one-word name
     ("Kami Tim Jaksa, Kemarin (26/5), telah melimpahkan berkas perkara.", []),
     # occupation and everyday words before a name beside a speech verb are not part of it

@@ -292,7 +292,8 @@ def _read_position_name(text: str, m: re.Match) -> PersonMention | None:
         i = 0
         while i < len(inner) and (inner[i] in vocab or _acronym(inner[i])):
             i += 1
-        if i < len(inner) and _name_like(inner[i]):
+        # One word in brackets is the position's short form ("Koordinator Wilayah (Korwil)"), not a name.
+        if i < len(inner) - 1 and _name_like(inner[i]):
             lead = " ".join(inner[:i])
             start = m.start("pos") + last.start(1) + (len(lead) + 1 if i else 0)
             candidates.append(((pos_text[:last.start()].rstrip() + " " + lead).strip(), start, m.start("pos") + last.end(1)))
@@ -400,6 +401,7 @@ def _clean_position(pos: str) -> str:
     return pos
 
 
+_REGULATION_BEFORE = re.compile(r"(?:Peraturan|Keputusan|Instruksi|Surat Edaran|Edaran)[ \t]+$")
 _ANAPHOR = re.compile(r"[ \t]+(?:itu|tersebut)[ \t,]")
 
 
@@ -418,6 +420,9 @@ def find_people(text: str) -> list[PersonMention]:
         m = pattern.search(text, pos)
         if m is None:
             break
+        if _REGULATION_BEFORE.search(text, max(0, m.start("pos") - 30), m.start("pos")):
+            pos = m.start("pos") + 1  # "Peraturan Presiden (Perpres) tentang ...": an instrument, not an office
+            continue
         found = _read_position_name(text, m)
         if found is None and _ANAPHOR.match(text, m.end("pos")) and len(m.group("pos").split()) > 1:
             anaphors.append((m.start("pos"), m.end("pos"), _clean_position(m.group("pos"))))
