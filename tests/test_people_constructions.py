@@ -77,6 +77,10 @@ def people(text: str) -> list[tuple[str, str | None, bool]]:
     ("1. Dharma Wiguna (DW) selaku anggota Komisi III DPRD OKU2. Sulastri Ningrum (SN) selaku Ketua Komisi II "
      "DPRD OKU", [("Dharma Wiguna", "anggota Komisi III DPRD OKU", True),
                   ("Sulastri Ningrum", "Ketua Komisi II DPRD OKU", True)]),
+    # a list of ministers, each office before its name, with no comma between office and name
+    ("Hadir Menteri Hukum Sapto Wardoyo, Menteri Kehutanan Galuh Prakoso, Menteri Pertanian Anwar Salim, "
+     "Wamensos Dirga Halim.", [("Sapto Wardoyo", "Menteri Hukum", True), ("Galuh Prakoso", "Menteri Kehutanan", True),
+                               ("Anwar Salim", "Menteri Pertanian", True), ("Dirga Halim", "Wamensos", True)]),
     # a list of officials, each position before its name
     ("Hadir Wakil Wali Kota Bogor, Raden Suwarna, Sekda Kota Bogor, Dedi Kurniawan, dan para camat.",
      [("Raden Suwarna", "Wakil Wali Kota Bogor", True), ("Dedi Kurniawan", "Sekda Kota Bogor", True)]),

@@ -303,6 +303,11 @@ def _read_position_name(text: str, m: re.Match) -> PersonMention | None:
         named = _NAME_AT.match(text, candidates[1][1])
         if named and re.match(r"[ \t]+(?:di|pada|saat|dalam|usai|seusai|ketika)[ \t]", text[named.end():]):
             candidates.reverse()
+        # "Menteri Pertanian Nama Nama, Wamen X Nama": a whole office, then a name of two words or more
+        # that runs up to the comma, is one item of a list of officials.
+        elif (named and _position_complete(candidates[1][0].split()) and len(named.group(0).split()) > 1
+              and text.startswith(",", named.end())):
+            candidates.reverse()
     for pos, start, end in candidates:
         # "Kepala Dinas Pemuda, Olahraga, dan Pariwisata": a list of office words, not a name after a comma.
         if re.match(r"\s*,?\s*(?:dan|serta)\s+[A-Z]", text[end:end + 12]):
@@ -409,6 +414,7 @@ def find_people(text: str) -> list[PersonMention]:
     """Person mentions, with a position where the text gives one next to the name."""
     mentions: list[PersonMention] = []
     taken: list[tuple[int, int]] = []
+    vocab = _vocab()
 
     def free(a: int, b: int) -> bool:
         return all(b <= s or a >= e for s, e in taken)
@@ -426,16 +432,24 @@ def find_people(text: str) -> list[PersonMention]:
         found = _read_position_name(text, m)
         if found is None and _ANAPHOR.match(text, m.end("pos")) and len(m.group("pos").split()) > 1:
             anaphors.append((m.start("pos"), m.end("pos"), _clean_position(m.group("pos"))))
-        pos = m.end() if found is None else max(found.end, m.start() + 1)
+        # Where no name was read, the next title may sit inside what the comma part took.
+        pos = max(m.end("pos"), m.start() + 1) if found is None else max(found.end, m.start() + 1)
         if found is None or not free(found.start, found.end):
             continue
         mentions.append(found)
         taken.append((found.start, found.end))
     for m in _name_position_pattern().finditer(text):
         raw = m.group("name")
+        before_name = text[max(0, m.start("name") - 40):m.start("name")].split()
+        if before_name and before_name[-1] in vocab and before_name[-1][:1].isupper():
+            continue  # "Menteri Kehutanan Nama, Menteri ...": the tail of a position, not a name before one
         # "Menurut Nama, Kepala ...": a sentence opener in title case is not part of the name.
         while raw.split(" ", 1)[0] in NOT_NAMES and " " in raw:
+            if raw.split(" ", 1)[0] in vocab:
+                break  # "Menteri X Nama, ...": a title, so the words after it are a position's
             raw = raw.split(" ", 1)[1]
+        if raw.split(" ", 1)[0] in vocab and raw.split(" ", 1)[0] in NOT_NAMES:
+            continue
         start, end = m.end("name") - len(raw), m.end("name")
         name = _clean_name(raw)
         if not _valid_name(name) or not free(start, end):
@@ -446,7 +460,6 @@ def find_people(text: str) -> list[PersonMention]:
         else:
             mentions.append(PersonMention(start, end, raw, name, _clean_position(m.group("pos")), m.start("pos")))
         taken.append((start, end))
-    vocab = _vocab()
     for m in _speech_pattern().finditer(text):
         group = "name" if m.group("name") else "name2"
         raw = m.group(group)
