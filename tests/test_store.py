@@ -672,3 +672,22 @@ def test_old_database_gains_new_columns(tmp_path, record):
     assert {"key"} <= set(db["people"].columns_dict)
     assert db["people"].get(1)["key"] == "suryo adinegoro"
     assert save_record(db, record) == "added"
+
+
+@pytest.mark.parametrize(
+    ("short", "roles", "people", "expected"),
+    [
+        # two words of a three-word name, the same office
+        ("rina dewi", {"menteri sosial"}, [(7, "rina dewi lestari", {"menteri sosial"})], 7),
+        # the office written a little longer elsewhere still agrees
+        ("rina dewi", {"menteri sosial"}, [(7, "rina dewi lestari", {"menteri sosial ri"})], 7),
+        # a different office keeps them apart
+        ("rina dewi", {"menteri sosial"}, [(7, "rina dewi lestari", {"bupati sleman"})], None),
+        # a word the longer name lacks keeps them apart
+        ("rina sari", {"menteri sosial"}, [(7, "rina dewi lestari", {"menteri sosial"})], None),
+        # short roles are compared whole, never as parts
+        ("rina", {"dpr"}, [(7, "rina dewi", {"dprd"})], None),
+    ],
+)
+def test_shorter_names_across_documents(short, roles, people, expected):
+    assert short_name_target(short, roles, people) == expected

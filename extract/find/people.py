@@ -19,7 +19,7 @@ from functools import cache
 
 from .. import data
 from .lexicon import HONORIFICS, TITLES_BEFORE_NAME, strip_person_name
-from .vocabulary import position_titles, position_vocabulary, ranks, region_names
+from .vocabulary import COUNTRY_WORDS, PARTY_WORDS, position_titles, position_vocabulary, ranks, region_names
 
 
 @dataclass(frozen=True)
@@ -48,6 +48,31 @@ class Person:
 
 # --- vocabularies ---------------------------------------------------------------------------------
 
+
+@cache
+def _vocab() -> frozenset[str]:
+    """Words of offices, institutions, regions, foreign countries and parties: never the start of a name."""
+    return position_vocabulary() | COUNTRY_WORDS | PARTY_WORDS
+
+
+# Everyday words, in lower case: a capitalised one ("Air", "Beri") does not open a name.
+COMMON_WORDS = frozenset(data.words("common_words"))  # data/words/common_words.txt (scripts/build_common_words.py)
+
+
+@cache
+def _district_words() -> frozenset[str]:
+    from .gazetteer import regions
+
+    return frozenset(w for r in regions() if r.level == "district" for w in r.name.split())
+
+
+def _name_like(word: str) -> bool:
+    """A word that can open a name where the office before it is not known to be whole: capitalised,
+    not an office, place or everyday word ("Kepala Dinas Sumber Daya Air" holds no name)."""
+    return (word[:1].isupper() and word[1:2].islower() and word not in _vocab() and word.lower() not in COMMON_WORDS
+            and word not in _district_words() and not _opener(word))
+
+
 # Titles that news also writes in lower case before a name ("anggota Komisi II DPR Nama").
 LOWERCASE_TITLES = frozenset(data.words("lowercase_titles"))  # data/words/lowercase_titles.txt
 
@@ -67,34 +92,49 @@ _HONORIFIC = rf"(?:(?:{TITLES_BEFORE_NAME})\.?\s+)*"
 _DEGREES = r"(?:,?\s+(?:S|M|Ph|Sp|Lc|Ak|CPA|MBA|MPA|MPH|MSc|LLM|Dipl)\.?\s?[A-Za-z.]{0,6}\.?(?=[\s,.;)]|$))*"
 
 
+# A later word of a name may be a nickname in quote marks: "Nama 'Julukan' Nama".
+_NAME_NEXT = rf"(?:{_NAME_TOKEN}|'[A-Z][a-z]+'(?=[ \t]))"
+
+
 def _name_pattern(group: str) -> str:
-    return rf"(?P<{group}>{_HONORIFIC}{_NAME_TOKEN}(?:[ \t]+(?:(?:bin|binti|van|de|al|el)[ \t]+)?{_NAME_TOKEN}){{0,4}}){_DEGREES}"
+    return rf"(?P<{group}>{_HONORIFIC}{_NAME_TOKEN}(?:[ \t]+(?:(?:bin|binti|van|de|al|el)[ \t]+)?{_NAME_NEXT}){{0,4}}){_DEGREES}"
 
 
-_NAME_AT = re.compile(_name_pattern("name"))
+# Where a name is known to start, it may open with initials in capitals: "ST Nama", "IGN Nama".
+_NAME_AT = re.compile(r"(?:[A-Z]{2,3}[ \t]+(?=[A-Z][a-z]))?" + _name_pattern("name"))
 
 
 @cache
 def _title_alt() -> str:
     parts = []
     for t in position_titles():
-        esc = re.escape(t).replace(r"\ ", r"[ \t]+")
-        lower_ok = t.split()[0].lower() in LOWERCASE_TITLES
-        parts.append(f"[{t[0].upper()}{t[0].lower()}]{esc[1:]}" if lower_ok else esc)
+        words = t.split()
+        # "Juru bicara", "Kepala dinas": news writes a title's later words in either case.
+        rest = "".join(rf"[ \t]+[{w[0].upper()}{w[0].lower()}]{re.escape(w[1:])}" if w[0].isupper() else rf"[ \t]+{re.escape(w)}"
+                       for w in words[1:])
+        first = re.escape(words[0])
+        lower_ok = words[0].lower() in LOWERCASE_TITLES
+        parts.append((f"[{t[0].upper()}{t[0].lower()}]{first[1:]}" if lower_ok else first) + rest)
     return "|".join(parts)
 
 
-_COMPLEMENT_WORD = r"(?:[A-Z][\w'’&/-]*|[IVX]+|[0-9]{1,4}(?:/[A-Z][\w-]*)?|\([A-Z][\w-]*\))"
-_COMPLEMENT_JOIN = r"(?:[ \t]+(?:dan|pada|di|untuk|bidang|urusan)[ \t]+|[ \t]+)"
+# A word of a position: capitalised, a Roman or plain number, or a bracketed short form ("(Dirjen PHI)").
+_COMPLEMENT_WORD = (r"(?:[A-Z][\w'’&/-]*|[IVX]+|[0-9]{1,4}(?:/[A-Z][\w-]*)?|ke-?[0-9]{1,2}"
+                    r"|\([A-Z][\w-]*(?:[ \t]+(?:dan[ \t]+)?[A-Z][\w-]*){0,4}\))")
+# Words join with a space, a lower-case link, or a comma inside a list of one-word units that ends
+# in "dan"/"serta" ("Dinas Pemuda, Olahraga, dan Pariwisata").
+_UNIT_LIST = r"[ \t]*,[ \t]*(?=(?:[A-Z][a-z]+[ \t]*,[ \t]*)*[A-Z][a-z]+,?[ \t]+(?:dan|serta)[ \t]+[A-Z])"
+_COMPLEMENT_JOIN = rf"(?:,?[ \t]+(?:dan|serta)[ \t]+(?=[A-Z])|[ \t]+(?:pada|di|untuk|bidang|urusan)[ \t]+|{_UNIT_LIST}|[ \t]+)"
 
 
 @cache
 def _position_name_pattern() -> re.Pattern:
     """A title, the capitalised words after it, and optionally a comma and a name block."""
     return re.compile(
-        rf"(?<![\w-])(?P<pos>(?:(?i:mantan|eks|plt\.?|pj\.?|penjabat)[ \t]+)?(?:{_title_alt()})(?![\w-])"
+        rf"(?:(?<![\w-])|(?<=kata)|(?<=ujar)|(?<=ucap))"  # "kataKapolres": a verb glued to the title
+        rf"(?P<pos>(?:(?i:mantan|eks|plt\.?|pj\.?|penjabat)[ \t]+)?(?:{_title_alt()})(?![\w-])"
         rf"(?:{_COMPLEMENT_JOIN}{_COMPLEMENT_WORD})*)"
-        rf"(?:(?P<comma>[ \t]*,[ \t]*)(?:(?P<rank>{_rank_alt()})[ \t]+)?" + _name_pattern("name") + r")?"
+        rf"(?:(?P<comma>[ \t]*,[ \t]*|[ \t]+(?:saat|kala|ketika)[ \t]+itu[ \t]*,[ \t]*|[ \t]+dijabat(?:[ \t]+oleh)?[ \t]+)(?:(?P<rank>{_rank_alt()})[ \t]+)?" + _name_pattern("name") + r")?"
     )
 
 
@@ -109,7 +149,9 @@ def _rank_alt() -> str:
 def _name_position_pattern() -> re.Pattern:
     return re.compile(
         r"(?:(?<=[a-z,;:]\s)|(?<=^)|(?<=\n)|(?<=\.\s))" + _name_pattern("name")
-        + rf"(?:[ \t]*,[ \t]*|[ \t]+(?:selaku|sebagai|yang[ \t]+menjabat(?:[ \t]+sebagai)?)[ \t]+)"
+        # "Nama (NN) selaku ...": the initials a report gives in brackets sit between name and position
+        + r"(?:[ \t]*\([A-Z]{2,4}\))?"
+        + rf"(?:[ \t]*,[ \t]*|[ \t]*\([ \t]*|[ \t]+(?:selaku|sebagai|yang[ \t]+menjabat(?:[ \t]+sebagai)?)[ \t]+)"
         rf"(?P<pos>(?:(?i:mantan|eks|plt\.?|pj\.?)[ \t]+)?(?:{_title_alt()})(?![\w-])"
         rf"(?:{_COMPLEMENT_JOIN}{_COMPLEMENT_WORD}){{0,12}})", re.MULTILINE)
 
@@ -117,7 +159,7 @@ def _name_position_pattern() -> re.Pattern:
 @cache
 def _speech_pattern() -> re.Pattern:
     after = rf"(?<![\w-])(?:{SPEECH_VERBS_AFTER}|adalah|yakni|yaitu|bernama|ialah|[Mm]enurut)(?![\w-])[ \t]+{_name_pattern('name')}"
-    before = _name_pattern("name2") + rf"[ \t]+{SPEECH_VERBS_BEFORE}(?![\w-])"
+    before = r"(?<![\w'’-])" + _name_pattern("name2") + rf"[ \t]+{SPEECH_VERBS_BEFORE}(?![\w-])"
     return re.compile(f"{after}|{before}")
 
 
@@ -130,13 +172,54 @@ def _leading_rank(words: list[str]) -> tuple[str | None, list[str]]:
 
 
 def _name_words(words: list[str]) -> list[str]:
-    """Name words up to the first one that cannot be part of a name (a weekday, a month, a title)."""
+    """Name words up to the first one that cannot be part of a name (a weekday, a month, a title);
+    "Nama-Menhan" ends at the hyphen where an office word follows it."""
     out = []
+    vocab = _vocab()
     for w in words:
         if w in NOT_NAMES and out:
             break
+        head, _, tail = w.partition("-")
+        if tail and (tail in vocab or tail in ranks()):
+            out.append(head)
+            break
         out.append(w)
     return out
+
+
+_DEGREE_TAIL = re.compile(r",\s*(?:[A-Z][a-zA-Z]{0,3}\.)+[A-Za-z]{0,4}\.?$")
+
+
+def _clean_name(raw: str) -> str:
+    """A name without honorifics and degrees, dotted ones included ("Nama, S.I.K")."""
+    name = strip_person_name(raw)
+    previous = None
+    while previous != name:
+        previous, name = name, _DEGREE_TAIL.sub("", name).strip(" ,")
+    # No name holds a comma: what follows one is a degree or the next item of a list ("Nama, Sekda ...").
+    name = name.split(",", 1)[0].strip()
+    rank, words = _leading_rank(name.split())
+    return " ".join(words) if rank and words else name
+
+
+def _opener(word: str) -> bool:
+    """A capitalised sentence opener, never the first word of a name: "Namun", "Awalnya", "Faktanya"."""
+    return word in NOT_NAMES or (len(word) > 5 and word.endswith("nya") and word[:1].isupper())
+
+
+MONTHS = frozenset(row[0].capitalize() for row in data.table("months.tsv", 2))  # data/months.tsv
+
+
+def _acronym(word: str) -> bool:
+    return len(word) >= 2 and word.isupper() and word.isalpha()
+
+
+def depth_ok(words: list[re.Match], k: int) -> bool:
+    """Whether word ``k`` of a run stands outside brackets."""
+    depth = 0
+    for w in words[:k]:
+        depth += w.group(0).count("(") - w.group(0).count(")")
+    return depth <= 0 and "(" not in words[k].group(0)
 
 
 def _read_position_name(text: str, m: re.Match) -> PersonMention | None:
@@ -147,23 +230,84 @@ def _read_position_name(text: str, m: re.Match) -> PersonMention | None:
     if m.group("comma") and m.group("name"):
         candidates.append((pos_text, m.start("rank") if m.group("rank") else m.start("name"), m.end("name")))
     # Without a comma, the name starts at the first capitalised word that is not an office word.
-    vocab = position_vocabulary()
+    vocab = _vocab()
     words = list(re.finditer(r"\S+", pos_text))
     # The title's own words ("Direktur Jenderal") are never the start of a name, ranks among them or not.
     title_words = max((n for n in range(1, len(words) + 1)
                        if " ".join(w.group(0) for w in words[:n]).lower() in _title_set()), default=1)
+    depth = 0
+    bares = [w.group(0).strip("(),") for w in words]
+    # A rank inside the run marks where the name starts: "Kapolsek Tempat AKP Nama".
+    rank_at = next((k for k in range(title_words, len(words) - 1) if bares[k] in ranks() and depth_ok(words, k)
+                    and bares[k + 1][:1].isupper()), None)
     for k, w in enumerate(words[title_words:], title_words):
-        bare = w.group(0).strip("(),")
+        raw = w.group(0)
+        opens, closes = raw.count("("), raw.count(")")
+        inside = depth > 0 or opens > 0
+        depth += opens - closes
+        bare = bares[k]
+        if rank_at is not None and k < rank_at:
+            continue
+        if inside or raw.endswith(",") or not bare:
+            continue  # a bracketed short form or one unit of a list: the position's
         before = [x.group(0) for x in words[:k]]
-        rest = [x.group(0).strip("(),") for x in words[k:]]
+        rest = bares[k:]
+        nxt = bares[k + 1] if k + 1 < len(bares) else ""
         # After a bare title ("Kepala Seksi Intelijen"), what follows is a name only if it looks like one:
         # at most four words, none of them office or place words.
         plausible = len(rest) <= 4 and not any(r in vocab for r in rest)
         complete = _position_complete(before) or (plausible and " ".join(before).lower() in _title_set())
+        if not complete and _name_like(bare):
+            # "Menteri Lingkungan Hidup Nama Nama di ...": a title and office words only, then up to four
+            # words that no office, place or everyday text uses, up to a lower-case word.
+            run = []
+            for x in words[k:]:
+                b = x.group(0).strip("(),")
+                if not _name_like(b) and not (run and b[:1].isupper() and b not in vocab):
+                    break
+                run.append(b)
+                if x.group(0).endswith(","):
+                    break
+            office = all(b in vocab or _acronym(b) or re.fullmatch(r"[IVX]+|[0-9]+|ke-?[0-9]+", b) or b.islower()
+                         for b in bares[title_words:k])
+            after = words[k + len(run)].group(0) if k + len(run) < len(words) else ""
+            # The name closes the run: what follows it is a lower-case word, a comma or nothing.
+            closes = (not after or (after[:1].islower() and after not in ("dan", "serta"))
+                      or words[k + len(run) - 1].group(0).endswith(","))
+            complete = office and closes and 1 <= len(run) <= 4
+        if _acronym(bare) and bare not in ranks():
+            # Initials open a name ("Jaksa Agung ST Nama") only where the office is whole and a name
+            # word follows; any other short form belongs to the position ("Presiden AS Nama").
+            if not (len(bare) <= 3 and bare not in vocab and complete and nxt[:1].isupper()
+                    and nxt not in vocab and not _acronym(nxt)):
+                continue
         if bare in ranks() or (bare[:1].isupper() and bare not in vocab and not re.fullmatch(r"[IVX]+", bare)
-                               and not w.group(0).startswith("(") and complete):
+                               and complete):
             candidates.append((pos_text[:w.start()].rstrip(), m.start("pos") + w.start(), m.start("pos") + len(pos_text)))
             break
+    last = re.search(r"\(([^()]+)\)$", pos_text)
+    if not candidates and last:
+        # "Pak Menteri (Nama Nama)", "Gubernur (BI Nama)": the name in brackets after the title.
+        inner = last.group(1).split()
+        i = 0
+        while i < len(inner) and (inner[i] in vocab or _acronym(inner[i])):
+            i += 1
+        # One word in brackets is the position's short form ("Koordinator Wilayah (Korwil)"), not a name.
+        if i < len(inner) - 1 and _name_like(inner[i]):
+            lead = " ".join(inner[:i])
+            start = m.start("pos") + last.start(1) + (len(lead) + 1 if i else 0)
+            candidates.append(((pos_text[:last.start()].rstrip() + " " + lead).strip(), start, m.start("pos") + last.end(1)))
+    if len(candidates) == 2 and candidates[0][1] > candidates[1][1]:
+        # "Jabatan Nama di Gedung X, Tempat": a name inside the run, followed by a lower-case link,
+        # comes before the place after the comma.
+        named = _NAME_AT.match(text, candidates[1][1])
+        if named and re.match(r"[ \t]+(?:di|pada|saat|dalam|usai|seusai|ketika)[ \t]", text[named.end():]):
+            candidates.reverse()
+        # "Menteri Pertanian Nama Nama, Wamen X Nama": a whole office, then a name of two words or more
+        # that runs up to the comma, is one item of a list of officials.
+        elif (named and _position_complete(candidates[1][0].split()) and len(named.group(0).split()) > 1
+              and text.startswith(",", named.end())):
+            candidates.reverse()
     for pos, start, end in candidates:
         # "Kepala Dinas Pemuda, Olahraga, dan Pariwisata": a list of office words, not a name after a comma.
         if re.match(r"\s*,?\s*(?:dan|serta)\s+[A-Z]", text[end:end + 12]):
@@ -176,11 +320,15 @@ def _read_position_name(text: str, m: re.Match) -> PersonMention | None:
             continue
         words = _name_words(named.group(0).split())
         raw_name = " ".join(words)
-        name = strip_person_name(raw_name)
-        if not _valid_name(name):
+        name = _clean_name(raw_name)
+        # A month opens a name here ("Direktur X Juli Nama"): after an office, not a date.
+        if not _valid_name(name, month_ok=len(words) > 1):
             continue
         name_end = start + len(named.group(0).split(words[-1])[0]) + len(words[-1]) if len(words) > 1 else \
             start + len(words[0])
+        comma = text.find(",", start, name_end)
+        if comma > start and re.match(r"\s*[A-Z][a-z]{3,}\b(?!\.)", text[comma + 1:name_end]):
+            name_end = comma  # the next item of a list ("Nama, Sekda ..."), not a degree, follows the comma
         return PersonMention(start, name_end, text[start:name_end], name, _clean_position(pos), m.start("pos"), rank)
     return None
 
@@ -213,7 +361,7 @@ def _position_complete(words: list[str]) -> bool:
     ("Menteri Keuangan"). "Kepala Dinas Sumber Daya" is not complete, so "Air" is no name."""
     bare = [w.strip("(),") for w in words]
     last = bare[-1]
-    if (last.isupper() and len(last) >= 2 and last not in ("PT", "CV", "TBK", "UD")) or last in ("RI",):
+    if (last.isupper() and len(last) >= 2 and last not in ("PT", "CV", "TBK", "UD")) or last in ("RI",) or last in COUNTRY_WORDS:
         return True
     names = region_names()
     if any(" ".join(bare[-n:]) in names for n in (1, 2, 3) if len(bare) >= n):
@@ -232,56 +380,78 @@ def _holds_region(tokens: list[str]) -> bool:
     return any(" ".join(tokens[i:i + n]) in names for n in (2, 3) for i in range(len(tokens) - n + 1))
 
 
-def _valid_name(name: str) -> bool:
+def _valid_name(name: str, *, month_ok: bool = False) -> bool:
     tokens = name.split()
     if any(t.strip(",.") in INSTITUTION_WORDS for t in tokens):
         return False
     if not tokens or all(t in NOT_NAMES or t.lower() in HONORIFICS for t in tokens):
         return False
-    if tokens[0] in NOT_NAMES or any(t.strip(".,") in PRONOUNS for t in tokens):
+    if (_opener(tokens[0]) and not (month_ok and tokens[0] in MONTHS)) or any(t.strip(".,") in PRONOUNS for t in tokens):
         return False
     if _holds_region(tokens):
         return False
-    vocab = position_vocabulary()
+    if len(tokens) == 1 and tokens[0].lower() in COMMON_WORDS:
+        return False  # "Kemarin", "Beri": an everyday word, not a one-word name
+    vocab = _vocab()
     if all(t in vocab or t.isupper() for t in tokens):
         return False
     return any(len(t.strip(".")) > 1 for t in tokens)
 
 
 def _clean_position(pos: str) -> str:
-    pos = re.sub(r"\s*\([A-Za-z][\w-]*\)", "", pos)
+    pos = re.sub(r"\s*\([A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,5}\)", "", pos)
     pos = re.sub(r"\s+", " ", pos).strip(" ,")
     pos = re.sub(r"\s+(?:dan|pada|di|untuk)$", "", pos)
+    pos = re.sub(r"\b([A-Z]{2,})[0-9]{1,2}$", r"\1", pos)  # "DPRD OKU2." where a list number is glued on
     return pos
+
+
+_REGULATION_BEFORE = re.compile(r"(?:Peraturan|Keputusan|Instruksi|Surat Edaran|Edaran)[ \t]+$")
+_ANAPHOR = re.compile(r"[ \t]+(?:itu|tersebut)[ \t,]")
 
 
 def find_people(text: str) -> list[PersonMention]:
     """Person mentions, with a position where the text gives one next to the name."""
     mentions: list[PersonMention] = []
     taken: list[tuple[int, int]] = []
+    vocab = _vocab()
 
     def free(a: int, b: int) -> bool:
         return all(b <= s or a >= e for s, e in taken)
 
     pattern = _position_name_pattern()
     pos = 0
+    anaphors: list[tuple[int, int, str]] = []
     while True:
         m = pattern.search(text, pos)
         if m is None:
             break
+        if _REGULATION_BEFORE.search(text, max(0, m.start("pos") - 30), m.start("pos")):
+            pos = m.start("pos") + 1  # "Peraturan Presiden (Perpres) tentang ...": an instrument, not an office
+            continue
         found = _read_position_name(text, m)
-        pos = m.end() if found is None else max(found.end, m.start() + 1)
+        if found is None and _ANAPHOR.match(text, m.end("pos")) and len(m.group("pos").split()) > 1:
+            anaphors.append((m.start("pos"), m.end("pos"), _clean_position(m.group("pos"))))
+        # Where no name was read, the next title may sit inside what the comma part took.
+        pos = max(m.end("pos"), m.start() + 1) if found is None else max(found.end, m.start() + 1)
         if found is None or not free(found.start, found.end):
             continue
         mentions.append(found)
         taken.append((found.start, found.end))
     for m in _name_position_pattern().finditer(text):
         raw = m.group("name")
+        before_name = text[max(0, m.start("name") - 40):m.start("name")].split()
+        if before_name and before_name[-1] in vocab and before_name[-1][:1].isupper():
+            continue  # "Menteri Kehutanan Nama, Menteri ...": the tail of a position, not a name before one
         # "Menurut Nama, Kepala ...": a sentence opener in title case is not part of the name.
         while raw.split(" ", 1)[0] in NOT_NAMES and " " in raw:
+            if raw.split(" ", 1)[0] in vocab:
+                break  # "Menteri X Nama, ...": a title, so the words after it are a position's
             raw = raw.split(" ", 1)[1]
+        if raw.split(" ", 1)[0] in vocab and raw.split(" ", 1)[0] in NOT_NAMES:
+            continue
         start, end = m.end("name") - len(raw), m.end("name")
-        name = strip_person_name(raw)
+        name = _clean_name(raw)
         if not _valid_name(name) or not free(start, end):
             continue
         # A position already given to a name that follows it ("Jabatan, Nama") is not this name's.
@@ -290,40 +460,109 @@ def find_people(text: str) -> list[PersonMention]:
         else:
             mentions.append(PersonMention(start, end, raw, name, _clean_position(m.group("pos")), m.start("pos")))
         taken.append((start, end))
-    vocab = position_vocabulary()
     for m in _speech_pattern().finditer(text):
         group = "name" if m.group("name") else "name2"
         raw = m.group(group)
         # "Manager Operasional Nama mengatakan": office words before a name are not part of it.
         words = raw.split()
-        while len(words) > 1 and words[0] in vocab:
+        # "Pengamat Pasar Keuangan Nama Nama mengatakan": office, occupation and everyday words before a name.
+        while (len(words) > 1 and (words[0] in vocab or _opener(words[0]))) or (
+                len(words) > 2 and (words[0] in INSTITUTION_WORDS or words[0].lower() in COMMON_WORDS)):
             words.pop(0)
         raw = " ".join(words)
-        name = strip_person_name(raw)
+        name = _clean_name(raw)
         if not _valid_name(name) or not free(m.start(group), m.end(group)):
             continue
+        if " " not in name and name.lower() in COMMON_WORDS:
+            continue  # "Data mengatakan", "Banjir menyebut": an everyday word, not a person
         start = m.end(group) - len(raw)
+        if any(p.position_start is not None and p.position_start <= start < p.start for p in mentions):
+            continue  # a word of a position already read ("Kebijakan Moneter BI Nama")
         mentions.append(PersonMention(start, m.end(group), raw, name))
         taken.append((start, m.end(group)))
     # Later mentions of a known name, whole or by one of its words ("Purbaya", "Sadewa").
     known = {p.name for p in mentions}
-    parts = {t for n in known if len(n.split()) > 1 for t in n.split() if len(t) >= 4 and t not in NOT_NAMES}
-    for form in sorted(known | parts, key=len, reverse=True):
-        for u in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", text):
-            if free(u.start(), u.end()):
-                mentions.append(PersonMention(u.start(), u.end(), u.group(0), form))
-                taken.append((u.start(), u.end()))
-    return sorted(mentions, key=lambda p: p.start)
+    parts = {t for n in known if len(n.split()) > 1 for t in n.split()
+             if len(t) >= 4 and t not in NOT_NAMES and t[:1].isupper()}
+    # Longest first, equal lengths in alphabetical order, so that the result never depends on set order.
+    for form in sorted(known | parts, key=lambda f: (-len(f), f)):
+        for at in _occurrences(text, form):
+            if free(at, at + len(form)):
+                mentions.append(PersonMention(at, at + len(form), form, form))
+                taken.append((at, at + len(form)))
+    # "Wakil Ketua Komisi II DPR itu menilai": a position without a name points back at the person
+    # the last sentence that names anyone is about (its first person).
+    for start, end, position in anaphors:
+        before = [p for p in mentions if p.end <= start and start - p.end < 400]
+        if not before or not free(start, end):
+            continue
+        last = max(before, key=lambda p: (p.end, p.start))
+        sentence = max(text.rfind(". ", 0, last.start), text.rfind("\n", 0, last.start)) + 1
+        subject = min((p for p in before if p.start >= sentence), key=lambda p: (p.start, p.end))
+        mentions.append(PersonMention(start, end, text[start:end], subject.name, position, start))
+        taken.append((start, end))
+    return sorted(mentions, key=lambda p: (p.start, p.end, p.name))
+
+
+def _word_char(ch: str) -> bool:
+    return ch.isalnum() or ch in "_-"
+
+
+def _occurrences(text: str, form: str):
+    """Offsets where ``form`` stands in ``text`` as whole words (no letter, digit or hyphen beside it)."""
+    at = text.find(form)
+    while at >= 0:
+        end = at + len(form)
+        if (at == 0 or not _word_char(text[at - 1])) and (end == len(text) or not _word_char(text[end])):
+            yield at
+        at = text.find(form, at + 1)
+
+
+def _name_tokens(name: str) -> list[str]:
+    return [t.strip("'’‘\".,").lower() for t in name.split() if t.strip("'’‘\".,")]
 
 
 def _same_person(short: str, full: str) -> bool:
-    s, f = short.lower().split(), full.lower().split()
+    s, f = _name_tokens(short), _name_tokens(full)
     return bool(s) and len(s) <= len(f) and all(t in f for t in s)
 
 
+def _one_letter_apart(a: str, b: str) -> bool:
+    """"Afifuddin" / "Affifuddin", "Verrel" / "Verrell": one letter added, dropped or changed."""
+    if a == b or abs(len(a) - len(b)) > 1 or min(len(a), len(b)) < 5:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) == 1
+    short, long_ = sorted((a, b), key=len)
+    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
+
+
+def spelling_variants(a: str, b: str) -> bool:
+    """Two names of the same words but one, written one letter apart."""
+    ta, tb = _name_tokens(a), _name_tokens(b)
+    if len(ta) != len(tb) or ta == tb:
+        return False
+    differ = [(x, y) for x, y in zip(ta, tb) if x != y]
+    return len(differ) == 1 and _one_letter_apart(*differ[0])
+
+
 def resolve_people(mentions: list[PersonMention], agency_names: list[str] | None = None) -> list[Person]:
-    """One :class:`Person` per individual, under the fullest name the document gives."""
-    names = sorted({m.name for m in mentions}, key=lambda n: (-len(n.split()), -len(n)))
+    """One :class:`Person` per individual, under the fullest name the document gives.
+
+    Spellings one letter apart merge under the one the text uses most; a shorter name joins the
+    longer one whose words it holds (the one named first where several do). Every order here is
+    total, broken by the text itself, so the result never depends on hashing.
+    """
+    first_at: dict[str, int] = {}
+    counts: dict[str, int] = {}
+    for m in sorted(mentions, key=lambda m: (m.start, m.end, m.name)):
+        first_at.setdefault(m.name, m.start)
+        counts[m.name] = counts.get(m.name, 0) + 1
+    spelled: dict[str, str] = {}
+    by_use = sorted(first_at, key=lambda n: (-counts[n], first_at[n], n))
+    for n in by_use:
+        spelled[n] = next((v for v in by_use if v in spelled and spelled[v] == v and spelling_variants(n, v)), n)
+    names = sorted({spelled[n] for n in first_at}, key=lambda n: (-len(n.split()), -len(n), first_at[n], n))
     canonical: dict[str, str] = {}
     for n in names:
         canonical[n] = next((full for full in names if full != n and _same_person(n, full)
@@ -331,33 +570,50 @@ def resolve_people(mentions: list[PersonMention], agency_names: list[str] | None
         # Chains: "Purbaya" -> "Purbaya Sadewa" -> "Purbaya Yudhi Sadewa".
         while canonical.get(canonical[n], canonical[n]) != canonical[n]:
             canonical[n] = canonical[canonical[n]]
+    # A short name that several longer ones hold ("Guntur" in two people's names) is the one named
+    # last before the mention, as a reader takes it; before any of them is named, the first one named.
+    holders = {n: [full for full in names if _same_person(n, full) and len(full.split()) > len(n.split())
+                   and canonical[full] == full] for n in names}
     groups: dict[str, list[PersonMention]] = {}
-    for m in mentions:
-        groups.setdefault(canonical[m.name], []).append(m)
+    for m in sorted(mentions, key=lambda m: (m.start, m.end, m.name)):
+        target = canonical[spelled[m.name]]
+        options = holders.get(spelled[m.name], [])
+        if len(options) > 1:
+            earlier = [f for f in options if first_at[f] <= m.start]
+            target = (max(earlier, key=lambda f: (first_at[f], f)) if earlier
+                      else min(options, key=lambda f: (first_at[f], f)))
+        groups.setdefault(target, []).append(m)
     people = []
     for name, group in groups.items():
         with_pos = [m for m in group if m.position]
-        full = [m for m in with_pos if m.name == name]
-        position = (full or with_pos)[0].position if with_pos else None
+        # The position stated nearest the fullest name; a public office before a private one.
+        ranked = sorted(with_pos, key=lambda m: (_private(m.position), spelled[m.name] != name, m.start))
+        position = ranked[0].position if ranked else None
         official = bool(position) and not _private(position)
         agency = _agency_of(position, agency_names or [])
-        people.append(Person(name, position, agency, official, tuple(sorted(group, key=lambda m: m.start))))
-    return sorted(people, key=lambda p: p.mentions[0].start)
+        people.append(Person(name, position, agency, official, tuple(group)))
+    return sorted(people, key=lambda p: (p.mentions[0].start, p.name))
 
 
-_PRIVATE = re.compile(r"\b(?:PT|CV|Tbk|Persero\)?|Ltd|Inc|Universitas|Partai|Yayasan|Institute|Institut|LSM)\b")
+_PRIVATE = re.compile(r"\b(?:PT|CV|Tbk|Persero\)?|Ltd|Inc|Universitas|Partai|Yayasan|Institute|Institut|LSM|"
+                      r"Asosiasi|Serikat (?:Pekerja|Buruh|Petani)|Federasi|Konfederasi|Himpunan|Perhimpunan|Perkumpulan|Paguyuban|"
+                      r"Ikatan|Gabungan|Kadin|Apindo|KSPSI|KSPI|KSBSI|MPBI)\b")
 _STATE_COMPANY = re.compile(r"\b(?:PT\s+(?:Pertamina|PLN|Telkom|KAI|Pindad|Pos Indonesia|Bank (?:Mandiri|Rakyat|Negara)|"
                             r"Garuda|Pelindo|Jasa|Angkasa|Hutama|Waskita|Wijaya Karya|Bio Farma|Taspen|Asabri|ASDP|"
                             r"Perusahaan Listrik|Kereta Api|PGN|Antam|Timah|Bukit Asam|Pupuk|Semen Indonesia|"
                             r"Danareksa|Len|Dirgantara|PAL|Inka|Krakatau|Sarinah|Permodalan))")
 
 
+_LEGISLATURE = re.compile(r"\b(?:DPR|DPRD|MPR|DPD RI|Fraksi)\b")
+
+
 def _private(position: str) -> bool:
-    return bool(_PRIVATE.search(position)) and not _STATE_COMPANY.search(position)
+    return (bool(_PRIVATE.search(position)) and not _STATE_COMPANY.search(position)
+            and not (re.search(r"\bPartai\b", position) and _LEGISLATURE.search(position)))
 
 
 def _agency_of(position: str | None, agency_names: list[str]) -> str | None:
     if not position:
         return None
     found = [a for a in agency_names if a and a.lower() in position.lower()]
-    return max(found, key=len) if found else None
+    return max(found, key=lambda a: (len(a), a)) if found else None

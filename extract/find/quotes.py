@@ -101,11 +101,21 @@ _UNNAMED = re.compile(r"^(?:seorang|salah\s+(?:satu|seorang)|para|sejumlah|warga
                       r"pihak|mereka|sumber|seorang)\b")
 
 
-def _mention_at(people: Sequence[Person], start: int, end: int) -> Person | None:
-    for p in people:
-        for m in p.mentions:
-            if m.start >= start and m.end <= end:
-                return p
+_ADDRESSEE = re.compile(r"(?i)\b(?:kepada|pada|untuk|bagi|dengan|terhadap|bersama|didampingi|menemui|kepada\s+para)\s+"
+                        r"(?:(?:Bapak|Ibu|Pak|Bu|Sdr)\.?\s+)?$")
+
+
+def _mention_at(people: Sequence[Person], start: int, end: int, text: str | None = None) -> Person | None:
+    """The person named first between ``start`` and ``end``; where ``text`` is given, one named as the
+    addressee ("kata Nama kepada Menteri X") or companion is passed over."""
+    found = sorted(((m.start, m.end, p.name, p) for p in people for m in p.mentions
+                    if m.start >= start and m.end <= end), key=lambda x: x[:3])
+    for at, _, _, p in found:
+        pos_at = min((m.position_start for m in p.mentions if m.start == at and m.position_start is not None),
+                     default=at)
+        if text is not None and _ADDRESSEE.search(text[max(0, pos_at - 30):pos_at]):
+            continue
+        return p
     return None
 
 
@@ -144,7 +154,7 @@ def attribute_quotes(text: str, spans: list[tuple[int, int]], people: Sequence[P
         if after:
             rest = after.group("rest").strip()
             resolved = True
-            named = _mention_at(people, close + 1, close + 1 + len(after.group(0)) + 1)
+            named = _mention_at(people, close + 1, close + 1 + len(after.group(0)) + 1, text)
             if after.group("nya") or re.match(_PRONOUN + r"\b", rest):
                 speaker = _recent(text, mentions, start, last_end, last_speaker, inside)
             elif named is not None:
@@ -183,14 +193,31 @@ def _recent(text, mentions, start, last_end, last_speaker, inside) -> Person | N
     if not before:
         return last_speaker
     since = [(m, p) for m, p in before if m.start >= last_end]
+    # "Nama meminta Pejabat X ..." reports an act, not speech: a verb with a named object does not count.
     speaking = [(m, p) for m, p in since
-                if re.match(rf"[^.\n]{{0,60}}?\b{SPEECH_VERBS_BEFORE}", text[m.end:m.end + 80])
+                if re.match(rf"[^.\n]{{0,60}}?\b{SPEECH_VERBS_BEFORE}(?![\w-])(?![ \t]+[A-Z])", text[m.end:m.end + 80])
                 or re.search(r"(?i)\bmenurut\s+$", text[max(0, m.start - 12):m.start])]
     if speaking:
         return speaking[-1][1]
+    # A person introduced since the last quote, with a position or for the first time, and not as an
+    # addressee, is the one "ujarnya" means, though no speech verb introduced them.
+    seen_before = {p.name for m, p in before if m.start < last_end}
+    introduced = [(m, p) for m, p in since if last_speaker is not None and p.name != last_speaker.name
+                  and (m.position is not None or p.name not in seen_before)
+                  and not _ADDRESSEE.search(text[max(0, (m.position_start or m.start) - 30):m.position_start or m.start])
+                  and _subject(text, m)]
+    if introduced:
+        return introduced[-1][1]
     if last_speaker is not None:
         return last_speaker
     return (since or before)[-1][1]
+
+
+def _subject(text: str, m: PersonMention) -> bool:
+    """Whether a mention opens its sentence (after at most a few words), as the subject does."""
+    at = m.position_start if m.position_start is not None else m.start
+    sentence = max(text.rfind(". ", 0, at), text.rfind("\n", 0, at)) + 1
+    return len(text[sentence:at].split()) <= 3
 
 
 _STATEMENT = re.compile(rf"(?P<verb>{SPEECH_VERBS_BEFORE})\s*,?\s+bahwa\s+(?P<what>[^\n]+?)(?:\.(?=\s|$)|\n|$)")

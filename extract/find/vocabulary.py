@@ -17,6 +17,10 @@ EXTRA_POSITION_WORDS = data.words("office_words")  # data/words/office_words.txt
 
 POLICE_MILITARY_RANKS = data.words("ranks")  # data/words/ranks.txt
 
+COUNTRY_WORDS = frozenset(data.words("countries"))  # data/words/countries.txt
+
+PARTY_WORDS = frozenset(data.words("parties"))  # data/words/parties.txt
+
 
 @dataclass(frozen=True)
 class Form:

@@ -1,10 +1,12 @@
 """People across documents: one ``people`` row per person, however the name is written.
 
 A person is found again under the same normalized name (:func:`person_key`:
-honorifics and degrees dropped, case and punctuation ignored). A one-word name
-joins a longer one only when exactly one longer-named person holds a matching
-position or agency (:func:`short_name_target`); a one-word person stored before
-the longer name appeared is folded into it later (:func:`absorb_short_names`).
+honorifics and degrees dropped, case and punctuation ignored). A shorter name
+("Purbaya", "Sri Mulyani") joins a longer one that holds all its words only when
+exactly one such person holds an agreeing position or agency
+(:func:`short_name_target`; "Menteri Keuangan" agrees with "Menteri Keuangan RI");
+a shorter-named person stored before the longer name appeared is folded into it
+later (:func:`absorb_short_names`).
 """
 
 from __future__ import annotations
@@ -33,18 +35,26 @@ def person_key(name: str) -> str:
     return " ".join(words)
 
 
-def short_name_target(word: str, roles: set[str], people: Iterable[tuple[int, str, set[str]]]) -> int | None:
-    """The one longer-named person a one-word name ``word`` can stand for, if exactly one.
+def roles_agree(ours: set[str], theirs: set[str]) -> bool:
+    """Whether two sets of folded positions and agencies share one, or one holds another
+    ("menteri keuangan" and "menteri keuangan ri")."""
+    return any(a == b or (min(len(a), len(b)) >= 6 and (f" {a} " in f" {b} " or f" {b} " in f" {a} "))
+               for a in ours for b in theirs)
+
+
+def short_name_target(short: str, roles: set[str], people: Iterable[tuple[int, str, set[str]]]) -> int | None:
+    """The one longer-named person a shorter name ``short`` (a key, one or more words) can stand for.
 
     ``people`` holds ``(person_id, key, roles)`` where roles are folded positions
-    and agencies the person holds; a candidate has ``word`` among the words of
-    its key and shares a role with ``roles``. None when there are no roles, no
-    candidate or several.
+    and agencies the person holds; a candidate's key has more words, among them
+    every word of ``short``, and a role that agrees with ``roles``. None when there
+    are no roles, no candidate or several.
     """
-    if not roles:
+    words = set(short.split())
+    if not roles or not words:
         return None
     found = {person_id for person_id, key, theirs in people
-             if len(key.split()) > 1 and word in key.split() and roles & theirs}
+             if len(key.split()) > len(words) and words <= set(key.split()) and roles_agree(roles, theirs)}
     return found.pop() if len(found) == 1 else None
 
 
@@ -82,9 +92,7 @@ def person_for(db: sqlite_utils.Database, name: str, position: str | None, agenc
     if found:
         person_id = found["id"]
     else:
-        person_id = None
-        if len(key.split()) == 1:
-            person_id = short_name_target(key, _roles(position, agency), _people_with_word(db, key))
+        person_id = short_name_target(key, _roles(position, agency), _people_with_word(db, key.split()[0]))
         if person_id is None:
             person_id = db["people"].insert({"name": name, "key": key}).last_pk
     db["person_names"].insert({"person_id": person_id, "name": name}, ignore=True)
@@ -103,7 +111,7 @@ def merge_person(db: sqlite_utils.Database, source: int, target: int) -> None:
 
 
 def absorb_short_names(db: sqlite_utils.Database, person_ids: Iterable[int]) -> set[int]:
-    """Fold one-word people into the longer-named person among ``person_ids`` they can only stand for.
+    """Fold shorter-named people into the longer-named person among ``person_ids`` they can only stand for.
 
     Returns the ids still standing.
     """
@@ -112,10 +120,13 @@ def absorb_short_names(db: sqlite_utils.Database, person_ids: Iterable[int]) -> 
         person = next(iter(db.query("select key from people where id = ?", [person_id])), None)
         if person is None or len(person["key"].split()) < 2:
             continue
-        for word in set(person["key"].split()):
-            for short in list(db.query("select id from people where key = ?", [word])):
-                target = short_name_target(word, _person_roles(db, short["id"]), _people_with_word(db, word))
-                if target == person_id:
-                    merge_person(db, short["id"], person_id)
-                    standing.discard(short["id"])
+        words = person["key"].split()
+        shorter = {(pid, key) for word in sorted(set(words)) for pid, key, _ in _people_with_word(db, word)
+                   if pid != person_id and len(key.split()) < len(words) and set(key.split()) <= set(words)}
+        for short_id, short_key in sorted(shorter):
+            target = short_name_target(short_key, _person_roles(db, short_id),
+                                       _people_with_word(db, short_key.split()[0]))
+            if target == person_id:
+                merge_person(db, short_id, person_id)
+                standing.discard(short_id)
     return {person_id for person_id in standing if db["people"].count_where("id = ?", [person_id])}

@@ -1,0 +1,167 @@
+"""Officials in the constructions real news uses, and the words that are not names.
+
+Every name here is made up. ``expected`` lists the resolved people as ``(name, position, official)``
+in text order.
+"""
+from __future__ import annotations
+
+import pytest
+
+from extract.find.people import find_people, resolve_people, spelling_variants
+
+
+def people(text: str) -> list[tuple[str, str | None, bool]]:
+    return [(p.name, p.position, p.official) for p in resolve_people(find_people(text))]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a rank between the unit and the name: unit words stay with the position
+    ("Karo Ops Sarpras Polda Brigjen Wisnu Ardiansyah mengatakan pengamanan siap.",
+     [("Wisnu Ardiansyah", "Karo Ops Sarpras Polda", True)]),
+    ("Kapolsek Cikarang AKP Damar Saputra menjelaskan kronologi kejadian.",
+     [("Damar Saputra", "Kapolsek Cikarang", True)]),
+    # initials in capitals open the name after a whole office
+    ("Jaksa Agung AB Wiranegara menyampaikan hasil penyidikan.", [("AB Wiranegara", "Jaksa Agung", True)]),
+    # a foreign country's short form is the position's, not the name's initials
+    ("Kebijakan Presiden AS Martin Calloway membuat pasar goyah.",
+     [("Martin Calloway", "Presiden AS", True)]),
+    ("Perdana Menteri Jepang Haruto Sakamoto tiba di Jakarta.",
+     [("Haruto Sakamoto", "Perdana Menteri Jepang", True)]),
+    # name (position)
+    ("Kebijakan itu diumumkan Martin Calloway (Presiden AS) pekan lalu.",
+     [("Martin Calloway", "Presiden AS", True)]),
+    ("Menurut Sekar Ayuningtyas (Gubernur DKI Jakarta dan Ketua Tim Penggerak), warga antusias.",
+     [("Sekar Ayuningtyas", "Gubernur DKI Jakarta dan Ketua Tim Penggerak", True)]),
+    # a bracketed short form and a unit between the position and the name
+    ("Direktur Jenderal Pembinaan Hubungan Industrial (Dirjen PHI) Kemnaker, Larasati Wulandari, menjelaskan "
+     "aturan baru.", [("Larasati Wulandari", "Direktur Jenderal Pembinaan Hubungan Industrial Kemnaker", True)]),
+    # a unit's name with commas in it is one position, not a person
+    ("Kepala Dinas Kepemudaan, Olahraga dan Pariwisata Kota Bogor, Galih Pratama, membuka acara.",
+     [("Galih Pratama", "Kepala Dinas Kepemudaan, Olahraga dan Pariwisata Kota Bogor", True)]),
+    ("Direktur Penyuluhan, Pelayanan, dan Hubungan Masyarakat Kementerian Keuangan Sinta Maharani mengatakan "
+     "pelaporan dibuka.", [("Sinta Maharani",
+                            "Direktur Penyuluhan, Pelayanan, dan Hubungan Masyarakat Kementerian Keuangan", True)]),
+    # a title whose later word is written in lower case
+    ("Juru bicara KPK, Bayu Kusumo, menyebutkan dua perkara.", [("Bayu Kusumo", "Juru bicara KPK", True)]),
+    # a month word opens a name after an office
+    ("Menurut Direktur Departemen Kebijakan Moneter BI Juni Sasmita Hadi, inflasi rendah.",
+     [("Juni Sasmita Hadi", "Direktur Departemen Kebijakan Moneter BI", True)]),
+    # a nickname in quote marks is part of the name
+    ("Wali Kota Makassar Darmawan 'Iwan' Saputra menargetkan pemilihan selesai.",
+     [("Darmawan 'Iwan' Saputra", "Wali Kota Makassar", True)]),
+    # the name inside the run, before a lower-case link and a place after the comma
+    ("kata Wakil Ketua Komisi XIII DPR RI Rendra Kusuma Wijaya di Gedung DPR, Senayan, Jakarta.",
+     [("Rendra Kusuma Wijaya", "Wakil Ketua Komisi XIII DPR RI", True)]),
+    # a title and office words, then words no everyday text uses
+    ("Kerja sama diteken dengan Menteri Lingkungan Hidup Wirya Darsono Pamungkas di Jakarta.",
+     [("Wirya Darsono Pamungkas", "Menteri Lingkungan Hidup", True)]),
+    # a unit joined by "dan" is the position's, even where its words are capitalised names elsewhere
+    ("Pelaksana Tugas Deputi Penindakan dan Eksekusi KPK Hendarto Satria Rahayu menyebut laporan dicek.",
+     [("Hendarto Satria Rahayu", "Pelaksana Tugas Deputi Penindakan dan Eksekusi KPK", True)]),
+    # party and ordinal words stay with the position; a DPR faction is public office
+    ("Ketua Fraksi Partai Golkar Arya Mahendra memastikan fasilitas dievaluasi.",
+     [("Arya Mahendra", "Ketua Fraksi Partai Golkar", True)]),
+    ("Pertemuan dengan Presiden ke-6 RI Suryo Pranoto berlangsung hangat.",
+     [("Suryo Pranoto", "Presiden ke-6 RI", True)]),
+    # "saat itu" and "dijabat" between position and name
+    ("Proyek bermula dari kebijakan Bupati Kuantan Singingi saat itu, Darsono yang memindahkan lokasi.",
+     [("Darsono", "Bupati Kuantan Singingi", True)]),
+    ("Saat ini Kepala BRIN dijabat Wiratno Adi Santoso.", [("Wiratno Adi Santoso", "Kepala BRIN", True)]),
+    # a name in brackets after the title
+    ('"Seperti disampaikan Pak Menteri (Hendro Wirawan) tadi, uji coba jalan," katanya.',
+     [("Hendro Wirawan", "Menteri", True)]),
+    # a speech verb glued to the title
+    ('"Kami tangkap pelakunya," kataKapolrestabes Medan Kombes Raka Siregar saat paparan.',
+     [("Raka Siregar", "Kapolrestabes Medan", True)]),
+    # initials in brackets between name and "selaku"; a list number glued to the last acronym
+    ("1. Dharma Wiguna (DW) selaku anggota Komisi III DPRD OKU2. Sulastri Ningrum (SN) selaku Ketua Komisi II "
+     "DPRD OKU", [("Dharma Wiguna", "anggota Komisi III DPRD OKU", True),
+                  ("Sulastri Ningrum", "Ketua Komisi II DPRD OKU", True)]),
+    # a list of ministers, each office before its name, with no comma between office and name
+    ("Hadir Menteri Hukum Sapto Wardoyo, Menteri Kehutanan Galuh Prakoso, Menteri Pertanian Anwar Salim, "
+     "Wamensos Dirga Halim.", [("Sapto Wardoyo", "Menteri Hukum", True), ("Galuh Prakoso", "Menteri Kehutanan", True),
+                               ("Anwar Salim", "Menteri Pertanian", True), ("Dirga Halim", "Wamensos", True)]),
+    # a list of officials, each position before its name
+    ("Hadir Wakil Wali Kota Bogor, Raden Suwarna, Sekda Kota Bogor, Dedi Kurniawan, dan para camat.",
+     [("Raden Suwarna", "Wakil Wali Kota Bogor", True), ("Dedi Kurniawan", "Sekda Kota Bogor", True)]),
+    # a rank at the start of a line is not part of the name
+    ("kata Kabid Humas Polda Sumut\nKombes Fajar Walintono saat dikonfirmasi. Kabid Humas Polda Sumut Kombes "
+     "Fajar Walintono menambahkan.", [("Fajar Walintono", "Kabid Humas Polda Sumut", True)]),
+    # dotted degrees after a comma
+    ("Kapolres Ponorogo AKBP Andika Putra Wibawa, S.I.K., M.H. turun langsung.",
+     [("Andika Putra Wibawa", "Kapolres Ponorogo", True)]),
+])
+def test_official_constructions(text, expected):
+    assert people(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a sentence opener ending in -nya is not part of the name
+    ("Awalnya Suganda mengatakan inflasi terkendali.", [("Suganda", None, False)]),
+    ("Faktanya Menteri Sosial Ratna Kemuning mengatakan bantuan cukup.",
+     [("Ratna Kemuning", "Menteri Sosial", True)]),
+    # an everyday capitalised word is not a name
+    ("Kepala Dinas Sumber Daya Air mengatakan waduk penuh.", []),
+    # an instrument named after an office is not an official; a one-word short form in brackets is no name
+    ("Kelak ketika Peraturan Presiden (Perpres) tentang Tata Kelola Royalti terbit, semua jelas.", []),
+    ("Koordinator Wilayah (Korwil) mengatakan jadwal diundur.", []),
+    # an everyday word after a comma is not a one-word name
+    ("Kami Tim Jaksa, Kemarin (26/5), telah melimpahkan berkas perkara.", []),
+    # occupation and everyday words before a name beside a speech verb are not part of it
+    ("Pengamat Pasar Keuangan Rendi Saputro mengatakan rupiah melemah.", [("Rendi Saputro", None, False)]),
+    # unions and associations are private bodies
+    ("Ketua Asosiasi Petani Garam Nusantara, Joko Prasetya, meminta harga dijaga.",
+     [("Joko Prasetya", "Ketua Asosiasi Petani Garam Nusantara", False)]),
+    ("Ketua Serikat Pekerja Pabrik Tekstil, Ratih Wulan, menolak rencana itu.",
+     [("Ratih Wulan", "Ketua Serikat Pekerja Pabrik Tekstil", False)]),
+])
+def test_names_and_not_names(text, expected):
+    assert people(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # named in full once, by one name later; the office stated once by "Jabatan itu"
+    ('Senada dengan itu, Wulan Permatasari, mendukung instruksi itu. "Bagus sekali," kata Wulan Permatasari. '
+     "Wakil Ketua Komisi II DPR itu menilai instruksi itu tepat.",
+     [("Wulan Permatasari", "Wakil Ketua Komisi II DPR", True)]),
+    # one-letter spelling variants merge under the spelling used most
+    ("Ketua KPU Hasanuddin tertanggal 2 Mei. Hal itu disebutkan Hassanuddin kemarin. "
+     '"Kami batalkan keputusan itu," kata Hassanuddin.', [("Hassanuddin", "Ketua KPU", True)]),
+    # a short name two people share is the one named last before it
+    ("Koordinator Forum Warga, Bima Harahap, menyebut laporan dikirim. Bima mengatakan laporan lengkap. "
+     "Deputi Penindakan KPK Arya Bima Rahayu menyebut laporan dicek. Bima menambahkan prosesnya panjang.",
+     [("Bima Harahap", "Koordinator Forum Warga", True), ("Arya Bima Rahayu", "Deputi Penindakan KPK", True)]),
+    # a public office before a private one for the same person
+    ("Waketum Partai Nusantara, Dimas Aryo, hadir. Anggota Komisi II DPR Dimas Aryo mengatakan aturan perlu "
+     "diubah.", [("Dimas Aryo", "Anggota Komisi II DPR", True)]),
+])
+def test_one_person_across_the_text(text, expected):
+    assert people(text) == expected
+
+
+def test_a_shared_short_name_goes_to_the_person_named_last():
+    text = ("Koordinator Forum Warga, Bima Harahap, menyebut laporan dikirim. Bima mengatakan laporan lengkap. "
+            "Deputi Penindakan KPK Arya Bima Rahayu menyebut laporan dicek. Bima menambahkan prosesnya panjang.")
+    found = {p.name: [m.text for m in p.mentions] for p in resolve_people(find_people(text))}
+    assert found == {"Bima Harahap": ["Bima Harahap", "Bima"], "Arya Bima Rahayu": ["Arya Bima Rahayu", "Bima"]}
+
+
+@pytest.mark.parametrize("a, b, expected", [
+    ("Hasanuddin", "Hassanuddin", True),      # one letter added
+    ("Verrel Wijaya", "Verrell Wijaya", True),
+    ("Rahmat Hidayat", "Rahmad Hidayat", True),  # one letter changed
+    ("Rahmat Hidayat", "Rahmad Hidajat", False),  # two words differ
+    ("Budi", "Bidu", False),                  # short words never
+    ("Sari Dewi", "Sari Dewi Lestari", False),  # a different number of words
+])
+def test_spelling_variants(a, b, expected):
+    assert spelling_variants(a, b) is expected
+
+
+def test_equal_length_names_resolve_the_same_in_any_order():
+    text = ("Kepala Dinas Sosial, Dani Aryo, hadir. Kepala Dinas Pendidikan, Dani Ayuningtyas, hadir. "
+            "Dani mengatakan semua siap.")
+    mentions = find_people(text)
+    forward = [(p.name, [m.start for m in p.mentions]) for p in resolve_people(mentions)]
+    backward = [(p.name, [m.start for m in p.mentions]) for p in resolve_people(list(reversed(mentions)))]
+    assert forward == backward

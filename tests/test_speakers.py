@@ -1,0 +1,53 @@
+"""Quote speakers resolved across paragraphs as a reader resolves them. Every name here is made up.
+
+``expected`` lists the speaker of each quote in text order.
+"""
+from __future__ import annotations
+
+import pytest
+
+from extract.find.people import find_people, resolve_people
+from extract.find.quotes import attribute_quotes, find_quotes
+from extract.read.normalize import clean_text
+
+
+def speakers(text: str) -> list[str | None]:
+    text = clean_text(text).text
+    people = resolve_people(find_people(text))
+    return [q.speaker for q in attribute_quotes(text, find_quotes(text), people)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a surname-only tag for an official introduced paragraphs earlier
+    ("Sekretaris Jenderal Kemendagri Haris Mulyono menegur para kepala daerah.\n"
+     "Ia menyebut sepuluh provinsi masih tinggi.\n"
+     '"Kami mohon cek kembali data harga di pasar," tegur Haris dalam rapat itu.',
+     ["Haris Mulyono"]),
+    # speech verbs after a quote that report a question or a reproach
+    ('Ketua Komisi VIII DPR RI Yusuf Darmaji memimpin rapat.\n'
+     '"Apakah dapat diterima dan disetujui usulan perubahan ini?" tanya Ketua Komisi VIII DPR RI Yusuf Darmaji.',
+     ["Yusuf Darmaji"]),
+    ('Wali Kota Tegal Rini Anggraeni meninjau pasar.\n"Jangan hanya menunggu bantuan dari pusat saja," sindir '
+     "Rini.", ["Rini Anggraeni"]),
+    # a long position between the verb and the name
+    ('"Inflasi inti kita perkirakan akan tetap rendah tahun ini," kata Direktur Departemen Kebijakan Ekonomi dan '
+     "Moneter BI Juni Sasmita Hadi di Yogyakarta.", ["Juni Sasmita Hadi"]),
+    # a person named without a speech verb and then "Jabatan itu": the quote after is theirs
+    ('Anggota Komisi II DPR Dimas Aryo hadir. "Itu langkah yang baik untuk semua pihak," kata Dimas Aryo.\n'
+     "Legislator itu menilai aturan itu tepat.\n"
+     '"Yang penting semua pejabat memberi contoh yang baik," ujarnya.', ["Dimas Aryo", "Dimas Aryo"]),
+    # "Nama meminta Pejabat ..." is an act, not speech: the quote after stays with the speaker
+    ('Jaksa Penuntut Umum Tegar Wibisono membacakan dakwaan. "Terdakwa menerima uang dari rekanan proyek," '
+     "kata Tegar.\nNamun karena perusahaan tak mampu mengerjakan proyek itu, Terdakwa Sunaryo meminta Direktur "
+     'Utama PT Karya Baru mengerjakannya.\n"Selanjutnya terdakwa menyerahkan dana kepada saksi lain," lanjutnya.',
+     ["Tegar Wibisono", "Tegar Wibisono"]),
+    # a pronoun tag after a new person is introduced, as the sentence's subject, without a speech verb
+    ('Wali Kota Tegal Rini Anggraeni meninjau pasar. "Harga cabai sudah mulai turun," kata Rini.\n'
+     'Kepala Dinas Perdagangan Kota Tegal, Sutrisno Hadi, meninjau gudang beras.\n'
+     '"Stok beras cukup sampai akhir tahun," ujarnya.', ["Rini Anggraeni", "Sutrisno Hadi"]),
+    # the addressee after the speaker is not the speaker, though named earlier in the text
+    ('Menteri Sosial Wahyu Prasetya hadir. Bupati Klaten Sri Rahayu menyambut. "Bantuan akan kami salurkan '
+     'minggu ini," kata Sri kepada Menteri Sosial Wahyu Prasetya.', ["Sri Rahayu"]),
+])
+def test_speakers_across_paragraphs(text, expected):
+    assert speakers(text) == expected
