@@ -145,3 +145,39 @@ def test_to_dict_shape():
     assert d["acronym"] == "Kemenkeu"
     assert d["aliases"] == []
     assert [m["text"] for m in d["mentions"]] == ["Kementerian Keuangan", "Kemenkeu", "Kemenkeu"]
+
+
+def _capitalised_text(size: int) -> str:
+    """~``size`` characters of institution-like capitalised words: heads, units, regions, acronyms."""
+    heads = ("Dinas", "Badan", "Pemkot", "Kejaksaan Negeri", "Polres", "Komisi", "Pemkab", "Suku Dinas")
+    units = ("Kota", "Kabupaten", "Pangan", "Pertanian", "Sosial", "Kesehatan", "Daerah", "Pusat", "Wilayah")
+    places = ("Bogor", "Malang", "Sleman", "Garut", "Bekasi", "Kupang")
+    acronyms = ("BPS", "KPK", "BGN", "DPRD", "Kemenkeu", "Kemensos", "OJK", "BPBD")
+    parts, length, i = [], 0, 0
+    while length < size:
+        i += 1
+        unit = " ".join(units[(i * k) % len(units)] for k in range(1, 2 + i % 4))
+        part = (f"{heads[i % len(heads)]} {unit} {places[i % len(places)]} Nama{i} "
+                f"(X{i % 97}) menyebut {acronyms[i % len(acronyms)]} dan Pemkot. X{(i * 7) % 97} Sentral{i}. ")
+        parts.append(part)
+        length += len(part)
+    return "".join(parts)
+
+
+def _seconds(text: str) -> float:
+    import time
+
+    start = time.process_time()  # CPU time: other work on the machine does not count
+    resolve_agencies(find_agencies(text))
+    return time.process_time() - start
+
+
+def test_finding_and_merging_scale_near_linearly():
+    """Regression: overlap removal and short-form merging compared every pair of mentions, so a
+    megabyte of capitalised words ran for minutes."""
+    small, large = _capitalised_text(100_000), _capitalised_text(200_000)
+    _seconds(small)  # warm the gazetteer caches
+    once = min(_seconds(small) for _ in range(3))
+    twice = min(_seconds(large) for _ in range(3))
+    assert len(find_agencies(large)) > 2000
+    assert twice <= 2.5 * once, (once, twice)

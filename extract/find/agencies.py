@@ -13,6 +13,7 @@ are mentions of it. :func:`resolve_agencies` merges mentions that share any surf
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -266,10 +267,21 @@ def _matches(pattern: re.Pattern, text: str, head_of):
 
 
 def _longest_first(candidates: list[AgencyMention]) -> list[AgencyMention]:
+    """Keep the longest candidates that overlap none kept before (ties: the earlier one).
+
+    The kept spans never overlap, so, sorted by start, their ends are sorted too: a candidate
+    overlaps a kept span exactly when the kept span starting last before its end reaches past its start.
+    """
     taken: list[AgencyMention] = []
+    starts: list[int] = []
+    ends: list[int] = []
     for c in sorted(candidates, key=lambda c: (-(c.end - c.start), c.start)):
-        if all(c.end <= t.start or c.start >= t.end for t in taken):
-            taken.append(c)
+        at = bisect_left(starts, c.end)
+        if at and ends[at - 1] > c.start:
+            continue
+        starts.insert(at, c.start)
+        ends.insert(at, c.end)
+        taken.append(c)
     return taken
 
 
@@ -309,11 +321,12 @@ def _acronym_uses(text: str, mentions: list[AgencyMention]) -> list[AgencyMentio
     return out
 
 
-def _tokens(text: str) -> list[str]:
+@cache
+def _tokens(text: str) -> tuple[str, ...]:
     words = _norm(text).split()
     while words and words[-1] in ("ri", "republik", "indonesia") and len(words) > 1:
         words.pop()
-    return words
+    return tuple(words)
 
 
 def _shorter_form_of(a: AgencyMention, b: AgencyMention) -> bool:
@@ -328,6 +341,11 @@ def _shorter_form_of(a: AgencyMention, b: AgencyMention) -> bool:
             if 2 <= len(ta) <= len(tb) and ta[0] == tb[0] and ta[-1] == tb[-1] and set(ta) <= set(tb):
                 return True
     return False
+
+
+def _ends(m: AgencyMention) -> set[tuple[str, str]]:
+    """The (first word, last word) pairs of a mention's forms: a short form shares one with its long form."""
+    return {(t[0], t[-1]) for t in map(_tokens, {m.name, m.short or m.name}) if t}
 
 
 def resolve_agencies(mentions: list[AgencyMention]) -> list[Agency]:
@@ -347,23 +365,41 @@ def resolve_agencies(mentions: list[AgencyMention]) -> list[Agency]:
                 parent[find(i)] = find(by_form[form])
             else:
                 by_form[form] = i
+    # A bare head ("Pemkot") joins the one institution of the text with that head, if there is one.
+    owners_of: dict[str, list[int]] = {}
+    roots_of: dict[str, tuple[int, set[int]]] = {}  # head -> (merges so far, the owners' groups then)
+    merges = 0
     for i, m in enumerate(mentions):
         if m.key.startswith("bare:"):
             head = m.key[5:]
-            owners = {find(j) for j, o in enumerate(mentions) if not o.key.startswith("bare:")
-                      and o.name.lower().startswith(head + " ")}
+            if head not in owners_of:
+                owners_of[head] = [j for j, o in enumerate(mentions) if not o.key.startswith("bare:")
+                                   and o.name.lower().startswith(head + " ")]
+            if roots_of.get(head, (-1,))[0] != merges:
+                roots_of[head] = (merges, {find(j) for j in owners_of[head]})
+            owners = roots_of[head][1]
             if len(owners) == 1:
-                parent[find(i)] = owners.pop()
-    # Short forms ("Kejaksaan Jayawijaya" / "Kejaksaan Negeri Jayawijaya"): compare one mention per key.
+                owner = next(iter(owners))
+                if find(i) != owner:
+                    parent[find(i)] = owner
+                    merges += 1
+    # Short forms ("Kejaksaan Jayawijaya" / "Kejaksaan Negeri Jayawijaya"): compare one mention per key,
+    # and only mentions whose forms begin and end with the same words.
     firsts: dict[str, int] = {}
     for i, m in enumerate(mentions):
         firsts.setdefault(m.key, i)
-    reps = list(firsts.values())
-    for a_pos, i in enumerate(reps):
-        for j in reps[:a_pos]:
-            if find(i) != find(j) and (_shorter_form_of(mentions[i], mentions[j])
-                                       or _shorter_form_of(mentions[j], mentions[i])):
-                parent[find(i)] = find(j)
+    earlier: dict[tuple[str, str], list[int]] = {}
+    for i in firsts.values():
+        seen: set[int] = set()
+        for pair in _ends(mentions[i]):
+            for j in earlier.get(pair, ()):
+                if j in seen:
+                    continue
+                seen.add(j)
+                if find(i) != find(j) and (_shorter_form_of(mentions[i], mentions[j])
+                                           or _shorter_form_of(mentions[j], mentions[i])):
+                    parent[find(i)] = find(j)
+            earlier.setdefault(pair, []).append(i)
     groups: dict[int, list[AgencyMention]] = {}
     for i, m in enumerate(mentions):
         groups.setdefault(find(i), []).append(m)
