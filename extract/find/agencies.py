@@ -19,7 +19,7 @@ from functools import cache
 
 from .. import data
 from .lexicon import expand_region_short_forms
-from .vocabulary import Form, agency_forms, position_vocabulary, region_names
+from .vocabulary import Form, agency_forms, position_vocabulary, ranks, region_names
 
 
 @dataclass(frozen=True)
@@ -77,12 +77,30 @@ NOT_AGENCY_PREFIXES = ("balai kota ", "balai desa ", "balai kelurahan ", "kantor
 NOT_AGENCIES = frozenset(s.lower() for s in data.words("not_agencies"))  # data/words/not_agencies.txt
 STANDALONE = data.words("standalone_agencies")  # data/words/standalone_agencies.txt
 
-_CAP = r"(?:[A-Z][\w'’-]*|[IVX]+|[0-9]{3,4}/[A-Z][\w-]*|\([A-Z][\w&.-]{1,12}\))"
+_CAP = r"(?:[A-Z][\w'’-]*|[IVX]+|(?<=Kelas )(?:[1-4]|l[IV]*)[AB]?|[0-9]{3,4}/[A-Z][\w-]*|\([A-Z][\w&.-]{1,12}\))"
 _JOIN = r"(?:[ \t]+(?:dan|&)[ \t]+|[ \t]+)"
-_LIST_JOIN = r"(?:[ \t]+(?:dan|&)[ \t]+|,[ \t]+(?:dan[ \t]+)?(?=[A-Z][\w-]*(?:,|[ \t]+dan[ \t]))|[ \t]+)"
+# A list inside a name: "Kepemudaan, Olahraga dan Pariwisata", "Data, Informasi, dan Komunikasi".
+_LIST_JOIN = r"(?:,?[ \t]+(?:dan|&)[ \t]+|,[ \t]+(?=[A-Z][\w-]*(?:,|[ \t]+dan[ \t]))|[ \t]+)"
 _ACR_IN = r"(?:\s*\((?P<acr>[A-Z][A-Za-z0-9&.-]{1,12})\))?"
 STOP_WORDS = frozenset(data.words("agency_stop_words"))  # data/words/agency_stop_words.txt
 HEAD_WORDS = frozenset(data.words("agency_head_words"))  # data/words/agency_head_words.txt
+# Words that mark an organisation outside the state (a union, a party): "Majelis Pekerja Buruh ...".
+PRIVATE_WORDS = frozenset(data.words("agency_private_words"))  # data/words/agency_private_words.txt
+# A prison's or detention centre's class, written after "Kelas": "I", "IIA", "1A", "lIA" (a misread I).
+_CLASS = re.compile(r"(?:[IVX]+|[1-4]|l[IV]*)[AB]?")
+# Words dropped when spelling an acronym out of the words before it ("kekayaan negara yang dipisahkan").
+_NOT_INITIALS = frozenset({"yang", "dan", "di", "ke", "dari", "untuk", "atau", "serta", "&"})
+
+
+@cache
+def _rank_stops() -> frozenset[str]:
+    """Ranks that start a person's name after a unit ("Polsek Medan Kota Iptu Nama"), leaving out the
+    rank words that are also words of institution names ("Direktorat Jenderal")."""
+    from .gazetteer import agencies
+
+    inside = {w for a in agencies() for f in a.forms for w in f.split()}
+    inside |= {w for f in agency_forms() for w in (*f.long.split(), *f.short.split())}
+    return frozenset(r for r in ranks() if " " not in r and r not in inside)
 
 
 @cache
@@ -160,13 +178,20 @@ def _trim_rest(rest: str, head: str = "") -> tuple[str, int]:
     for w in re.finditer(r"[^\s,]+", rest):
         word = w.group(0)
         previous = kept_words[-1] if kept_words else ""
-        if word in STOP_WORDS or (previous == "dan" and word in HEAD_WORDS):
+        if word in STOP_WORDS or word in _rank_stops() or (previous in ("dan", "&") and _starts_institution(word)):
             break
-        known = (word in ("dan", "&") or word in vocab or re.fullmatch(r"[IVX]+|[0-9]{3,4}/\S+|\([A-Z][\w&.-]{1,12}\)", word))
+        # "(MPBI) dan Konfederasi ...": an acronym closes its name; what follows "dan" is another one.
+        if word in ("dan", "&") and previous.startswith("("):
+            break
+        class_word = previous == "Kelas" and _CLASS.fullmatch(word)
+        known = (word in ("dan", "&") or word in vocab or class_word
+                 or re.fullmatch(r"[IVX]+|[0-9]{3,4}/\S+|\([A-Z][\w&.-]{1,12}\)", word))
         # After a complete name (an acronym such as DPR or RI, or a region), an unknown word starts
-        # something else: a person's name or the rest of a headline.
-        if not known and kept_words and (_completes_name(kept_words)
-                                         or f"{head} {' '.join(kept_words)}".lower() in gazetteer_index()):
+        # something else: a person's name or the rest of a headline. After a class ("Rutan Kelas
+        # IIA") the next word is the place the name goes on with.
+        after_class = len(kept_words) >= 2 and kept_words[-2] == "Kelas" and _CLASS.fullmatch(previous)
+        if not known and kept_words and not after_class and (
+                _completes_name(kept_words) or f"{head} {' '.join(kept_words)}".lower() in gazetteer_index()):
             break
         kept_end = w.end()
         kept_words.append(word)
@@ -176,6 +201,11 @@ def _trim_rest(rest: str, head: str = "") -> tuple[str, int]:
     if trailer:
         kept = kept[:trailer.start()]
     return re.sub(r"\s+", " ", kept).strip(), len(kept)
+
+
+def _starts_institution(word: str) -> bool:
+    """After "dan", a head ("Dinas") or an institution's acronym ("BPS") starts a second institution."""
+    return word in HEAD_WORDS or word in _gazetteer_table()[1] or any(word == f.short for f in agency_forms())
 
 
 def _completes_name(words: list[str]) -> bool:
@@ -196,9 +226,11 @@ def find_agencies(text: str) -> list[AgencyMention]:
     """All institution mentions in ``text``, longest first where they overlap, in text order."""
     candidates: list[AgencyMention] = []
     index = gazetteer_index()
+    redefined = _redefined_acronyms(text)
     for start, end in _gazetteer_hits(text):
-        name, acronym, category = index[text[start:end].lower()]
-        candidates.append(AgencyMention(start, end, text[start:end], name, acronym, "gaz:" + name.lower(), category))
+        candidate = _gazetteer_mention(text, start, end, redefined)
+        if candidate is not None:
+            candidates.append(candidate)
     def form_head(m: re.Match) -> str:
         form = _form_for(m.group("head"))
         return form.long if form else ""
@@ -237,7 +269,8 @@ def find_agencies(text: str) -> list[AgencyMention]:
         else:
             short = f"{acronym} {rest}".strip() if acronym else None
         name = f"{head} {rest}".strip()
-        if name.lower() in NOT_AGENCIES or name.lower().startswith(NOT_AGENCY_PREFIXES):
+        if (name.lower() in NOT_AGENCIES or name.lower().startswith(NOT_AGENCY_PREFIXES)
+                or PRIVATE_WORDS.intersection(name.split())):
             continue
         gaz = index.get(name.lower()) or (index.get(short.lower()) if short else None)
         key = "gaz:" + gaz[0].lower() if gaz else "name:" + _norm(name)
@@ -247,6 +280,72 @@ def find_agencies(text: str) -> list[AgencyMention]:
     chosen += _branches(text, chosen)
     chosen += _acronym_uses(text, chosen)
     return sorted(_longest_first(chosen), key=lambda c: c.start)
+
+def _redefined_acronyms(text: str) -> frozenset[str]:
+    """Acronyms the text spells out as something other than an institution: "kekayaan negara yang
+    dipisahkan (KND)". The gazetteer's institution of that acronym is then not what the text means."""
+    out = set()
+    for m in _ACR_DEF.finditer(text):
+        acr = m.group("acr")
+        letters = acr.lower()
+        before = [w for w in re.findall(r"[\w-]+", text[max(0, m.start() - 120):m.start()])
+                  if w.lower() not in _NOT_INITIALS][-len(letters):]
+        if (len(letters) >= 2 and len(before) == len(letters) and all(w.islower() for w in before)
+                and "".join(w[0] for w in before) == letters):
+            out.add(acr)
+    return frozenset(out)
+
+
+_REGION_AFTER = re.compile(r"[ \t]+(?P<level>(?:Provinsi|Kabupaten|Kab\.|Kota)[ \t]+)?"
+                           r"(?P<words>[A-Z][\w-]*(?:[ \t]+[A-Z][\w-]*){0,2})")
+_OTHER_ACRONYM = re.compile(r"[ \t]+(?P<acr>[A-Z]{3,})\b")
+
+
+def _region_after(text: str, end: int) -> tuple[str, int] | None:
+    """A region named right after ``end`` ("Kabupaten Garut", "Jawa Barat", "Jabar"): its text and end.
+    After a level word ("Kabupaten") any one capitalised word is taken as the region's name."""
+    m = _REGION_AFTER.match(text, end)
+    if m is None:
+        return None
+    words = list(re.finditer(r"\S+", m.group("words")))
+    names = region_names()
+    for n in range(len(words), 0, -1):
+        if " ".join(w.group(0) for w in words[:n]) in names or (n == 1 and m.group("level")):
+            begin = m.start("level") if m.group("level") else m.start("words")
+            stop = m.start("words") + words[n - 1].end()
+            return re.sub(r"\s+", " ", text[begin:stop]), stop
+    return None
+
+
+def _gazetteer_mention(text: str, start: int, end: int, redefined: frozenset[str]) -> AgencyMention | None:
+    """The mention of a gazetteer hit, read in its context.
+
+    An acronym the text spells out as something else is not the gazetteer's institution; an acronym
+    followed by another organisation's acronym names a unit of that organisation ("DPD" of a union);
+    an acronym followed by a region is that region's own body ("DKPP Kabupaten X", "BPS Jawa Barat"),
+    spelled out only where the text names the national institution in full. A regional head on its
+    own ("DPRD") is resolved like a bare head.
+    """
+    surface = text[start:end]
+    name, acronym, category = gazetteer_index()[surface.lower()]
+    single = " " not in surface
+    if single and surface in redefined:
+        return None
+    form = _form_for(surface)
+    if form is not None and form.region:
+        return AgencyMention(start, end, surface, form.long, surface if surface == form.short else None,
+                             "bare:" + form.long.lower(), category)
+    if single and (surface.isupper() or surface == acronym):
+        other = _OTHER_ACRONYM.match(text, end)
+        if other and other.group("acr") not in position_vocabulary() and other.group("acr") not in redefined:
+            return None
+        region = _region_after(text, end)
+        if region is not None:
+            place, stop = region
+            short = f"{surface} {place}"
+            long = f"{name} {place}" if name.lower() in text.lower() else short
+            return AgencyMention(start, stop, text[start:stop], long, short, "regional:" + _norm(short), category)
+    return AgencyMention(start, end, surface, name, acronym, "gaz:" + name.lower(), category)
 
 
 def _head_text(m: re.Match) -> str:
@@ -340,12 +439,17 @@ def _shorter_form_of(a: AgencyMention, b: AgencyMention) -> bool:
             tb = _tokens(y)
             if 2 <= len(ta) <= len(tb) and ta[0] == tb[0] and ta[-1] == tb[-1] and set(ta) <= set(tb):
                 return True
+            # "Kementerian Haji" / "Kementerian Haji dan Umrah": the name with its "dan" part left out.
+            if 2 <= len(ta) < len(tb) and tb[len(ta)] == "dan" and tb[:len(ta)] == ta:
+                return True
     return False
 
 
-def _ends(m: AgencyMention) -> set[tuple[str, str]]:
-    """The (first word, last word) pairs of a mention's forms: a short form shares one with its long form."""
-    return {(t[0], t[-1]) for t in map(_tokens, {m.name, m.short or m.name}) if t}
+def _ends(m: AgencyMention) -> set[tuple[str, ...]]:
+    """Keys that a short form shares with its long form: the forms' (first word, last word) pairs and
+    their first two words."""
+    forms = [t for t in map(_tokens, {m.name, m.short or m.name}) if t]
+    return {(t[0], t[-1]) for t in forms} | {("", *t[:2]) for t in forms if len(t) >= 2}
 
 
 def resolve_agencies(mentions: list[AgencyMention]) -> list[Agency]:
@@ -380,9 +484,18 @@ def resolve_agencies(mentions: list[AgencyMention]) -> list[Agency]:
             owners = roots_of[head][1]
             if len(owners) == 1:
                 owner = next(iter(owners))
-                if find(i) != owner:
-                    parent[find(i)] = owner
-                    merges += 1
+            elif owners:
+                # Several: a reader takes the one named last before ("petugas Rutan" after "Rutan X"),
+                # else the first one named after.
+                js = owners_of[head]
+                before = [j for j in js if mentions[j].start < m.start]
+                owner = find(max(before, key=lambda j: mentions[j].start) if before
+                             else min(js, key=lambda j: mentions[j].start))
+            else:
+                continue
+            if find(i) != owner:
+                parent[find(i)] = owner
+                merges += 1
     # Short forms ("Kejaksaan Jayawijaya" / "Kejaksaan Negeri Jayawijaya"): compare one mention per key,
     # and only mentions whose forms begin and end with the same words.
     firsts: dict[str, int] = {}
