@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from .. import data
@@ -31,6 +31,7 @@ class AgencyMention:
     short: str | None    # the short form where one is known ("Pemkot Jakarta Barat")
     key: str             # mentions with the same key are one institution
     category: str | None = None
+    implied: bool = False  # named inside a head's title ("Kapolres Jember"): ``text`` is not a form of it
 
 
 @dataclass(frozen=True)
@@ -108,6 +109,40 @@ def _form_pattern() -> re.Pattern:
     heads = sorted({f.long for f in agency_forms()} | {f.short for f in agency_forms()}, key=len, reverse=True)
     alt = "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in heads)
     return re.compile(rf"(?<![\w-])(?P<head>{alt})(?![\w-]){_ACR_IN}(?P<rest>(?:{_JOIN}{_CAP}){{0,7}})")
+
+
+@cache
+def _titles() -> dict[str, Form]:
+    """Head titles that name their institution ("Kapolres" -> the form of "Polres")."""
+    shorts = {f.short: f for f in agency_forms()}
+    table = {}
+    for number, (title, short) in enumerate(data.table("words/agency_titles.txt", 2), 1):
+        if short not in shorts:
+            raise ValueError(f"data/words/agency_titles.txt: {short!r} of {title!r} is not a short form "
+                             f"in data/agency_forms.tsv; add it there or fix the row")
+        table[title] = shorts[short]
+    return table
+
+
+@cache
+def _title_pattern() -> re.Pattern:
+    alt = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in sorted(_titles(), key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:Waka|Wakil\s+)?(?P<head>{alt})(?![\w-])(?P<rest>(?:{_JOIN}{_CAP}){{1,7}})")
+
+
+def _title_mentions(text: str) -> list[AgencyMention]:
+    """Institutions named inside their head's title: "Kapolres Jember" names "Polres Jember"."""
+    out = []
+    for m, rest, used in _matches(_title_pattern(), text, lambda m: _titles()[_head_text(m)].long):
+        form = _titles()[_head_text(m)]
+        long, short = f"{form.long} {rest}", f"{form.short} {rest}"
+        gaz = gazetteer_index().get(long.lower()) or gazetteer_index().get(short.lower())
+        if not rest or not (gaz or _completes_name(rest.split())):
+            continue
+        end = m.start("rest") + used
+        key = "gaz:" + gaz[0].lower() if gaz else "form:" + _norm(long)
+        out.append(AgencyMention(m.start("head"), end, text[m.start("head"):end], long, short, key, implied=True))
+    return out
 
 
 @cache
@@ -277,6 +312,7 @@ def find_agencies(text: str) -> list[AgencyMention]:
         candidates.append(AgencyMention(m.start(), end, text[m.start():end], gaz[0] if gaz else name,
                                         short or (gaz[1] if gaz else None), key, gaz[2] if gaz else None))
     chosen = _longest_first(candidates)
+    chosen += [t for t in _title_mentions(text) if not any(t.start < c.end and c.start < t.end for c in chosen)]
     chosen += _branches(text, chosen)
     chosen += _acronym_uses(text, chosen)
     return sorted(_longest_first(chosen), key=lambda c: c.start)
@@ -454,6 +490,7 @@ def _ends(m: AgencyMention) -> set[tuple[str, ...]]:
 
 def resolve_agencies(mentions: list[AgencyMention]) -> list[Agency]:
     """One :class:`Agency` per institution: mentions sharing a key or any surface form are merged."""
+    mentions = list(mentions)
     parent: dict[int, int] = {}
 
     def find(i: int) -> int:
@@ -464,7 +501,8 @@ def resolve_agencies(mentions: list[AgencyMention]) -> list[Agency]:
 
     by_form: dict[str, int] = {}
     for i, m in enumerate(mentions):
-        for form in {m.key, _norm(m.name), _norm(m.short) if m.short else None, _norm(m.text)} - {None, ""}:
+        own_text = None if m.implied else _norm(m.text)
+        for form in {m.key, _norm(m.name), _norm(m.short) if m.short else None, own_text} - {None, ""}:
             if form in by_form:
                 parent[find(i)] = find(by_form[form])
             else:
@@ -513,6 +551,20 @@ def resolve_agencies(mentions: list[AgencyMention]) -> list[Agency]:
                                            or _shorter_form_of(mentions[j], mentions[i])):
                     parent[find(i)] = find(j)
             earlier.setdefault(pair, []).append(i)
+    # A bare national acronym ("KPU") in a text that names one regional body of it ("KPU Kota X") and
+    # never the national institution in full ("Komisi Pemilihan Umum", "KPU RI") is that regional body.
+    regional: dict[str, set[int]] = {}
+    for i, m in enumerate(mentions):
+        if m.key.startswith("regional:") and m.short:
+            regional.setdefault(m.short.split()[0], set()).add(i)
+    spelled = {m.key for m in mentions if m.key.startswith("gaz:") and m.text != m.short}
+    for i, m in enumerate(mentions):
+        if m.key.startswith("gaz:") and m.text == m.short and m.key not in spelled and m.text in regional:
+            roots = {find(j) for j in regional[m.text]}
+            if len(roots) == 1:
+                parent[find(i)] = roots.pop()
+                body = mentions[min(regional[m.text])]
+                mentions[i] = replace(m, name=body.name, short=body.short, key=body.key)
     groups: dict[int, list[AgencyMention]] = {}
     for i, m in enumerate(mentions):
         groups.setdefault(find(i), []).append(m)
@@ -523,7 +575,7 @@ def resolve_agencies(mentions: list[AgencyMention]) -> list[Agency]:
         name = max(names, key=lambda n: (len(n.split()), len(n)))
         forms: list[str] = []
         for m in group:
-            for f in (m.short, re.sub(r"\s*\([^)]*\)", "", m.text).strip(), m.name):
+            for f in (m.short, None if m.implied else re.sub(r"\s*\([^)]*\)", "", m.text).strip(), m.name):
                 f = re.sub(r"\s+", " ", f or "").strip()
                 if f and f != name and f not in forms:
                     forms.append(f)
