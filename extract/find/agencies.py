@@ -90,6 +90,10 @@ PRIVATE_WORDS = frozenset(data.words("agency_private_words"))  # data/words/agen
 # A prison's or detention centre's class, written after "Kelas": "I", "IIA", "1A", "lIA" (a misread I).
 _CLASS = re.compile(r"(?:[IVX]+|[1-4]|l[IV]*)[AB]?")
 # Words dropped when spelling an acronym out of the words before it ("kekayaan negara yang dipisahkan").
+_LEVELS = frozenset({"Provinsi", "Kabupaten", "Kota"})
+# Words before an institution's name that make it part of an association's: "Asosiasi Pemerintah
+# Kabupaten ...", "Forum Kepala Dinas ...".
+_ASSOCIATION_WORDS = frozenset(data.words("agency_association_words"))  # data/words/agency_association_words.txt
 _NOT_INITIALS = frozenset({"yang", "dan", "di", "ke", "dari", "untuk", "atau", "serta", "&"})
 
 
@@ -148,7 +152,7 @@ def _title_mentions(text: str) -> list[AgencyMention]:
 @cache
 def _generic_pattern() -> re.Pattern:
     alt = "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in sorted(GENERIC_HEADS, key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?P<head>{alt})(?![\w-]){_ACR_IN}(?P<rest>(?:{_LIST_JOIN}{_CAP}){{1,8}})")
+    return re.compile(rf"(?<![\w-])(?P<head>{alt})(?![\w-]){_ACR_IN}(?P<rest>(?:{_JOIN}{_CAP})(?:{_LIST_JOIN}{_CAP}){{0,7}})")
 
 
 @cache
@@ -215,12 +219,20 @@ def _trim_rest(rest: str, head: str = "") -> tuple[str, int]:
         previous = kept_words[-1] if kept_words else ""
         if word in STOP_WORDS or word in _rank_stops() or (previous in ("dan", "&") and _starts_institution(word)):
             break
-        # "(MPBI) dan Konfederasi ...": an acronym closes its name; what follows "dan" is another one.
-        if word in ("dan", "&") and previous.startswith("("):
-            break
         class_word = previous == "Kelas" and _CLASS.fullmatch(word)
         known = (word in ("dan", "&") or word in vocab or class_word
                  or re.fullmatch(r"[IVX]+|[0-9]{3,4}/\S+|\([A-Z][\w&.-]{1,12}\)", word))
+        # An acronym in parentheses closes its name unless a word of the name follows ("Jaminan Sosial
+        # (BPJS) Ketenagakerjaan"): "(DJP) Kementerian Keuangan" is the parent, "(MPBI) dan ..." another.
+        if previous.startswith("(") and (word in ("dan", "&") or not known or _starts_institution(word)):
+            break
+        # A complete name ("... Republik Indonesia", "... DKI Jakarta") ends before "dan": what follows
+        # is something else.
+        if word in ("dan", "&") and kept_words and _completes_name(kept_words):
+            break
+        # "Satpol PP Jabar dan Kabupaten X": a region level after "dan" opens a second institution.
+        if previous == "dan" and word in _LEVELS and _completes_name(kept_words[:-1] or [""]):
+            break
         # After a complete name (an acronym such as DPR or RI, or a region), an unknown word starts
         # something else: a person's name or the rest of a headline. After a class ("Rutan Kelas
         # IIA") the next word is the place the name goes on with.
@@ -245,7 +257,7 @@ def _starts_institution(word: str) -> bool:
 
 def _completes_name(words: list[str]) -> bool:
     last = words[-1]
-    if (last.isupper() and len(last) >= 2) or re.fullmatch(r"[IVX]+", last):
+    if (last.isupper() and len(last) >= 2) or re.fullmatch(r"[IVX]+", last) or last == "Indonesia":
         return True
     names = region_names()
     return any(" ".join(words[-n:]) in names for n in (1, 2, 3) if len(words) >= n)
@@ -272,7 +284,7 @@ def find_agencies(text: str) -> list[AgencyMention]:
 
     for m, rest, used in _matches(_form_pattern(), text, form_head):
         form = _form_for(m.group("head"))
-        if form is None:
+        if form is None or _in_association(text, m.start()):
             continue
         if not rest and not form.region:
             continue
@@ -290,7 +302,7 @@ def find_agencies(text: str) -> list[AgencyMention]:
         candidates.append(AgencyMention(m.start(), end, text[m.start():end], long, short, key))
     for m, rest, used in _matches(_generic_pattern(), text, _head_text):
         head = _head_text(m)
-        if not rest and head not in STANDALONE:
+        if (not rest and head not in STANDALONE) or _in_association(text, m.start()):
             continue
         end = m.start("rest") + used if rest else m.end("head")
         # "Badan Penyelenggara Jaminan Sosial (BPJS) Ketenagakerjaan": the acronym stands inside the name.
@@ -382,6 +394,12 @@ def _gazetteer_mention(text: str, start: int, end: int, redefined: frozenset[str
             long = f"{name} {place}" if name.lower() in text.lower() else short
             return AgencyMention(start, stop, text[start:stop], long, short, "regional:" + _norm(short), category)
     return AgencyMention(start, end, surface, name, acronym, "gaz:" + name.lower(), category)
+
+
+def _in_association(text: str, start: int) -> bool:
+    """The name at ``start`` is part of an association's name ("Asosiasi Pemerintah Kabupaten ...")."""
+    before = re.search(r"([A-Z][a-z]+)[ \t]+$", text[max(0, start - 20):start])
+    return bool(before) and before.group(1) in _ASSOCIATION_WORDS
 
 
 def _head_text(m: re.Match) -> str:
