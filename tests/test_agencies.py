@@ -181,3 +181,89 @@ def test_finding_and_merging_scale_near_linearly():
     twice = min(_seconds(large) for _ in range(3))
     assert len(find_agencies(large)) > 2000
     assert twice <= 2.5 * once, (once, twice)
+
+
+# --- one record per institution: constructions of real news, in our own words -------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    # a list inside a name, with and without the comma before "dan"
+    ("Dinas Kepemudaan, Olahraga dan Pariwisata Kota Contoh membuka lomba lari.",
+     [("Dinas Kepemudaan, Olahraga dan Pariwisata Kota Contoh", set())]),
+    ("Kepala Pusat Riset, Inovasi, dan Kajian Pangan menyebut panen naik.",
+     [("Pusat Riset, Inovasi, dan Kajian Pangan", set())]),
+    ("Badan Sandi, Data, dan Intelejen Fiskal (BSDIF) merilis laporan. BSDIF menyebut angka naik.",
+     [("Badan Sandi, Data, dan Intelejen Fiskal", {"BSDIF"})]),
+    # a prison's class, including a misread "l" for "I", and the place after it
+    ("Terdakwa dipindah ke Rutan Kelas 1A Sukamundur, Kota Contoh.", [("Rumah Tahanan Kelas 1A Sukamundur", set())]),
+    ("Tersangka ditahan di Lapas Kelas lIA Garut selama 20 hari.", [("Lembaga Pemasyarakatan Kelas lIA Garut",
+                                                                    {"Lapas Kelas lIA Garut"})]),
+    # the short name without its "dan" part is the same ministry
+    ("Kementerian Kelautan dan Perikanan (KKP) menebar benih. Kementerian Kelautan menyebut stok cukup.",
+     [("Kementerian Kelautan dan Perikanan", {"KKP", "Kementerian Kelautan"})]),
+])
+def test_names_with_lists_classes_and_short_forms(text, expected):
+    _check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a rank starts the person's name
+    ("Kepolisian Sektor Cibodas Iptu Rahmat Hidayat memimpin patroli.", ["Kepolisian Sektor Cibodas"]),
+    ("Polres Garut AKBP Dedi Kurnia menyebut jalur aman.", ["Kepolisian Resor Garut"]),
+    # an acronym in parentheses closes its name: the parent or a second organisation follows
+    ("Direktorat Jenderal Pangan Laut (DJPL) Kementerian Kelautan dan Perikanan menebar benih.",
+     ["Direktorat Jenderal Pangan Laut", "Kementerian Kelautan dan Perikanan"]),
+    # a region level after "dan" opens a second, elliptical name that is not glued to the first
+    ("Satpol PP Jabar dan Kabupaten Contoh menertibkan lapak.", ["Satuan Polisi Pamong Praja Jabar"]),
+    # a complete name ends before "dan" and a list of people's categories
+    ("Anggota Kepolisian Negara Republik Indonesia, dan Pegawai Negeri Sipil dilarang berpolitik.",
+     ["Kepolisian Negara Republik Indonesia"]),
+])
+def test_never_join_an_institution_with_what_follows_it(text, expected):
+    assert [a.name for a in agencies(text)] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Majelis Pekerja Buruh Nusantara (MPBN) dan Konfederasi Serikat Pekerja Contoh (KSPC) berunjuk rasa.",
+    "Asosiasi Pemerintah Kabupaten Seluruh Indonesia (APKASI) menggelar pameran.",
+    "Ketua DPD KSPC Jateng menolak kenaikan upah yang kecil.",
+    "Pendampingan hukum diberikan Lembaga Bantuan Hukum setempat.",
+    # the text spells the acronym out as something else than the gazetteer's commission
+    "Dividen masuk sebagai kekayaan negara yang dipisahkan (KND). Setoran KND naik tahun ini.",
+])
+def test_unions_associations_and_acronyms_meant_otherwise_are_not_agencies(text):
+    assert agencies(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a national acronym with a region is that region's own office, not spelled out as the national body
+    ("Panen mangga dicatat DKPP Kabupaten Contoh sejak pekan lalu.", [("DKPP Kabupaten Contoh", set())]),
+    ("BPS Jawa Barat mencatat inflasi turun. BPS Jawa Timur mencatat hal serupa.",
+     [("BPS Jawa Barat", set()), ("BPS Jawa Timur", set())]),
+    # spelled out where the text names the national body in full
+    ("Badan Pusat Statistik (BPS) Jawa Barat mencatat inflasi turun.", [("Badan Pusat Statistik Jawa Barat",
+                                                                         {"BPS Jawa Barat"})]),
+    # the bare acronym is the one regional body the text is about
+    ("Ketua KPU Kabupaten Garut membuka rapat. KPU Garut menyiapkan logistik. KPU juga melatih petugas.",
+     [("KPU Kabupaten Garut", {"KPU Garut", "KPU"})]),
+    # a bare regional head joins its one named institution
+    ("Anggota DPRD di wilayah itu diperiksa. DPRD Kabupaten Contoh membantah.",
+     [("Dewan Perwakilan Rakyat Daerah Kabupaten Contoh", {"DPRD Kabupaten Contoh", "DPRD"})]),
+    # with two named, a bare head is the one named last before it
+    ("Ia ditahan di Rutan Sukamundur. Petugas Rutan curiga. Ia lalu dipindah ke Rutan Kelas I Kota Contoh.",
+     [("Rumah Tahanan Sukamundur", {"Rutan"}), ("Rumah Tahanan Kelas I Kota Contoh", set())]),
+])
+def test_regional_bodies_keep_their_region(text, expected):
+    _check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kapolres Garut, AKBP Dedi Kurnia mengatakan jalur aman.", ["Kepolisian Resor Garut"]),
+    ("Wakapolres Ciamis Kompol Rina Lestari hadir. Polres Ciamis menyiagakan personel.", ["Kepolisian Resor Ciamis"]),
+    ("Kajari Sleman menyebut berkas lengkap.", ["Kejaksaan Negeri Sleman"]),
+    ("Kapolres Rahmat Hidayat hadir.", []),  # a title before a name, with no region, names no institution
+])
+def test_an_institution_named_inside_its_heads_title(text, expected):
+    found = agencies(text)
+    assert [a.name for a in found] == expected
+    for agency in found:  # the title itself is not one of the institution's names
+        assert not any(f.startswith(("kapol", "wakapol", "kajari")) for f in agency.forms)
