@@ -452,6 +452,7 @@ def _branches(text: str, mentions: list[AgencyMention]) -> list[AgencyMention]:
     return out
 
 
+_INNER_ACR = re.compile(r"\(([A-Z][A-Za-z0-9&-]{1,12})\)")
 _ACR_DEF = re.compile(r"\((?P<acr>[A-Z][A-Za-z0-9&-]{1,12})\)")
 
 
@@ -593,7 +594,9 @@ def resolve_agencies(mentions: list[AgencyMention]) -> list[Agency]:
         name = max(names, key=lambda n: (len(n.split()), len(n)))
         forms: list[str] = []
         for m in group:
-            for f in (m.short, None if m.implied else re.sub(r"\s*\([^)]*\)", "", m.text).strip(), m.name):
+            # An acronym the text defines inside the name ("Kejaksaan Negeri (Kejari) Gresik") is a form too.
+            inner = () if m.implied else tuple(a for a in _INNER_ACR.findall(m.text) if a != m.text)
+            for f in (m.short, None if m.implied else re.sub(r"\s*\([^)]*\)", "", m.text).strip(), m.name, *inner):
                 f = re.sub(r"\s+", " ", f or "").strip()
                 if f and f != name and f not in forms:
                     forms.append(f)
