@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field, replace
-from functools import cache
+from functools import cache, lru_cache
 
 from .. import data
 from .lexicon import expand_region_short_forms
@@ -217,6 +217,9 @@ def _trim_rest(rest: str, head: str = "") -> tuple[str, int]:
     for w in re.finditer(r"[^\s,]+", rest):
         word = w.group(0)
         previous = kept_words[-1] if kept_words else ""
+        # "Kementerian Sosial, BPS dan ...": after a comma an institution's head or acronym starts the next.
+        if "," in rest[kept_end:w.start()] and _starts_institution(word):
+            break
         if word in STOP_WORDS or word in _rank_stops() or (previous in ("dan", "&") and _starts_institution(word)):
             break
         class_word = previous == "Kelas" and _CLASS.fullmatch(word)
@@ -467,7 +470,10 @@ def _acronym_uses(text: str, mentions: list[AgencyMention]) -> list[AgencyMentio
         if inner:
             defined.setdefault(inner.group("acr"), m)
     out = []
+    places = region_names()
     for acr, owner in defined.items():
+        if acr in places:  # "... Provinsi Nusa Tenggara Timur (NTT)" shortens the region, not the institution
+            continue
         for u in re.finditer(rf"(?<![\w(-]){re.escape(acr)}(?![\w)-])", text):
             out.append(AgencyMention(u.start(), u.end(), acr, owner.name, acr, owner.key, owner.category))
         for u in re.finditer(rf"\({re.escape(acr)}\)", text):
@@ -475,7 +481,7 @@ def _acronym_uses(text: str, mentions: list[AgencyMention]) -> list[AgencyMentio
     return out
 
 
-@cache
+@lru_cache(maxsize=1 << 16)
 def _tokens(text: str) -> tuple[str, ...]:
     words = _norm(text).split()
     while words and words[-1] in ("ri", "republik", "indonesia") and len(words) > 1:
@@ -574,8 +580,10 @@ def resolve_agencies(mentions: list[AgencyMention]) -> list[Agency]:
     # never the national institution in full ("Komisi Pemilihan Umum", "KPU RI") is that regional body.
     regional: dict[str, set[int]] = {}
     for i, m in enumerate(mentions):
-        if m.key.startswith("regional:") and m.short:
-            regional.setdefault(m.short.split()[0], set()).add(i)
+        first = m.short.split()[0] if m.short else ""
+        if m.short and not m.key.startswith(("gaz:", "bare:", "branch:")) and first in _gazetteer_table()[1] \
+                and _region_after(" " + m.short[len(first):].lstrip(), 0):
+            regional.setdefault(first, set()).add(i)
     spelled = {m.key for m in mentions if m.key.startswith("gaz:") and m.text != m.short}
     for i, m in enumerate(mentions):
         if m.key.startswith("gaz:") and m.text == m.short and m.key not in spelled and m.text in regional:
