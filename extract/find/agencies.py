@@ -266,6 +266,7 @@ def _completes_name(words: list[str]) -> bool:
     return any(" ".join(words[-n:]) in names for n in (1, 2, 3) if len(words) >= n)
 
 
+@cache
 def _form_for(head: str) -> Form | None:
     h = re.sub(r"\s+", " ", head)
     return next((f for f in agency_forms() if f.long == h), None) or next(
@@ -277,8 +278,9 @@ def find_agencies(text: str) -> list[AgencyMention]:
     candidates: list[AgencyMention] = []
     index = gazetteer_index()
     redefined = _redefined_acronyms(text)
+    lower = text.lower()
     for start, end in _gazetteer_hits(text):
-        candidate = _gazetteer_mention(text, start, end, redefined)
+        candidate = _gazetteer_mention(text, start, end, redefined, lower)
         if candidate is not None:
             candidates.append(candidate)
     def form_head(m: re.Match) -> str:
@@ -368,7 +370,8 @@ def _region_after(text: str, end: int) -> tuple[str, int] | None:
     return None
 
 
-def _gazetteer_mention(text: str, start: int, end: int, redefined: frozenset[str]) -> AgencyMention | None:
+def _gazetteer_mention(text: str, start: int, end: int, redefined: frozenset[str],
+                       lower: str = "") -> AgencyMention | None:
     """The mention of a gazetteer hit, read in its context.
 
     An acronym the text spells out as something else is not the gazetteer's institution; an acronym
@@ -394,7 +397,7 @@ def _gazetteer_mention(text: str, start: int, end: int, redefined: frozenset[str
         if region is not None:
             place, stop = region
             short = f"{surface} {place}"
-            long = f"{name} {place}" if name.lower() in text.lower() else short
+            long = f"{name} {place}" if name.lower() in (lower or text.lower()) else short
             return AgencyMention(start, stop, text[start:stop], long, short, "regional:" + _norm(short), category)
     return AgencyMention(start, end, surface, name, acronym, "gaz:" + name.lower(), category)
 
