@@ -152,7 +152,8 @@ def _title_mentions(text: str) -> list[AgencyMention]:
 @cache
 def _generic_pattern() -> re.Pattern:
     alt = "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in sorted(GENERIC_HEADS, key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?P<head>{alt})(?![\w-]){_ACR_IN}(?P<rest>(?:{_JOIN}{_CAP})(?:{_LIST_JOIN}{_CAP}){{0,7}})")
+    rest = rf"(?P<rest>(?:{_JOIN}{_CAP})(?:{_LIST_JOIN}{_CAP}){{0,7}})"
+    return re.compile(rf"(?<![\w-])(?P<head>{alt})(?![\w-]){_ACR_IN}{rest}")
 
 
 @cache
