@@ -271,5 +271,47 @@ def run(corpus, out_dir, jobs, no_ocr):
     sys.exit(_exit_code(done, failed))
 
 
+@cli.command()
+@click.argument("gold_dir")
+@click.option("--root", type=click.Path(file_okay=False), help="Folder the gold files' \"source\" paths are "
+              "relative to (default: the folder holding gold/, or the nearest one where they exist).")
+@click.option("--save", "save_name", metavar="NAME", help="Store this run under NAME.")
+@click.option("--against", "against_name", metavar="NAME", help="Print, per document, what was gained and lost "
+              "since the run saved as NAME.")
+@click.option("--runs", "runs_dir", type=click.Path(file_okay=False), help="Folder of saved runs "
+              "(default: GOLD_DIR/.warta-eval).")
+@click.option("--jobs", "-j", default=1, show_default=True, help="Worker processes for extraction.")
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as one JSON object.")
+def evaluate(gold_dir, root, save_name, against_name, runs_dir, jobs, as_json):
+    """Score Warta on your own gold: extract the documents the gold files name, print P/R/F1 per field
+    and the summary score (the matching rules of the shared scorer).
+
+    \b
+    Example:
+        warta evaluate gold/news --save before
+        warta evaluate gold/news --against before    # per document: + gained, - lost
+        warta evaluate mine/ --root ~/documents --json
+    """
+    from extract.evaluate import (EvaluationError, compare_runs, evaluate as run_evaluation, format_changes,
+                                  format_figures, load_gold, load_run, runs_folder, save_run)
+
+    try:
+        folder = runs_folder(gold_dir, runs_dir)
+        before = load_run(folder, against_name) if against_name else None
+        report = run_evaluation(gold_dir, root, jobs=jobs)
+        for error in report.errors:
+            click.echo(f"error: {error}", err=True)
+        click.echo(json.dumps(report.figures, indent=1) if as_json else format_figures(report.figures))
+        if before is not None:
+            changes, earlier = compare_runs(load_gold(gold_dir, root), before["predictions"], report)
+            click.echo(f"== since {against_name}")
+            click.echo(format_changes(changes, earlier, report.figures))
+        if save_name:
+            click.echo(f"saved {save_run(report, folder, save_name)}")
+    except EvaluationError as exc:
+        raise click.ClickException(str(exc)) from None
+    sys.exit(EXIT_PARTIAL if report.errors else 0)
+
+
 if __name__ == "__main__":
     cli()

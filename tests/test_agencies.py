@@ -145,3 +145,140 @@ def test_to_dict_shape():
     assert d["acronym"] == "Kemenkeu"
     assert d["aliases"] == []
     assert [m["text"] for m in d["mentions"]] == ["Kementerian Keuangan", "Kemenkeu", "Kemenkeu"]
+
+
+def _capitalised_text(size: int) -> str:
+    """~``size`` characters of institution-like capitalised words: heads, units, regions, acronyms."""
+    heads = ("Dinas", "Badan", "Pemkot", "Kejaksaan Negeri", "Polres", "Komisi", "Pemkab", "Suku Dinas")
+    units = ("Kota", "Kabupaten", "Pangan", "Pertanian", "Sosial", "Kesehatan", "Daerah", "Pusat", "Wilayah")
+    places = ("Bogor", "Malang", "Sleman", "Garut", "Bekasi", "Kupang")
+    acronyms = ("BPS", "KPK", "BGN", "DPRD", "Kemenkeu", "Kemensos", "OJK", "BPBD")
+    parts, length, i = [], 0, 0
+    while length < size:
+        i += 1
+        unit = " ".join(units[(i * k) % len(units)] for k in range(1, 2 + i % 4))
+        part = (f"{heads[i % len(heads)]} {unit} {places[i % len(places)]} Nama{i} "
+                f"(X{i % 97}) menyebut {acronyms[i % len(acronyms)]} dan Pemkot. X{(i * 7) % 97} Sentral{i}. ")
+        parts.append(part)
+        length += len(part)
+    return "".join(parts)
+
+
+def _seconds(text: str) -> float:
+    import gc
+    import time
+
+    gc.collect()
+    gc.disable()  # a collection landing in one run and not the other is noise, not scaling
+    try:
+        start = time.process_time()  # CPU time: other work on the machine does not count
+        resolve_agencies(find_agencies(text))
+        return time.process_time() - start
+    finally:
+        gc.enable()
+
+
+def test_finding_and_merging_scale_near_linearly():
+    """Regression: overlap removal and short-form merging compared every pair of mentions, so a
+    megabyte of capitalised words ran for minutes."""
+    small, large = _capitalised_text(100_000), _capitalised_text(200_000)
+    _seconds(small)  # warm the gazetteer caches
+    once, twice = [], []
+    for _ in range(3):  # interleaved, so that a busy spell of the machine hits both sizes
+        once.append(_seconds(small))
+        twice.append(_seconds(large))
+    once, twice = min(once), min(twice)
+    assert len(find_agencies(large)) > 2000
+    assert twice <= 2.5 * once, (once, twice)
+
+
+# --- one record per institution: constructions of real news, in our own words -------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    # a list inside a name, with and without the comma before "dan"
+    ("Dinas Kepemudaan, Olahraga dan Pariwisata Kota Contoh membuka lomba lari.",
+     [("Dinas Kepemudaan, Olahraga dan Pariwisata Kota Contoh", set())]),
+    ("Kepala Pusat Riset, Inovasi, dan Kajian Pangan menyebut panen naik.",
+     [("Pusat Riset, Inovasi, dan Kajian Pangan", set())]),
+    ("Badan Sandi, Data, dan Intelejen Fiskal (BSDIF) merilis laporan. BSDIF menyebut angka naik.",
+     [("Badan Sandi, Data, dan Intelejen Fiskal", {"BSDIF"})]),
+    # a prison's class, including a misread "l" for "I", and the place after it
+    ("Terdakwa dipindah ke Rutan Kelas 1A Sukamundur, Kota Contoh.", [("Rumah Tahanan Kelas 1A Sukamundur", set())]),
+    ("Tersangka ditahan di Lapas Kelas lIA Garut selama 20 hari.", [("Lembaga Pemasyarakatan Kelas lIA Garut",
+                                                                    {"Lapas Kelas lIA Garut"})]),
+    # the short name without its "dan" part is the same ministry
+    ("Kementerian Kelautan dan Perikanan (KKP) menebar benih. Kementerian Kelautan menyebut stok cukup.",
+     [("Kementerian Kelautan dan Perikanan", {"KKP", "Kementerian Kelautan"})]),
+])
+def test_names_with_lists_classes_and_short_forms(text, expected):
+    _check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a rank starts the person's name
+    ("Kepolisian Sektor Cibodas Iptu Rahmat Hidayat memimpin patroli.", ["Kepolisian Sektor Cibodas"]),
+    ("Polres Garut AKBP Dedi Kurnia menyebut jalur aman.", ["Kepolisian Resor Garut"]),
+    # an acronym in parentheses closes its name: the parent or a second organisation follows
+    ("Direktorat Jenderal Pangan Laut (DJPL) Kementerian Kelautan dan Perikanan menebar benih.",
+     ["Direktorat Jenderal Pangan Laut", "Kementerian Kelautan dan Perikanan"]),
+    # a region level after "dan" opens a second, elliptical name that is not glued to the first
+    ("Satpol PP Jabar dan Kabupaten Contoh menertibkan lapak.", ["Satuan Polisi Pamong Praja Jabar"]),
+    # after a comma, an acronym or head starts the next institution of a list
+    ("Rapat dihadiri Kementerian Sosial, BPS dan Kementerian Keuangan.",
+     ["Kementerian Sosial", "Badan Pusat Statistik", "Kementerian Keuangan"]),
+    # a complete name ends before "dan" and a list of people's categories
+    ("Anggota Kepolisian Negara Republik Indonesia, dan Pegawai Negeri Sipil dilarang berpolitik.",
+     ["Kepolisian Negara Republik Indonesia"]),
+])
+def test_never_join_an_institution_with_what_follows_it(text, expected):
+    assert [a.name for a in agencies(text)] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Majelis Pekerja Buruh Nusantara (MPBN) dan Konfederasi Serikat Pekerja Contoh (KSPC) berunjuk rasa.",
+    "Asosiasi Pemerintah Kabupaten Seluruh Indonesia (APKASI) menggelar pameran.",
+    "Ketua DPD KSPC Jateng menolak kenaikan upah yang kecil.",
+    "Pendampingan hukum diberikan Lembaga Bantuan Hukum setempat.",
+    # the text spells the acronym out as something else than the gazetteer's commission
+    "Dividen masuk sebagai kekayaan negara yang dipisahkan (KND). Setoran KND naik tahun ini.",
+])
+def test_unions_associations_and_acronyms_meant_otherwise_are_not_agencies(text):
+    assert agencies(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a national acronym with a region is that region's own office, not spelled out as the national body
+    ("Panen mangga dicatat DKPP Kabupaten Contoh sejak pekan lalu.", [("DKPP Kabupaten Contoh", set())]),
+    ("BPS Jawa Barat mencatat inflasi turun. BPS Jawa Timur mencatat hal serupa.",
+     [("BPS Jawa Barat", set()), ("BPS Jawa Timur", set())]),
+    # spelled out where the text names the national body in full
+    ("Badan Pusat Statistik (BPS) Jawa Barat mencatat inflasi turun.", [("Badan Pusat Statistik Jawa Barat",
+                                                                         {"BPS Jawa Barat"})]),
+    # the bare acronym is the one regional body the text is about
+    ("Ketua KPU Kabupaten Garut membuka rapat. KPU Garut menyiapkan logistik. KPU juga melatih petugas.",
+     [("KPU Kabupaten Garut", {"KPU Garut", "KPU"})]),
+    # an acronym of the region after a regional body shortens the region, not the body
+    ("Badan Pengawas Pemilu (Bawaslu) Provinsi Nusa Tenggara Timur (NTT) menambah pengawas. Warga NTT menyambut.",
+     [("Badan Pengawas Pemilu Provinsi Nusa Tenggara Timur", {"Bawaslu"})]),
+    # a bare regional head joins its one named institution
+    ("Anggota DPRD di wilayah itu diperiksa. DPRD Kabupaten Contoh membantah.",
+     [("Dewan Perwakilan Rakyat Daerah Kabupaten Contoh", {"DPRD Kabupaten Contoh", "DPRD"})]),
+    # with two named, a bare head is the one named last before it
+    ("Ia ditahan di Rutan Sukamundur. Petugas Rutan curiga. Ia lalu dipindah ke Rutan Kelas I Kota Contoh.",
+     [("Rumah Tahanan Sukamundur", {"Rutan"}), ("Rumah Tahanan Kelas I Kota Contoh", set())]),
+])
+def test_regional_bodies_keep_their_region(text, expected):
+    _check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kapolres Garut, AKBP Dedi Kurnia mengatakan jalur aman.", ["Kepolisian Resor Garut"]),
+    ("Wakapolres Ciamis Kompol Rina Lestari hadir. Polres Ciamis menyiagakan personel.", ["Kepolisian Resor Ciamis"]),
+    ("Kajari Sleman menyebut berkas lengkap.", ["Kejaksaan Negeri Sleman"]),
+    ("Kapolres Rahmat Hidayat hadir.", []),  # a title before a name, with no region, names no institution
+])
+def test_an_institution_named_inside_its_heads_title(text, expected):
+    found = agencies(text)
+    assert [a.name for a in found] == expected
+    for agency in found:  # the title itself is not one of the institution's names
+        assert not any(f.startswith(("kapol", "wakapol", "kajari")) for f in agency.forms)

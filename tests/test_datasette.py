@@ -300,7 +300,9 @@ def test_corpus_agency_timeline(corpus_db):
         "kemnaker-sosialisasi-pp-50-2025.html", "se-kepala-bps-sensus-ekonomi-2026.txt",
         "pemkab-sleman-pendataan-umkm.html", "berita-pasar-murah-bekasi.txt"])
     dated = [row["date"] for row in rows if row["date"]]
-    assert dated == sorted(dated) and {row["agency"] for row in rows} == {"Badan Pusat Statistik"}
+    # the regency's own statistics office keeps its region and is listed beside the national one
+    assert dated == sorted(dated) and {row["agency"] for row in rows} == {
+        "Badan Pusat Statistik", "Badan Pusat Statistik Kabupaten Sleman"}
     assert "Badan Pusat Statistik" in rows[0]["sentence"]
 
 

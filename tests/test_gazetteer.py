@@ -321,3 +321,17 @@ def test_a_good_file_parses_to_frozen_records(tmp_path):
     assert agency == gazetteer.Agency("Badan Pusat Statistik", ("BPS",), (), "agency", None)
     with pytest.raises(AttributeError):
         agency.name = "x"
+
+
+def test_region_short_forms_name_listed_regions():
+    from extract.find.lexicon import region_short_forms
+
+    names = {r.name for r in regions() if r.level != "district"} | {"DKI Jakarta", "DI Yogyakarta", "Yogyakarta"}
+    assert [(short, full) for short, full in region_short_forms().items() if full not in names] == []
+
+
+def test_head_titles_name_known_short_forms():
+    from extract.find.agencies import _titles
+
+    titles = _titles()
+    assert titles["Kapolres"].long == "Kepolisian Resor" and titles["Kajari"].long == "Kejaksaan Negeri"

@@ -13,12 +13,13 @@ are mentions of it. :func:`resolve_agencies` merges mentions that share any surf
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from functools import cache
+from bisect import bisect_left
+from dataclasses import dataclass, field, replace
+from functools import cache, lru_cache
 
 from .. import data
 from .lexicon import expand_region_short_forms
-from .vocabulary import Form, agency_forms, position_vocabulary, region_names
+from .vocabulary import Form, agency_forms, position_vocabulary, ranks, region_names
 
 
 @dataclass(frozen=True)
@@ -30,6 +31,7 @@ class AgencyMention:
     short: str | None    # the short form where one is known ("Pemkot Jakarta Barat")
     key: str             # mentions with the same key are one institution
     category: str | None = None
+    implied: bool = False  # named inside a head's title ("Kapolres Jember"): ``text`` is not a form of it
 
 
 @dataclass(frozen=True)
@@ -76,12 +78,34 @@ NOT_AGENCY_PREFIXES = ("balai kota ", "balai desa ", "balai kelurahan ", "kantor
 NOT_AGENCIES = frozenset(s.lower() for s in data.words("not_agencies"))  # data/words/not_agencies.txt
 STANDALONE = data.words("standalone_agencies")  # data/words/standalone_agencies.txt
 
-_CAP = r"(?:[A-Z][\w'’-]*|[IVX]+|[0-9]{3,4}/[A-Z][\w-]*|\([A-Z][\w&.-]{1,12}\))"
+_CAP = r"(?:[A-Z][\w'’-]*|[IVX]+|(?<=Kelas )(?:[1-4]|l[IV]*)[AB]?|[0-9]{3,4}/[A-Z][\w-]*|\([A-Z][\w&.-]{1,12}\))"
 _JOIN = r"(?:[ \t]+(?:dan|&)[ \t]+|[ \t]+)"
-_LIST_JOIN = r"(?:[ \t]+(?:dan|&)[ \t]+|,[ \t]+(?:dan[ \t]+)?(?=[A-Z][\w-]*(?:,|[ \t]+dan[ \t]))|[ \t]+)"
+# A list inside a name: "Kepemudaan, Olahraga dan Pariwisata", "Data, Informasi, dan Komunikasi".
+_LIST_JOIN = r"(?:,?[ \t]+(?:dan|&)[ \t]+|,[ \t]+(?=[A-Z][\w-]*(?:,|[ \t]+dan[ \t]))|[ \t]+)"
 _ACR_IN = r"(?:\s*\((?P<acr>[A-Z][A-Za-z0-9&.-]{1,12})\))?"
 STOP_WORDS = frozenset(data.words("agency_stop_words"))  # data/words/agency_stop_words.txt
 HEAD_WORDS = frozenset(data.words("agency_head_words"))  # data/words/agency_head_words.txt
+# Words that mark an organisation outside the state (a union, a party): "Majelis Pekerja Buruh ...".
+PRIVATE_WORDS = frozenset(data.words("agency_private_words"))  # data/words/agency_private_words.txt
+# A prison's or detention centre's class, written after "Kelas": "I", "IIA", "1A", "lIA" (a misread I).
+_CLASS = re.compile(r"(?:[IVX]+|[1-4]|l[IV]*)[AB]?")
+# Words dropped when spelling an acronym out of the words before it ("kekayaan negara yang dipisahkan").
+_LEVELS = frozenset({"Provinsi", "Kabupaten", "Kota"})
+# Words before an institution's name that make it part of an association's: "Asosiasi Pemerintah
+# Kabupaten ...", "Forum Kepala Dinas ...".
+_ASSOCIATION_WORDS = frozenset(data.words("agency_association_words"))  # data/words/agency_association_words.txt
+_NOT_INITIALS = frozenset({"yang", "dan", "di", "ke", "dari", "untuk", "atau", "serta", "&"})
+
+
+@cache
+def _rank_stops() -> frozenset[str]:
+    """Ranks that start a person's name after a unit ("Polsek Medan Kota Iptu Nama"), leaving out the
+    rank words that are also words of institution names ("Direktorat Jenderal")."""
+    from .gazetteer import agencies
+
+    inside = {w for a in agencies() for f in a.forms for w in f.split()}
+    inside |= {w for f in agency_forms() for w in (*f.long.split(), *f.short.split())}
+    return frozenset(r for r in ranks() if " " not in r and r not in inside)
 
 
 @cache
@@ -92,9 +116,44 @@ def _form_pattern() -> re.Pattern:
 
 
 @cache
+def _titles() -> dict[str, Form]:
+    """Head titles that name their institution ("Kapolres" -> the form of "Polres")."""
+    shorts = {f.short: f for f in agency_forms()}
+    table = {}
+    for number, (title, short) in enumerate(data.table("words/agency_titles.txt", 2), 1):
+        if short not in shorts:
+            raise ValueError(f"data/words/agency_titles.txt: {short!r} of {title!r} is not a short form "
+                             f"in data/agency_forms.tsv; add it there or fix the row")
+        table[title] = shorts[short]
+    return table
+
+
+@cache
+def _title_pattern() -> re.Pattern:
+    alt = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in sorted(_titles(), key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:Waka|Wakil\s+)?(?P<head>{alt})(?![\w-])(?P<rest>(?:{_JOIN}{_CAP}){{1,7}})")
+
+
+def _title_mentions(text: str) -> list[AgencyMention]:
+    """Institutions named inside their head's title: "Kapolres Jember" names "Polres Jember"."""
+    out = []
+    for m, rest, used in _matches(_title_pattern(), text, lambda m: _titles()[_head_text(m)].long):
+        form = _titles()[_head_text(m)]
+        long, short = f"{form.long} {rest}", f"{form.short} {rest}"
+        gaz = gazetteer_index().get(long.lower()) or gazetteer_index().get(short.lower())
+        if not rest or not (gaz or _completes_name(rest.split())):
+            continue
+        end = m.start("rest") + used
+        key = "gaz:" + gaz[0].lower() if gaz else "form:" + _norm(long)
+        out.append(AgencyMention(m.start("head"), end, text[m.start("head"):end], long, short, key, implied=True))
+    return out
+
+
+@cache
 def _generic_pattern() -> re.Pattern:
     alt = "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in sorted(GENERIC_HEADS, key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?P<head>{alt})(?![\w-]){_ACR_IN}(?P<rest>(?:{_LIST_JOIN}{_CAP}){{1,8}})")
+    rest = rf"(?P<rest>(?:{_JOIN}{_CAP})(?:{_LIST_JOIN}{_CAP}){{0,7}})"
+    return re.compile(rf"(?<![\w-])(?P<head>{alt})(?![\w-]){_ACR_IN}{rest}")
 
 
 @cache
@@ -159,13 +218,31 @@ def _trim_rest(rest: str, head: str = "") -> tuple[str, int]:
     for w in re.finditer(r"[^\s,]+", rest):
         word = w.group(0)
         previous = kept_words[-1] if kept_words else ""
-        if word in STOP_WORDS or (previous == "dan" and word in HEAD_WORDS):
+        # "Kementerian Sosial, BPS dan ...": after a comma an institution's head or acronym starts the next.
+        if "," in rest[kept_end:w.start()] and _starts_institution(word):
             break
-        known = (word in ("dan", "&") or word in vocab or re.fullmatch(r"[IVX]+|[0-9]{3,4}/\S+|\([A-Z][\w&.-]{1,12}\)", word))
+        if word in STOP_WORDS or word in _rank_stops() or (previous in ("dan", "&") and _starts_institution(word)):
+            break
+        class_word = previous == "Kelas" and _CLASS.fullmatch(word)
+        known = (word in ("dan", "&") or word in vocab or class_word
+                 or re.fullmatch(r"[IVX]+|[0-9]{3,4}/\S+|\([A-Z][\w&.-]{1,12}\)", word))
+        # An acronym in parentheses closes its name unless a word of the name follows ("Jaminan Sosial
+        # (BPJS) Ketenagakerjaan"): "(DJP) Kementerian Keuangan" is the parent, "(MPBI) dan ..." another.
+        if previous.startswith("(") and (word in ("dan", "&") or not known or _starts_institution(word)):
+            break
+        # A complete name ("... Republik Indonesia", "... DKI Jakarta") ends before "dan": what follows
+        # is something else.
+        if word in ("dan", "&") and kept_words and _completes_name(kept_words):
+            break
+        # "Satpol PP Jabar dan Kabupaten X": a region level after "dan" opens a second institution.
+        if previous == "dan" and word in _LEVELS and _completes_name(kept_words[:-1] or [""]):
+            break
         # After a complete name (an acronym such as DPR or RI, or a region), an unknown word starts
-        # something else: a person's name or the rest of a headline.
-        if not known and kept_words and (_completes_name(kept_words)
-                                         or f"{head} {' '.join(kept_words)}".lower() in gazetteer_index()):
+        # something else: a person's name or the rest of a headline. After a class ("Rutan Kelas
+        # IIA") the next word is the place the name goes on with.
+        after_class = len(kept_words) >= 2 and kept_words[-2] == "Kelas" and _CLASS.fullmatch(previous)
+        if not known and kept_words and not after_class and (
+                _completes_name(kept_words) or f"{head} {' '.join(kept_words)}".lower() in gazetteer_index()):
             break
         kept_end = w.end()
         kept_words.append(word)
@@ -177,14 +254,20 @@ def _trim_rest(rest: str, head: str = "") -> tuple[str, int]:
     return re.sub(r"\s+", " ", kept).strip(), len(kept)
 
 
+def _starts_institution(word: str) -> bool:
+    """After "dan", a head ("Dinas") or an institution's acronym ("BPS") starts a second institution."""
+    return word in HEAD_WORDS or word in _gazetteer_table()[1] or any(word == f.short for f in agency_forms())
+
+
 def _completes_name(words: list[str]) -> bool:
     last = words[-1]
-    if (last.isupper() and len(last) >= 2) or re.fullmatch(r"[IVX]+", last):
+    if (last.isupper() and len(last) >= 2) or re.fullmatch(r"[IVX]+", last) or last == "Indonesia":
         return True
     names = region_names()
     return any(" ".join(words[-n:]) in names for n in (1, 2, 3) if len(words) >= n)
 
 
+@cache
 def _form_for(head: str) -> Form | None:
     h = re.sub(r"\s+", " ", head)
     return next((f for f in agency_forms() if f.long == h), None) or next(
@@ -195,16 +278,19 @@ def find_agencies(text: str) -> list[AgencyMention]:
     """All institution mentions in ``text``, longest first where they overlap, in text order."""
     candidates: list[AgencyMention] = []
     index = gazetteer_index()
+    redefined = _redefined_acronyms(text)
+    lower = text.lower()
     for start, end in _gazetteer_hits(text):
-        name, acronym, category = index[text[start:end].lower()]
-        candidates.append(AgencyMention(start, end, text[start:end], name, acronym, "gaz:" + name.lower(), category))
+        candidate = _gazetteer_mention(text, start, end, redefined, lower)
+        if candidate is not None:
+            candidates.append(candidate)
     def form_head(m: re.Match) -> str:
         form = _form_for(m.group("head"))
         return form.long if form else ""
 
     for m, rest, used in _matches(_form_pattern(), text, form_head):
         form = _form_for(m.group("head"))
-        if form is None:
+        if form is None or _in_association(text, m.start()):
             continue
         if not rest and not form.region:
             continue
@@ -222,7 +308,7 @@ def find_agencies(text: str) -> list[AgencyMention]:
         candidates.append(AgencyMention(m.start(), end, text[m.start():end], long, short, key))
     for m, rest, used in _matches(_generic_pattern(), text, _head_text):
         head = _head_text(m)
-        if not rest and head not in STANDALONE:
+        if (not rest and head not in STANDALONE) or _in_association(text, m.start()):
             continue
         end = m.start("rest") + used if rest else m.end("head")
         # "Badan Penyelenggara Jaminan Sosial (BPJS) Ketenagakerjaan": the acronym stands inside the name.
@@ -236,16 +322,91 @@ def find_agencies(text: str) -> list[AgencyMention]:
         else:
             short = f"{acronym} {rest}".strip() if acronym else None
         name = f"{head} {rest}".strip()
-        if name.lower() in NOT_AGENCIES or name.lower().startswith(NOT_AGENCY_PREFIXES):
+        if (name.lower() in NOT_AGENCIES or name.lower().startswith(NOT_AGENCY_PREFIXES)
+                or PRIVATE_WORDS.intersection(name.split())):
             continue
         gaz = index.get(name.lower()) or (index.get(short.lower()) if short else None)
         key = "gaz:" + gaz[0].lower() if gaz else "name:" + _norm(name)
         candidates.append(AgencyMention(m.start(), end, text[m.start():end], gaz[0] if gaz else name,
                                         short or (gaz[1] if gaz else None), key, gaz[2] if gaz else None))
     chosen = _longest_first(candidates)
+    chosen += [t for t in _title_mentions(text) if not any(t.start < c.end and c.start < t.end for c in chosen)]
     chosen += _branches(text, chosen)
     chosen += _acronym_uses(text, chosen)
     return sorted(_longest_first(chosen), key=lambda c: c.start)
+
+def _redefined_acronyms(text: str) -> frozenset[str]:
+    """Acronyms the text spells out as something other than an institution: "kekayaan negara yang
+    dipisahkan (KND)". The gazetteer's institution of that acronym is then not what the text means."""
+    out = set()
+    for m in _ACR_DEF.finditer(text):
+        acr = m.group("acr")
+        letters = acr.lower()
+        before = [w for w in re.findall(r"[\w-]+", text[max(0, m.start() - 120):m.start()])
+                  if w.lower() not in _NOT_INITIALS][-len(letters):]
+        if (len(letters) >= 2 and len(before) == len(letters) and all(w.islower() for w in before)
+                and "".join(w[0] for w in before) == letters):
+            out.add(acr)
+    return frozenset(out)
+
+
+_REGION_AFTER = re.compile(r"[ \t]+(?P<level>(?:Provinsi|Kabupaten|Kab\.|Kota)[ \t]+)?"
+                           r"(?P<words>[A-Z][\w-]*(?:[ \t]+[A-Z][\w-]*){0,2})")
+_OTHER_ACRONYM = re.compile(r"[ \t]+(?P<acr>[A-Z]{3,})\b")
+
+
+def _region_after(text: str, end: int) -> tuple[str, int] | None:
+    """A region named right after ``end`` ("Kabupaten Garut", "Jawa Barat", "Jabar"): its text and end.
+    After a level word ("Kabupaten") any one capitalised word is taken as the region's name."""
+    m = _REGION_AFTER.match(text, end)
+    if m is None:
+        return None
+    words = list(re.finditer(r"\S+", m.group("words")))
+    names = region_names()
+    for n in range(len(words), 0, -1):
+        if " ".join(w.group(0) for w in words[:n]) in names or (n == 1 and m.group("level")):
+            begin = m.start("level") if m.group("level") else m.start("words")
+            stop = m.start("words") + words[n - 1].end()
+            return re.sub(r"\s+", " ", text[begin:stop]), stop
+    return None
+
+
+def _gazetteer_mention(text: str, start: int, end: int, redefined: frozenset[str],
+                       lower: str = "") -> AgencyMention | None:
+    """The mention of a gazetteer hit, read in its context.
+
+    An acronym the text spells out as something else is not the gazetteer's institution; an acronym
+    followed by another organisation's acronym names a unit of that organisation ("DPD" of a union);
+    an acronym followed by a region is that region's own body ("DKPP Kabupaten X", "BPS Jawa Barat"),
+    spelled out only where the text names the national institution in full. A regional head on its
+    own ("DPRD") is resolved like a bare head.
+    """
+    surface = text[start:end]
+    name, acronym, category = gazetteer_index()[surface.lower()]
+    single = " " not in surface
+    if single and surface in redefined:
+        return None
+    form = _form_for(surface)
+    if form is not None and form.region:
+        return AgencyMention(start, end, surface, form.long, surface if surface == form.short else None,
+                             "bare:" + form.long.lower(), category)
+    if single and (surface.isupper() or surface == acronym):
+        other = _OTHER_ACRONYM.match(text, end)
+        if other and other.group("acr") not in position_vocabulary() and other.group("acr") not in redefined:
+            return None
+        region = _region_after(text, end)
+        if region is not None:
+            place, stop = region
+            short = f"{surface} {place}"
+            long = f"{name} {place}" if name.lower() in (lower or text.lower()) else short
+            return AgencyMention(start, stop, text[start:stop], long, short, "regional:" + _norm(short), category)
+    return AgencyMention(start, end, surface, name, acronym, "gaz:" + name.lower(), category)
+
+
+def _in_association(text: str, start: int) -> bool:
+    """The name at ``start`` is part of an association's name ("Asosiasi Pemerintah Kabupaten ...")."""
+    before = re.search(r"([A-Z][a-z]+)[ \t]+$", text[max(0, start - 20):start])
+    return bool(before) and before.group(1) in _ASSOCIATION_WORDS
 
 
 def _head_text(m: re.Match) -> str:
@@ -266,10 +427,21 @@ def _matches(pattern: re.Pattern, text: str, head_of):
 
 
 def _longest_first(candidates: list[AgencyMention]) -> list[AgencyMention]:
+    """Keep the longest candidates that overlap none kept before (ties: the earlier one).
+
+    The kept spans never overlap, so, sorted by start, their ends are sorted too: a candidate
+    overlaps a kept span exactly when the kept span starting last before its end reaches past its start.
+    """
     taken: list[AgencyMention] = []
+    starts: list[int] = []
+    ends: list[int] = []
     for c in sorted(candidates, key=lambda c: (-(c.end - c.start), c.start)):
-        if all(c.end <= t.start or c.start >= t.end for t in taken):
-            taken.append(c)
+        at = bisect_left(starts, c.end)
+        if at and ends[at - 1] > c.start:
+            continue
+        starts.insert(at, c.start)
+        ends.insert(at, c.end)
+        taken.append(c)
     return taken
 
 
@@ -287,6 +459,7 @@ def _branches(text: str, mentions: list[AgencyMention]) -> list[AgencyMention]:
     return out
 
 
+_INNER_ACR = re.compile(r"\(([A-Z][A-Za-z0-9&-]{1,12})\)")
 _ACR_DEF = re.compile(r"\((?P<acr>[A-Z][A-Za-z0-9&-]{1,12})\)")
 
 
@@ -301,7 +474,10 @@ def _acronym_uses(text: str, mentions: list[AgencyMention]) -> list[AgencyMentio
         if inner:
             defined.setdefault(inner.group("acr"), m)
     out = []
+    places = region_names()
     for acr, owner in defined.items():
+        if acr in places:  # "... Provinsi Nusa Tenggara Timur (NTT)" shortens the region, not the institution
+            continue
         for u in re.finditer(rf"(?<![\w(-]){re.escape(acr)}(?![\w)-])", text):
             out.append(AgencyMention(u.start(), u.end(), acr, owner.name, acr, owner.key, owner.category))
         for u in re.finditer(rf"\({re.escape(acr)}\)", text):
@@ -309,11 +485,12 @@ def _acronym_uses(text: str, mentions: list[AgencyMention]) -> list[AgencyMentio
     return out
 
 
-def _tokens(text: str) -> list[str]:
+@lru_cache(maxsize=1 << 16)
+def _tokens(text: str) -> tuple[str, ...]:
     words = _norm(text).split()
     while words and words[-1] in ("ri", "republik", "indonesia") and len(words) > 1:
         words.pop()
-    return words
+    return tuple(words)
 
 
 def _shorter_form_of(a: AgencyMention, b: AgencyMention) -> bool:
@@ -327,11 +504,22 @@ def _shorter_form_of(a: AgencyMention, b: AgencyMention) -> bool:
             tb = _tokens(y)
             if 2 <= len(ta) <= len(tb) and ta[0] == tb[0] and ta[-1] == tb[-1] and set(ta) <= set(tb):
                 return True
+            # "Kementerian Haji" / "Kementerian Haji dan Umrah": the name with its "dan" part left out.
+            if 2 <= len(ta) < len(tb) and tb[len(ta)] == "dan" and tb[:len(ta)] == ta:
+                return True
     return False
+
+
+def _ends(m: AgencyMention) -> set[tuple[str, ...]]:
+    """Keys that a short form shares with its long form: the forms' (first word, last word) pairs and
+    their first two words."""
+    forms = [t for t in map(_tokens, {m.name, m.short or m.name}) if t]
+    return {(t[0], t[-1]) for t in forms} | {("", *t[:2]) for t in forms if len(t) >= 2}
 
 
 def resolve_agencies(mentions: list[AgencyMention]) -> list[Agency]:
     """One :class:`Agency` per institution: mentions sharing a key or any surface form are merged."""
+    mentions = list(mentions)
     parent: dict[int, int] = {}
 
     def find(i: int) -> int:
@@ -342,28 +530,72 @@ def resolve_agencies(mentions: list[AgencyMention]) -> list[Agency]:
 
     by_form: dict[str, int] = {}
     for i, m in enumerate(mentions):
-        for form in {m.key, _norm(m.name), _norm(m.short) if m.short else None, _norm(m.text)} - {None, ""}:
+        own_text = None if m.implied else _norm(m.text)
+        for form in {m.key, _norm(m.name), _norm(m.short) if m.short else None, own_text} - {None, ""}:
             if form in by_form:
                 parent[find(i)] = find(by_form[form])
             else:
                 by_form[form] = i
+    # A bare head ("Pemkot") joins the one institution of the text with that head, if there is one.
+    owners_of: dict[str, list[int]] = {}
+    roots_of: dict[str, tuple[int, set[int]]] = {}  # head -> (merges so far, the owners' groups then)
+    merges = 0
     for i, m in enumerate(mentions):
         if m.key.startswith("bare:"):
             head = m.key[5:]
-            owners = {find(j) for j, o in enumerate(mentions) if not o.key.startswith("bare:")
-                      and o.name.lower().startswith(head + " ")}
+            if head not in owners_of:
+                owners_of[head] = [j for j, o in enumerate(mentions) if not o.key.startswith("bare:")
+                                   and o.name.lower().startswith(head + " ")]
+            if roots_of.get(head, (-1,))[0] != merges:
+                roots_of[head] = (merges, {find(j) for j in owners_of[head]})
+            owners = roots_of[head][1]
             if len(owners) == 1:
-                parent[find(i)] = owners.pop()
-    # Short forms ("Kejaksaan Jayawijaya" / "Kejaksaan Negeri Jayawijaya"): compare one mention per key.
+                owner = next(iter(owners))
+            elif owners:
+                # Several: a reader takes the one named last before ("petugas Rutan" after "Rutan X"),
+                # else the first one named after.
+                js = owners_of[head]
+                before = [j for j in js if mentions[j].start < m.start]
+                owner = find(max(before, key=lambda j: mentions[j].start) if before
+                             else min(js, key=lambda j: mentions[j].start))
+            else:
+                continue
+            if find(i) != owner:
+                parent[find(i)] = owner
+                merges += 1
+    # Short forms ("Kejaksaan Jayawijaya" / "Kejaksaan Negeri Jayawijaya"): compare one mention per key,
+    # and only mentions whose forms begin and end with the same words.
     firsts: dict[str, int] = {}
     for i, m in enumerate(mentions):
         firsts.setdefault(m.key, i)
-    reps = list(firsts.values())
-    for a_pos, i in enumerate(reps):
-        for j in reps[:a_pos]:
-            if find(i) != find(j) and (_shorter_form_of(mentions[i], mentions[j])
-                                       or _shorter_form_of(mentions[j], mentions[i])):
-                parent[find(i)] = find(j)
+    earlier: dict[tuple[str, str], list[int]] = {}
+    for i in firsts.values():
+        seen: set[int] = set()
+        for pair in _ends(mentions[i]):
+            for j in earlier.get(pair, ()):
+                if j in seen:
+                    continue
+                seen.add(j)
+                if find(i) != find(j) and (_shorter_form_of(mentions[i], mentions[j])
+                                           or _shorter_form_of(mentions[j], mentions[i])):
+                    parent[find(i)] = find(j)
+            earlier.setdefault(pair, []).append(i)
+    # A bare national acronym ("KPU") in a text that names one regional body of it ("KPU Kota X") and
+    # never the national institution in full ("Komisi Pemilihan Umum", "KPU RI") is that regional body.
+    regional: dict[str, set[int]] = {}
+    for i, m in enumerate(mentions):
+        first = m.short.split()[0] if m.short else ""
+        if m.short and not m.key.startswith(("gaz:", "bare:", "branch:")) and first in _gazetteer_table()[1] \
+                and _region_after(" " + m.short[len(first):].lstrip(), 0):
+            regional.setdefault(first, set()).add(i)
+    spelled = {m.key for m in mentions if m.key.startswith("gaz:") and m.text != m.short}
+    for i, m in enumerate(mentions):
+        if m.key.startswith("gaz:") and m.text == m.short and m.key not in spelled and m.text in regional:
+            roots = {find(j) for j in regional[m.text]}
+            if len(roots) == 1:
+                parent[find(i)] = roots.pop()
+                body = mentions[min(regional[m.text])]
+                mentions[i] = replace(m, name=body.name, short=body.short, key=body.key)
     groups: dict[int, list[AgencyMention]] = {}
     for i, m in enumerate(mentions):
         groups.setdefault(find(i), []).append(m)
@@ -374,7 +606,9 @@ def resolve_agencies(mentions: list[AgencyMention]) -> list[Agency]:
         name = max(names, key=lambda n: (len(n.split()), len(n)))
         forms: list[str] = []
         for m in group:
-            for f in (m.short, re.sub(r"\s*\([^)]*\)", "", m.text).strip(), m.name):
+            # An acronym the text defines inside the name ("Kejaksaan Negeri (Kejari) Gresik") is a form too.
+            inner = () if m.implied else tuple(a for a in _INNER_ACR.findall(m.text) if a != m.text)
+            for f in (m.short, None if m.implied else re.sub(r"\s*\([^)]*\)", "", m.text).strip(), m.name, *inner):
                 f = re.sub(r"\s+", " ", f or "").strip()
                 if f and f != name and f not in forms:
                     forms.append(f)
