@@ -9,7 +9,12 @@ from typing import Any
 import sqlite_utils
 from sqlite_utils.db import NotFoundError
 
-from .persons import absorb_short_names, person_for, person_key
+from ..read.sources import printable
+
+from .agencies import drop_agency, save_agency
+from .agencies import fullest
+from .persons import (_people_with_word, _person_roles, absorb_short_names, merge_person, person_for, person_key,
+                      short_name_target)
 from .provenance import SentenceOf, sentence_finder
 from .rows import (
     _offsets,
@@ -49,78 +54,12 @@ def _save_regulation(db: sqlite_utils.Database, regulation: dict[str, Any]) -> s
         table.insert(row)
         return reg_id
     updates = missing_fields(existing, row)
+    for key in ("issuer", "subject"):  # the fullest wording any document gives: the same in any order
+        if existing.get(key) and row.get(key) and fullest([existing[key], row[key]]) != existing[key]:
+            updates[key] = row[key]
     if updates:
         table.update(reg_id, updates)
     return reg_id
-
-
-def _find_agency(db: sqlite_utils.Database, name: str, acronym: str | None) -> dict[str, Any] | None:
-    """The agency row whose name or acronym equals ``name`` or ``acronym``, ignoring case.
-
-    Aliases are not looked up: one generic alias ("Pemerintah Kota") would chain unrelated offices.
-    """
-    keys = [key for key in (name, acronym) if key]
-    marks = ", ".join("?" for _ in keys)
-    rows = db.query(
-        f"""select * from agencies
-        where name collate nocase in ({marks}) or acronym collate nocase in ({marks})
-        order by name = ? collate nocase desc, id limit 1""",
-        [*keys, *keys, name],
-    )
-    return next(iter(rows), None)
-
-
-def _fuller(*names: str | None) -> str | None:
-    """The name to show for an institution known by several: the longest (then the last in code order).
-
-    A maximum over all the names an agency was given, so the same whatever order they came in.
-    """
-    return max((n for n in names if n), key=lambda n: (len(n), n), default=None)
-
-
-def _shorter(*acronyms: str | None) -> str | None:
-    """The acronym to keep among several: the shortest (then the first in code order)."""
-    return min((a for a in acronyms if a), key=lambda a: (len(a), a), default=None)
-
-
-def _save_agency(db: sqlite_utils.Database, agency: dict[str, Any]) -> int | None:
-    """Insert or merge one agency with its aliases; return its id.
-
-    A merged row shows the fullest name and the shortest acronym it was ever given; every other
-    form is an alias. Both are extremes over all the forms, so the row is the same whatever order
-    its documents arrive in.
-    """
-    name = agency.get("name") or agency.get("acronym")
-    if not name:
-        return None
-    acronym = agency.get("acronym") if agency.get("acronym") != name else None
-    table = db["agencies"]
-    existing = _find_agency(db, name, acronym)
-    if existing is None:
-        row = {"name": name, "acronym": acronym}
-        row["id"] = table.insert(row).last_pk
-        forms = [*(agency.get("aliases") or [])]
-    else:
-        new_name = _fuller(existing["name"], name)
-        if new_name.casefold() != existing["name"].casefold() and db.execute(
-                "select 1 from agencies where name = ? collate nocase and id != ?",
-                [new_name, existing["id"]]).fetchone():
-            new_name = existing["name"]
-        new_acronym = _shorter(*[a for a in (existing["acronym"], acronym)
-                                 if a and a.casefold() != new_name.casefold()])
-        row = {"id": existing["id"], "name": new_name, "acronym": new_acronym}
-        if (new_name, new_acronym) != (existing["name"], existing["acronym"]):
-            table.update(existing["id"], {"name": new_name, "acronym": new_acronym})
-        forms = [existing["name"], existing["acronym"], name, acronym, *(agency.get("aliases") or [])]
-        db.execute("delete from agency_aliases where agency_id = ? and (alias = ? collate nocase "
-                   "or alias = ? collate nocase)", [row["id"], new_name, new_acronym or ""])
-    taken = {value.casefold() for value in (row["name"], row["acronym"]) if value}
-    db["agency_aliases"].insert_all(
-        ({"agency_id": row["id"], "alias": form} for form in dict.fromkeys(
-            f for f in forms if f and f.casefold() not in taken)),
-        ignore=True,
-    )
-    return row["id"]
 
 
 def _save_agencies(
@@ -128,12 +67,20 @@ def _save_agencies(
 ) -> list[tuple[int, dict[str, Any]]]:
     """Save a document's agencies and its links to them; return ``(agency id, agency)`` pairs."""
     saved = []
-    links: dict[int, dict[str, Any]] = {}
+    moved: dict[int, int] = {}
     for agency in agencies:
-        agency_id = _save_agency(db, agency)
-        if agency_id is None:
-            continue
-        saved.append((agency_id, agency))
+        agency_id = save_agency(db, agency, moved)
+        if agency_id is not None:
+            saved.append((agency_id, agency))
+
+    def final(agency_id: int) -> int:  # rows merged while this document's agencies were saved
+        while agency_id in moved:
+            agency_id = moved[agency_id]
+        return agency_id
+
+    saved = [(final(agency_id), agency) for agency_id, agency in saved]
+    links: dict[int, dict[str, Any]] = {}
+    for agency_id, agency in saved:
         link = links.setdefault(agency_id, {"document_id": document_id, "agency_id": agency_id, "mentions": 0,
                                             "start": None, "end": None})
         mentions = agency.get("mentions") or []
@@ -300,7 +247,8 @@ def _save_once(db: sqlite_utils.Database, record: dict[str, Any]) -> str:
         else:
             touched |= _insert_document(db, record)
         _link_waiting_speakers(db, touched)
-        _refresh_positions(db, absorb_short_names(db, touched))
+        touched = _join_short_names(db, absorb_short_names(db, touched))
+        _refresh_positions(db, touched)
         if previous:
             held.prune(db)
     return "replaced" if previous else ("unchanged" if same else "added")
@@ -340,9 +288,9 @@ class _Held:
                                             ("mentions", "regulation_id")]):
                 db["regulations"].delete(reg_id)
         for agency_id in sorted(self.agencies):
-            if not _referenced(db, agency_id, [("document_agencies", "agency_id"), ("mentions", "agency_id")]):
-                db.execute("delete from agency_aliases where agency_id = ?", [agency_id])
-                db["agencies"].delete(agency_id)
+            if db["agencies"].count_where("id = ?", [agency_id]) and not _referenced(
+                    db, agency_id, [("document_agencies", "agency_id"), ("mentions", "agency_id")]):
+                drop_agency(db, agency_id)
         for person_id in sorted(self.people):
             if db["people"].count_where("id = ?", [person_id]) and not _referenced(
                     db, person_id, [("officials", "person_id"), ("quotes", "person_id"),
@@ -355,6 +303,25 @@ class _Held:
 def _referenced(db: sqlite_utils.Database, value: Any, columns: list[tuple[str, str]]) -> bool:
     return any(db.execute(f"select 1 from {table} where {column} = ? limit 1", [value]).fetchone()
                for table, column in columns)
+
+
+def _join_short_names(db: sqlite_utils.Database, person_ids: set[int]) -> set[int]:
+    """Fold each one-word person among ``person_ids`` into the one longer-named person it can stand for.
+
+    :func:`person_for` does this only when the one-word person is new; a person stored earlier
+    joins once the roles they share are known, as if the documents had come the other way round.
+    """
+    standing = set(person_ids)
+    for person_id in sorted(person_ids):
+        row = db.execute("select key from people where id = ?", [person_id]).fetchone()
+        if row is None or len(row[0].split()) != 1:
+            continue
+        target = short_name_target(row[0], _person_roles(db, person_id), _people_with_word(db, row[0]))
+        if target is not None and target != person_id:
+            merge_person(db, person_id, target)
+            standing.discard(person_id)
+            standing.add(target)
+    return standing
 
 
 def _link_waiting_speakers(db: sqlite_utils.Database, person_ids: set[int]) -> None:
@@ -396,10 +363,6 @@ def record_error(db: sqlite_utils.Database, source: str, message: str) -> None:
 
     retrying(insert)
 
-
-def printable(text: str) -> str:
-    """``text`` with the undecodable bytes of a file name (lone surrogates) written as ``\\xNN``."""
-    return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 # -- reading ------------------------------------------------------------------

@@ -10,6 +10,7 @@ from typing import Any, Callable, Iterator, TypeVar
 
 import sqlite_utils
 
+from .agencies import FORMS_INDEX_SQL, FORMS_SQL, FORMS_TABLE
 from .persons import person_key
 
 T = TypeVar("T")
@@ -233,7 +234,7 @@ def open_db(path: str | Path) -> sqlite_utils.Database:
 def _schema_current(db: sqlite_utils.Database) -> bool:
     """True when every table, column and full-text index exists already (opening then writes nothing)."""
     names = set(db.table_names())
-    if not all(f"{name}_fts" in names for name in _FTS):
+    if FORMS_TABLE not in names or not all(f"{name}_fts" in names for name in _FTS):
         return False
     for name, spec in _TABLES.items():
         if name not in names or not set(spec["columns"]) <= set(db[name].columns_dict):
@@ -262,6 +263,8 @@ def _create_schema(db: sqlite_utils.Database) -> None:
             db["people"].update(row["id"], {"key": person_key(row["name"]) or row["name"].casefold()})
         for name, columns in _FTS.items():
             db[name].enable_fts(columns, create_triggers=True, replace=True)
+        db.execute(FORMS_SQL)
+        db.execute(FORMS_INDEX_SQL)
 
 
 def close_db(db: sqlite_utils.Database) -> None:
