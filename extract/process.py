@@ -52,7 +52,8 @@ def _prepare(path: str, ocr: bool, limits: Limits = DEFAULT_LIMITS) -> tuple[Sou
         return Outcome(printable(path), error=str(exc), skipped=True)
     except LoadError as exc:
         return Outcome(printable(path), error=str(exc))
-    cleaned = clean_text(source.text, steps_for(source.format))
+    # long_runs last: spaCy's tokenizer is quadratic in a chunk without spaces ("((((...").
+    cleaned = clean_text(source.text, [*steps_for(source.format), "long_runs"])
     if not cleaned.text.strip():
         return Outcome(source.path, error=f"{source.path}: nothing left after removing boilerplate; check that it "
                                           "is a document")
