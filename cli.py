@@ -1,22 +1,25 @@
 """The ``warta`` command line: a thin shell over the ``extract`` package.
 
-Exit codes: 0 when every input was processed; 1 when no input could be processed, or on a usage
-error; 2 when some inputs failed and the rest were processed (each failure is printed on stderr
-as one line naming the file, and ``ingest`` also records it in the ``errors`` table). A scanned PDF
-that needs Tesseract where it is not installed is skipped with a warning that names the install
-command; it does not count as a failure.
+Exit codes, the same for every command: 0 when every input was processed; 2 when some inputs
+failed and the rest were processed (each failure is printed on stderr as one line naming the
+file, and ``ingest`` also records it in the ``errors`` table); 1 when nothing could be processed,
+or on a bad invocation (an unknown option, a missing argument, a missing database: click's usage
+errors, which exit 2 by default, exit 1 here). A scanned PDF that needs Tesseract where it is not
+installed is skipped with a warning that names the install command; it does not count as a
+failure. Output cut short by its reader (``warta extract corpus/ | head -1``) ends quietly with 0.
 """
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
 
 import click
 
-from extract import (counts, extract_records, iter_records, open_db, record_error, render_briefs, render_drafts,
-                     save_record, search as search_db, write_metadata)
+from extract import (Limits, NothingToRead, close_db, counts, extract_records, iter_records, open_db, record_error,
+                     render_briefs, render_drafts, save_record, search as search_db, write_metadata)
 
 DEFAULT_DB = "output/warta.db"
 CONTEXT = {"help_option_names": ["-h", "--help"]}
@@ -29,7 +32,70 @@ def _exit_code(done: int, failed: int) -> int:
     return EXIT_PARTIAL if failed else 0
 
 
-@click.group(context_settings=CONTEXT)
+EXIT_FAILED = 1
+
+
+class WartaGroup(click.Group):
+    """Click's group with Warta's exit codes: usage errors exit 1, and a closed output pipe ends quietly."""
+
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, standalone_mode, **extra)
+        try:
+            code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except click.UsageError as exc:
+            exc.show()
+            sys.exit(EXIT_FAILED)
+        except click.ClickException as exc:
+            exc.show()
+            sys.exit(EXIT_FAILED)
+        except click.Abort:
+            click.echo("Aborted!", err=True)
+            sys.exit(EXIT_FAILED)
+        except BrokenPipeError:
+            _quiet_stdout()
+            sys.exit(0)
+        sys.exit(code if isinstance(code, int) else 0)
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except BrokenPipeError:  # the reader went away (| head): nothing is wrong with the inputs
+            _quiet_stdout()
+            raise SystemExit(0) from None
+
+
+def _quiet_stdout() -> None:
+    """Point stdout at /dev/null so that the interpreter's last flush into a closed pipe is silent."""
+    try:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
+def _budget_options(command):
+    """The per-document budgets, shared by extract, ingest and run."""
+    defaults = Limits()
+    options = [
+        click.option("--max-bytes", type=click.IntRange(min=1), default=defaults.max_bytes, show_default=True,
+                     help="Largest file, unpacked .docx or text per document, in bytes."),
+        click.option("--max-seconds", type=click.FloatRange(min=0, min_open=True), default=defaults.max_seconds,
+                     show_default=True, help="Longest time spent on one document (OCR excepted)."),
+        click.option("--max-pages", type=click.IntRange(min=1), default=defaults.max_pages, show_default=True,
+                     help="Most pages in one PDF."),
+        click.option("--max-pixels", type=click.IntRange(min=1), default=defaults.max_pixels, show_default=True,
+                     help="Most pixels of one page rendered for OCR."),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def _limits(max_bytes, max_seconds, max_pages, max_pixels) -> Limits:
+    return Limits(max_bytes=max_bytes, max_seconds=max_seconds, max_pages=max_pages, max_pixels=max_pixels)
+
+
+@click.group(cls=WartaGroup, context_settings=CONTEXT)
 @click.version_option(package_name="warta")
 def cli():
     """Warta: regulations, agencies, officials and quotes out of Indonesian government documents.
@@ -48,7 +114,8 @@ def cli():
 @click.option("--no-ocr", is_flag=True, help="Do not OCR PDF pages that have no text layer.")
 @click.option("--indent", is_flag=True, help="Pretty-print each record (no longer JSON Lines).")
 @click.option("--ner", is_flag=True, help="Add the statistical NER's entities (slower).")
-def extract(paths, with_text, jobs, no_ocr, indent, ner):
+@_budget_options
+def extract(paths, with_text, jobs, no_ocr, indent, ner, max_bytes, max_seconds, max_pages, max_pixels):
     """Print one JSON record per document (JSON Lines); touches no database.
 
     PATHS are files or folders (folders recurse); "-" reads text from stdin.
@@ -60,9 +127,13 @@ def extract(paths, with_text, jobs, no_ocr, indent, ner):
         cat rilis.txt | warta extract -
     """
     done = failed = 0
-    for outcome in extract_records(paths, jobs=jobs, ocr=not no_ocr, with_text=with_text, ner=ner):
+    outcomes = extract_records(paths, jobs=jobs, ocr=not no_ocr, with_text=with_text, ner=ner,
+                               limits=_limits(max_bytes, max_seconds, max_pages, max_pixels))
+    for outcome in _or_nothing_to_read(outcomes):
         for warning in outcome.warnings:
             click.echo(f"warning: {warning}", err=True)
+        if outcome.record is None and not outcome.error:  # a notice about a folder, not a document
+            continue
         if outcome.skipped:
             click.echo(f"warning: skipped {outcome.error}", err=True)
             continue
@@ -75,37 +146,63 @@ def extract(paths, with_text, jobs, no_ocr, indent, ner):
     sys.exit(_exit_code(done, failed))
 
 
-def _ingest(paths, db_path, jobs, ocr, quiet=False) -> tuple[dict, int, int]:
-    """Extract and store; returns (outcome counts, documents done, documents failed)."""
-    Path(db_path).parent.mkdir(parents=True, exist_ok=True)
-    db = open_db(db_path)
+def _or_nothing_to_read(outcomes):
+    """The outcomes, with an empty selection turned into a usage error (exit 1)."""
+    try:
+        yield from outcomes
+    except NothingToRead as exc:
+        raise click.ClickException(str(exc)) from None
+
+
+def _ingest(paths, db_path, jobs, ocr, quiet=False, limits=None) -> tuple[dict, int, int]:
+    """Extract and store; returns (outcome counts, documents done, documents failed).
+
+    The database is created only once there is something to put in it (an empty selection is an
+    error and leaves no database behind).
+    """
     tally = {"added": 0, "unchanged": 0, "replaced": 0, "skipped": 0}
     done = failed = 0
-    outcomes = extract_records(paths, jobs=jobs, ocr=ocr, with_text=True)
+    outcomes = _or_nothing_to_read(extract_records(paths, jobs=jobs, ocr=ocr, with_text=True,
+                                                   limits=limits or Limits()))
+    db = None
+
+    def database():
+        nonlocal db
+        if db is None:
+            Path(db_path).parent.mkdir(parents=True, exist_ok=True)
+            db = open_db(db_path)
+        return db
+
     show_bar = sys.stderr.isatty() and not quiet
-    with click.progressbar(outcomes, label="Ingesting", file=sys.stderr, show_pos=True) if show_bar \
-            else _nullbar(outcomes) as bar:
-        for outcome in bar:
-            for warning in outcome.warnings:
-                click.echo(f"\nwarning: {warning}", err=True)
-            if outcome.skipped:
-                tally["skipped"] += 1
-                click.echo(f"warning: skipped {outcome.error}", err=True)
-                record_error(db, outcome.path, f"skipped: {outcome.error}")
-                continue
-            if outcome.error:
-                failed += 1
-                click.echo(f"error: {outcome.error}", err=True)
-                record_error(db, outcome.path, outcome.error)
-                continue
-            try:
-                tally[save_record(db, outcome.record)] += 1
-                done += 1
-            except Exception as exc:  # the document's transaction rolled back; record it and go on
-                failed += 1
-                message = f"{outcome.path}: could not be stored ({exc.__class__.__name__}: {exc})"
-                click.echo(f"error: {message}", err=True)
-                record_error(db, outcome.path, message)
+    try:
+        with click.progressbar(outcomes, label="Ingesting", file=sys.stderr, show_pos=True) if show_bar \
+                else _nullbar(outcomes) as bar:
+            for outcome in bar:
+                for warning in outcome.warnings:
+                    click.echo(f"\nwarning: {warning}" if show_bar else f"warning: {warning}", err=True)
+                if outcome.record is None and not outcome.error:  # a notice about a folder, not a document
+                    continue
+                if outcome.skipped:
+                    tally["skipped"] += 1
+                    click.echo(f"warning: skipped {outcome.error}", err=True)
+                    record_error(database(), outcome.path, f"skipped: {outcome.error}")
+                    continue
+                if outcome.error:
+                    failed += 1
+                    click.echo(f"error: {outcome.error}", err=True)
+                    record_error(database(), outcome.path, outcome.error)
+                    continue
+                try:
+                    tally[save_record(database(), outcome.record)] += 1
+                    done += 1
+                except Exception as exc:  # the document's transaction rolled back; record it and go on
+                    failed += 1
+                    message = f"{outcome.path}: could not be stored ({exc.__class__.__name__}: {exc})"
+                    click.echo(f"error: {message}", err=True)
+                    record_error(database(), outcome.path, message)
+    finally:
+        if db is not None:
+            close_db(db)
     return tally, done, failed
 
 
@@ -134,7 +231,8 @@ def _summary(db_path: str, tally: dict, failed: int) -> str:
 @click.option("--db", "db_path", default=DEFAULT_DB, show_default=True, help="SQLite database to write.")
 @click.option("--jobs", "-j", default=1, show_default=True, help="Worker processes for extraction.")
 @click.option("--no-ocr", is_flag=True, help="Do not OCR PDF pages that have no text layer.")
-def ingest(paths, db_path, jobs, no_ocr):
+@_budget_options
+def ingest(paths, db_path, jobs, no_ocr, max_bytes, max_seconds, max_pages, max_pixels):
     """Extract documents into the database (default: corpus/ into output/warta.db).
 
     Idempotent: a document already stored with the same content is skipped; a changed file
@@ -145,7 +243,8 @@ def ingest(paths, db_path, jobs, no_ocr):
         warta ingest corpus/ --db output/warta.db --jobs 2
     """
     paths = paths or ("corpus",)
-    tally, done, failed = _ingest(paths, db_path, jobs, not no_ocr)
+    tally, done, failed = _ingest(paths, db_path, jobs, not no_ocr,
+                                  limits=_limits(max_bytes, max_seconds, max_pages, max_pixels))
     click.echo(_summary(db_path, tally, failed))
     sys.exit(_exit_code(done, failed))
 
@@ -158,10 +257,13 @@ def ingest(paths, db_path, jobs, no_ocr):
 def search(query, db_path, limit, as_json):
     """Full-text search over documents, quotes and regulations, best first.
 
+    A query that starts with "-" goes after "--", which ends the options.
+
     \b
     Example:
         warta search "kemiskinan ekstrem"
         warta search "PP 50/2025" --json
+        warta search -- "-19"
     """
     if not Path(db_path).exists():
         raise click.ClickException(f"{db_path}: no database yet; run 'warta ingest' or 'warta run' first")
@@ -246,7 +348,8 @@ def serve(db_path, host, port):
 @click.option("--out", "out_dir", default="output", show_default=True, help="Folder for database, metadata, drafts.")
 @click.option("--jobs", "-j", default=1, show_default=True, help="Worker processes for extraction.")
 @click.option("--no-ocr", is_flag=True, help="Do not OCR PDF pages that have no text layer.")
-def run(corpus, out_dir, jobs, no_ocr):
+@_budget_options
+def run(corpus, out_dir, jobs, no_ocr, max_bytes, max_seconds, max_pages, max_pixels):
     """The main job: ingest the corpus, write Datasette metadata and drafts, say where they are.
 
     \b
@@ -258,7 +361,8 @@ def run(corpus, out_dir, jobs, no_ocr):
         raise click.ClickException(f"{corpus}: no such folder; pass --corpus with the documents' folder")
     out = Path(out_dir)
     db_path = str(out / "warta.db")
-    tally, done, failed = _ingest([corpus], db_path, jobs, not no_ocr)
+    tally, done, failed = _ingest([corpus], db_path, jobs, not no_ocr,
+                                  limits=_limits(max_bytes, max_seconds, max_pages, max_pixels))
     metadata = write_metadata(db_path, out / "metadata.json")
     drafts = render_drafts(list(iter_records(open_db(db_path))), out / "drafts")
     drafts += render_briefs(open_db(db_path), out / "drafts")

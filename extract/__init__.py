@@ -4,16 +4,17 @@ The verbs the command line uses::
 
     from extract import extract_records, open_db, save_record, search, render_drafts
 """
-from .process import Outcome, extract_records
+from .process import NothingToRead, Outcome, extract_records
+from .read.budget import Limits
 from .read.normalize import clean_text
 from .read.sources import LoadError, load
 from .serve.metadata import write_metadata
-from .store import counts, iter_records, open_db, record_error, save_record, search
+from .store import close_db, counts, iter_records, open_db, record_error, save_record, search
 from .write.briefs import render_briefs
 from .write.render import render_drafts
 
 __all__ = [
-    "LoadError", "Outcome", "clean_text", "counts", "extract_records", "iter_records", "load", "open_db",
+    "Limits", "LoadError", "NothingToRead", "Outcome", "clean_text", "close_db", "counts", "extract_records", "iter_records", "load", "open_db",
     "record_error", "render_briefs", "render_drafts", "save_record", "search", "write_metadata",
 ]
 __version__ = "0.1.0"

@@ -1,8 +1,10 @@
-"""Streaming documents through the pipeline: load, clean, structure, ``nlp.pipe``, records.
+"""Streaming documents through the pipeline: load, clean, structure, the spaCy pipeline, records.
 
 :func:`extract_records` yields one :class:`Outcome` per input path, in input order, whether the
-document was read or not, so that a batch always carries on past a bad file. ``jobs > 1`` shards
-the paths across worker processes that each build the pipeline once.
+document was read or not, so that a batch always carries on past a bad file: any exception while
+one file is processed becomes that file's error. Each file is processed within the budgets of
+:class:`~extract.read.budget.Limits` (size, pages, pixels, seconds). ``jobs > 1`` shards the
+paths across worker processes that each build the pipeline once.
 """
 from __future__ import annotations
 
@@ -12,8 +14,9 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from typing import Iterable, Iterator
 
+from .read.budget import DEFAULT_LIMITS, Limits, TimeBudgetExceeded, time_limit
 from .read.normalize import clean_text, steps_for
-from .read.sources import LoadError, NeedsOcr, Source, iter_paths, load
+from .read.sources import SUFFIXES, LoadError, NeedsOcr, Source, iter_paths, load, printable
 
 BATCH = 32
 
@@ -41,23 +44,59 @@ def _nlp(ner: bool = False):
     return _NLP[ner]
 
 
-def _prepare(path: str, ocr: bool) -> tuple[Source, object, object] | Outcome:
+def _prepare(path: str, ocr: bool, limits: Limits = DEFAULT_LIMITS) -> tuple[Source, object, object] | Outcome:
     """Load and clean one file and read its structure; an :class:`Outcome` with the error where it fails."""
     try:
-        source = load(path, ocr=ocr)
+        source = load(path, ocr=ocr, limits=limits)
     except NeedsOcr as exc:
-        return Outcome(path, error=str(exc), skipped=True)
+        return Outcome(printable(path), error=str(exc), skipped=True)
     except LoadError as exc:
-        return Outcome(path, error=str(exc))
-    cleaned = clean_text(source.text, steps_for(source.format))
+        return Outcome(printable(path), error=str(exc))
+    # long_runs last: spaCy's tokenizer is quadratic in a chunk without spaces ("((((...").
+    cleaned = clean_text(source.text, [*steps_for(source.format), "long_runs"])
     if not cleaned.text.strip():
-        return Outcome(path, error=f"{path}: nothing left after removing boilerplate; check that it is a document")
+        return Outcome(source.path, error=f"{source.path}: nothing left after removing boilerplate; check that it "
+                                          "is a document")
+    if limits.max_bytes and len(cleaned.text) > limits.max_bytes:
+        return Outcome(source.path, error=f"{source.path}: its text is {len(cleaned.text):,} characters, over the "
+                                          f"budget of {limits.max_bytes:,} per document; raise it with --max-bytes "
+                                          "or split the document")
     structure = None
     if source.format in ("pdf", "docx") or _looks_official(cleaned.text):
         from .read.structure import parse_structure
 
         structure = parse_structure(cleaned.text)
     return source, cleaned, structure
+
+
+def _one(path: str, ocr: bool, with_text: bool, ner: bool, limits: Limits) -> Outcome:
+    """Everything for one file, within its budgets; whatever goes wrong becomes this file's error."""
+    from .records import build_record
+
+    shown = printable(path)
+    nlp = _nlp(ner)  # built once per process, outside the first document's time budget
+    try:
+        with time_limit(limits.max_seconds):
+            prepared = _prepare(path, ocr, limits)
+            if isinstance(prepared, Outcome):
+                return prepared
+            source, cleaned, structure = prepared
+            if len(cleaned.text) >= nlp.max_length:
+                nlp.max_length = len(cleaned.text) + 1  # the text is within --max-bytes: bounded already
+            doc = nlp(cleaned.text)
+            record = build_record(source, doc, structure, with_text=with_text, to_source=cleaned.to_source)
+        return Outcome(source.path, record=record, warnings=source.warnings)
+    except TimeBudgetExceeded:
+        return Outcome(shown, error=f"{shown}: took longer than the budget of {limits.max_seconds:g} s per "
+                                    "document; raise it with --max-seconds or split the document")
+    except MemoryError:
+        return Outcome(shown, error=f"{shown}: ran out of memory; lower --max-bytes or split the document")
+    except RecursionError:
+        return Outcome(shown, error=f"{shown}: nested too deeply to read; please report this file")
+    except Exception as exc:  # a bug on one document must not sink the batch; it is reported
+        reason = printable(" ".join(str(exc).split()))[:200]
+        return Outcome(shown, error=f"{shown}: extraction failed ({exc.__class__.__name__}: {reason}); please "
+                                    "report this file")
 
 
 _OFFICIAL = re.compile(r"(?m)^\s*(?:#+\s*)?(?:SURAT EDARAN|PERATURAN|KEPUTUSAN|INSTRUKSI|UNDANG-UNDANG)\b|"
@@ -69,29 +108,10 @@ def _looks_official(text: str) -> bool:
     return bool(_OFFICIAL.search(text[:3000]))
 
 
-def _run_batch(paths: list[str], ocr: bool, with_text: bool, ner: bool = False) -> list[Outcome]:
-    from .records import build_record
-
-    prepared: list[tuple[int, tuple]] = []
-    outcomes: list[Outcome | None] = [None] * len(paths)
-    for i, path in enumerate(paths):
-        result = _prepare(path, ocr)
-        if isinstance(result, Outcome):
-            outcomes[i] = result
-        else:
-            prepared.append((i, result))
-    texts = ((cleaned.text, i) for i, (_, cleaned, _) in prepared)
-    by_index = {i: (source, cleaned, structure) for i, (source, cleaned, structure) in prepared}
-    for doc, i in _nlp(ner).pipe(texts, as_tuples=True):
-        source, cleaned, structure = by_index[i]
-        try:
-            record = build_record(source, doc, structure, with_text=with_text, to_source=cleaned.to_source)
-        except Exception as exc:  # a bug on one document must not sink the batch; it is reported
-            outcomes[i] = Outcome(source.path, error=f"{source.path}: extraction failed ({exc.__class__.__name__}: "
-                                                     f"{exc}); please report this file")
-            continue
-        outcomes[i] = Outcome(source.path, record=record, warnings=source.warnings)
-    return [o for o in outcomes if o is not None]
+def _run_batch(paths: list[str], ocr: bool, with_text: bool, ner: bool = False,
+               limits: Limits = DEFAULT_LIMITS) -> list[Outcome]:
+    """Extract one chunk of files in order, one at a time (each within its own budgets)."""
+    return [_one(path, ocr, with_text, ner, limits) for path in paths]
 
 
 def _chunks(items: list[str], size: int) -> Iterator[list[str]]:
@@ -99,20 +119,40 @@ def _chunks(items: list[str], size: int) -> Iterator[list[str]]:
         yield items[i:i + size]
 
 
+class NothingToRead(ValueError):
+    """The paths given name no document: empty folders, or folders of files Warta does not read."""
+
+
 def extract_records(paths: Iterable[str], *, jobs: int = 1, ocr: bool = True, with_text: bool = False,
-                    ner: bool = False) -> Iterator[Outcome]:
+                    ner: bool = False, limits: Limits = DEFAULT_LIMITS) -> Iterator[Outcome]:
     """Extract records from files and folders (folders recurse; ``"-"`` is stdin), in order.
 
     ``ner`` adds the statistical NER's persons, organisations and places to each record's ``entities``.
+    ``limits`` are the budgets per document (see :class:`extract.read.budget.Limits`).
+    Folders that cannot be read and symlink loops come first, as outcomes with only a warning
+    (no record, no error). Raises :class:`NothingToRead` (on the first ``next()``) when the
+    paths hold no document at all.
     """
-    files = list(iter_paths(list(paths)))
+    paths = list(paths)
+    notices: list[str] = []
+    files = list(iter_paths(paths, warn=notices.append))
+    for notice in notices:
+        yield Outcome(notice.split(": ", 1)[0], warnings=(notice,))
+    if not files:
+        where = ", ".join(printable(p) for p in paths) or "(no paths)"
+        raise NothingToRead(f"{where}: no documents to read (Warta reads {', '.join(sorted(set(SUFFIXES)))}); "
+                            "check the path")
     jobs = max(1, min(jobs, os.cpu_count() or 1, max(1, len(files) // BATCH)))
     if jobs == 1 or "-" in files:
         for chunk in _chunks(files, BATCH):
-            yield from _run_batch(chunk, ocr, with_text, ner)
+            yield from _run_batch(chunk, ocr, with_text, ner, limits)
         return
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
+    pool = ProcessPoolExecutor(max_workers=jobs)
+    try:
         chunks = list(_chunks(files, BATCH))
         n = len(chunks)
-        for batch in pool.map(_run_batch, chunks, [ocr] * n, [with_text] * n, [ner] * n):
+        for batch in pool.map(_run_batch, chunks, [ocr] * n, [with_text] * n, [ner] * n, [limits] * n):
             yield from batch
+    finally:
+        # A reader that stops early (a closed pipe) must not wait for the chunks it will never read.
+        pool.shutdown(wait=True, cancel_futures=True)

@@ -144,6 +144,41 @@ def _whitespace(text: str, offsets: list[int]) -> tuple[str, list[int]]:
     return _rewrite(text, offsets, _EDGES, "")
 
 
+PUNCTUATION_RUN = 16  # longest run of punctuation kept in one piece
+CHUNK = 100  # longest stretch without a space kept in one piece
+_LONG_RUN = re.compile(rf"[^\w\s]{{{PUNCTUATION_RUN + 1},}}|\S{{{CHUNK + 1},}}")
+
+
+def _long_runs(text: str, offsets: list[int]) -> tuple[str, list[int]]:
+    """Put a space into very long stretches without one: every 16 marks of a punctuation run, every 100 characters.
+
+    spaCy's tokenizer peels prefixes and suffixes off a whitespace-free chunk one at a time, which
+    takes time growing with the square of the chunk ("((((...", a 10 MB line of dashes). No word
+    is this long; every character keeps its offset, and each inserted space takes the offset of
+    the character after it.
+    """
+    if not _LONG_RUN.search(text):
+        return text, offsets
+    out: list[str] = []
+    new_offsets: list[int] = []
+    pos = 0
+    for match in _LONG_RUN.finditer(text):
+        start, end = match.span()
+        out.append(text[pos:start])
+        new_offsets.extend(offsets[pos:start])
+        step = PUNCTUATION_RUN if re.fullmatch(r"[^\w\s]+", match.group(0)) else CHUNK
+        for piece in range(start, end, step):
+            if piece > start:
+                out.append(" ")
+                new_offsets.append(offsets[piece])
+            out.append(text[piece:min(piece + step, end)])
+            new_offsets.extend(offsets[piece:min(piece + step, end)])
+        pos = end
+    out.append(text[pos:])
+    new_offsets.extend(offsets[pos:])
+    return "".join(out), new_offsets
+
+
 _MD_MARKUP = re.compile(r"(?m)^#{1,6}[ \t]+|^[ \t]*>[ \t]?|\*\*|__|(?<!\w)[*_](?=\w)|(?<=\w)[*_](?!\w)|!?\[([^\]\n]*)\]\([^)\n]*\)")
 
 
@@ -162,6 +197,7 @@ STEPS: dict[str, Callable[[str, list[int]], tuple[str, list[int]]]] = {
     "hyphenation": _hyphenation,
     "quotes": _quotes,
     "whitespace": _whitespace,
+    "long_runs": _long_runs,
 }
 DEFAULT_STEPS: tuple[str, ...] = ("unicode", "boilerplate", "hyphenation", "quotes", "whitespace")
 

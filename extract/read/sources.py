@@ -5,12 +5,17 @@ says what to do about it. Loaders never guess at a binary file's contents.
 """
 from __future__ import annotations
 
+import codecs
 import hashlib
+import os
 import re
+import stat
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
+
+from .budget import DEFAULT_LIMITS, Limits, size
 
 SUFFIXES = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html",
             ".pdf": "pdf", ".docx": "docx"}
@@ -51,63 +56,188 @@ class Source:
         return hashlib.sha256(self.text.encode("utf-8")).hexdigest()[:16]
 
 
-def iter_paths(paths: list[str]) -> Iterator[str]:
+def iter_paths(paths: list[str], warn: Callable[[str], None] | None = None) -> Iterator[str]:
     """Expand folders (recursively, sorted) into the files Warta can read; keep other paths as given.
 
-    Missing paths and files of unknown type are passed through so that :func:`load` reports them.
+    Missing paths and files of unknown type are passed through so that :func:`load` reports them;
+    so are FIFOs and devices with a document's suffix, which :func:`load` refuses. Symlinked
+    folders are followed once; ``warn`` is told of folders that cannot be read and of symlink
+    loops (which are not followed).
     """
     for given in paths:
         p = Path(given)
         if given != "-" and p.is_dir():
-            for child in sorted(p.rglob("*")):
-                if (child.is_file() and child.suffix.lower() in SUFFIXES and child.name.lower() not in SKIPPED_NAMES
-                        and not any(part.startswith(".") for part in child.relative_to(p).parts)):
-                    yield str(child)
+            yield from _walk(p, warn or (lambda message: None))
         else:
             yield given
 
 
-def load(path: str, *, ocr: bool = True) -> Source:
-    """Read one document. ``"-"`` reads plain text from stdin."""
+def _walk(root: Path, warn: Callable[[str], None]) -> Iterator[str]:
+    seen: set[tuple[int, int]] = set()
+
+    def visit(folder: Path) -> Iterator[str]:
+        try:
+            info = folder.stat()
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        except OSError as exc:
+            warn(f"{printable(str(folder))}: folder cannot be read ({exc.strerror}); its files were skipped. "
+                 "Check its permissions")
+            return
+        key = (info.st_dev, info.st_ino)
+        if key in seen:
+            warn(f"{printable(str(folder))}: symlink loop (leads back to a folder already read); not followed")
+            return
+        seen.add(key)
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            child = folder / entry.name
+            try:
+                is_dir = entry.is_dir()
+            except OSError:
+                is_dir = False
+            if is_dir:
+                yield from visit(child)
+            elif child.suffix.lower() in SUFFIXES and entry.name.lower() not in SKIPPED_NAMES:
+                yield str(child)  # special files and broken links too: load() says what is wrong with them
+
+    yield from sorted(visit(root))  # one sorted list, as a recursive glob would give
+
+
+def load(path: str, *, ocr: bool = True, limits: Limits = DEFAULT_LIMITS) -> Source:
+    """Read one document. ``"-"`` reads plain text from stdin.
+
+    ``limits`` are the budgets per document (size, pages, pixels for OCR); a document past one
+    raises :class:`LoadError` naming the budget and its flag. FIFOs, devices and sockets are
+    refused without being opened. A file name that is not valid UTF-8 is shown (and stored) with
+    its odd bytes written ``\\xNN``.
+    """
     if path == "-":
-        data = sys.stdin.buffer.read()
-        return _load_text("-", data, "txt")
+        data = _read_limited("-", sys.stdin.buffer, limits)
+        return _load_text("-", data, "txt", limits)
+    shown = printable(path)
     p = Path(path)
-    if not p.exists():
-        raise LoadError(path, "no such file or folder; check the path")
-    if p.is_dir():
-        raise LoadError(path, "is a folder; pass it on its own and Warta reads the files inside")
+    try:
+        info = p.stat()
+    except FileNotFoundError:
+        raise LoadError(shown, "no such file or folder; check the path") from None
+    except OSError as exc:
+        raise LoadError(shown, f"cannot be read ({exc.strerror}); check the path and its permissions") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise LoadError(shown, "is a folder; pass it on its own and Warta reads the files inside")
+    if not stat.S_ISREG(info.st_mode):
+        raise LoadError(shown, f"is {_special_kind(info.st_mode)}, not a regular file; save the document "
+                               "to a file and pass that")
     fmt = SUFFIXES.get(p.suffix.lower())
     if fmt is None:
-        raise LoadError(path, f"unsupported file type {p.suffix or '(none)'!r}; use one of "
-                              f"{', '.join(sorted(set(SUFFIXES)))}")
+        raise LoadError(shown, f"unsupported file type {printable(p.suffix) or '(none)'!r}; use one of "
+                               f"{', '.join(sorted(set(SUFFIXES)))}")
+    if limits.max_bytes and info.st_size > limits.max_bytes:
+        raise LoadError(shown, _over_bytes(info.st_size, limits))
     try:
-        data = p.read_bytes()
+        with open(p, "rb") as handle:
+            data = _read_limited(shown, handle, limits)
     except OSError as exc:
-        raise LoadError(path, f"cannot be read ({exc.strerror}); check its permissions") from None
+        raise LoadError(shown, f"cannot be read ({exc.strerror}); check its permissions") from None
     if not data.strip():
-        raise LoadError(path, "is empty; remove it from the batch or fill it")
+        raise LoadError(shown, "is empty; remove it from the batch or fill it")
     if fmt == "pdf":
-        return _load_pdf(path, ocr=ocr)
+        return _load_pdf(path, ocr=ocr, limits=limits)
     if fmt == "docx":
-        return _load_docx(path, data)
+        return _load_docx(shown, data, limits)
     if fmt == "html":
-        return _load_html(path, data)
-    return _load_text(path, data, fmt)
+        return _load_html(shown, data, limits)
+    return _load_text(shown, data, fmt, limits)
+
+
+def printable(text: str) -> str:
+    """``text`` with the undecodable bytes of a file name (lone surrogates) written as ``\\xNN``."""
+    return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
+def _special_kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a FIFO (named pipe)"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "a special file"
+
+
+def _over_bytes(n: int, limits: Limits) -> str:
+    return (f"is {size(n)}, over the budget of {size(limits.max_bytes)} per document; raise it with "
+            f"--max-bytes or split the document")
+
+
+def _read_limited(shown: str, handle, limits: Limits) -> bytes:
+    """Read at most the byte budget (a file can grow while it is read, and stdin has no size)."""
+    if not limits.max_bytes:
+        return handle.read()
+    data = handle.read(limits.max_bytes + 1)
+    if len(data) > limits.max_bytes:
+        raise LoadError(shown, f"is over the budget of {size(limits.max_bytes)} per document; raise it with "
+                               "--max-bytes or split the document")
+    return data
+
+
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"), (codecs.BOM_UTF8, "utf-8"),
+         (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
+
+
+def _wide_encoding(data: bytes) -> tuple[str | None, int]:
+    """The UTF-16/32 encoding of ``data`` and the length of its byte-order mark, from the mark or the NUL pattern.
+
+    Without a mark, text in Latin letters written as UTF-16 has a NUL in every other byte (on one
+    side), and as UTF-32 three NULs in every four.
+    """
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return (encoding, len(bom)) if encoding != "utf-8" else (None, 0)
+    head = data[:4096]
+    if len(head) < 4:
+        return None, 0
+    zero = [sum(1 for b in head[i::4] if b == 0) / len(head[i::4]) for i in range(4)]
+    if zero[1] > 0.9 and zero[2] > 0.9 and zero[3] > 0.9 and len(data) % 4 == 0:
+        return "utf-32-le", 0
+    if zero[0] > 0.9 and zero[1] > 0.9 and zero[2] > 0.9 and len(data) % 4 == 0:
+        return "utf-32-be", 0
+    odd, even = (zero[1] + zero[3]) / 2, (zero[0] + zero[2]) / 2
+    if odd > 0.6 and even < 0.05 and len(data) % 2 == 0:
+        return "utf-16-le", 0
+    if even > 0.6 and odd < 0.05 and len(data) % 2 == 0:
+        return "utf-16-be", 0
+    return None, 0
 
 
 def _decode(path: str, data: bytes) -> tuple[str, tuple[str, ...]]:
+    encoding, skip = _wide_encoding(data)
+    if encoding:
+        try:
+            return _without_nul(path, data[skip:].decode(encoding), ())
+        except UnicodeDecodeError:
+            pass
     if b"\x00" in data[:4096] or data[:4] in (b"%PDF", b"PK\x03\x04") or _looks_binary(data[:4096]):
         raise LoadError(path, "looks like a binary file, not text; convert it to .txt or give it its real extension")
     try:
-        return data.decode("utf-8-sig"), ()
+        return _without_nul(path, data.decode("utf-8-sig"), ())
     except UnicodeDecodeError:
         pass
     try:
         text = data.decode("cp1252")
     except UnicodeDecodeError:
         text = data.decode("latin-1")
-    return text, (f"{path}: not valid UTF-8; read as Windows-1252 (cp1252). Save it as UTF-8 to silence this",)
+    return _without_nul(path, text, (f"{path}: not valid UTF-8; read as Windows-1252 (cp1252). Save it as UTF-8 "
+                                     "to silence this",))
+
+
+def _without_nul(path: str, text: str, warnings: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
+    """Text with its NUL characters removed, and a warning saying how many there were."""
+    count = text.count("\x00")
+    if not count:
+        return text, warnings
+    return text.replace("\x00", ""), (*warnings, f"{path}: {count} NUL character(s) removed; check how the file "
+                                                   "was made")
 
 
 def _looks_binary(head: bytes) -> bool:
@@ -120,7 +250,7 @@ def _looks_binary(head: bytes) -> bool:
 _MD_TITLE = re.compile(r"(?m)^#[ \t]+(.+?)[ \t#]*$")
 
 
-def _load_text(path: str, data: bytes, fmt: str) -> Source:
+def _load_text(path: str, data: bytes, fmt: str, limits: Limits = DEFAULT_LIMITS) -> Source:
     text, warnings = _decode(path, data)
     if not text.strip():
         raise LoadError(path, "has no text; remove it from the batch or fill it")
@@ -143,7 +273,7 @@ def _headline(text: str) -> str | None:
     return None
 
 
-def _load_html(path: str, data: bytes) -> Source:
+def _load_html(path: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> Source:
     import trafilatura
 
     html, warnings = _decode(path, data)
@@ -168,19 +298,21 @@ def _load_html(path: str, data: bytes) -> Source:
     return Source(path=path, format="html", text=text, title=title, date=date, warnings=warnings, site=site)
 
 
-def _load_pdf(path: str, *, ocr: bool) -> Source:
+def _load_pdf(path: str, *, ocr: bool, limits: Limits = DEFAULT_LIMITS) -> Source:
     from . import pdf
 
+    shown = printable(path)
     try:
-        result = pdf.read_pdf(path, ocr=ocr, progress=_page_progress(path) if sys.stderr.isatty() else None)
+        result = pdf.read_pdf(path, ocr=ocr, progress=_page_progress(shown) if sys.stderr.isatty() else None,
+                              page_limit=limits.max_pages, max_pixels=limits.max_pixels)
     except pdf.PdfError as exc:
-        raise LoadError(path, getattr(exc, "message", None) or str(exc).removeprefix(f"{path}: ")) from None
+        raise LoadError(shown, getattr(exc, "message", None) or str(exc).removeprefix(f"{path}: ")) from None
     except pdf.OcrUnavailable as exc:
-        raise NeedsOcr(path, str(exc)) from None
+        raise NeedsOcr(shown, str(exc)) from None
     if not result.text.strip():
         hint = "it has no text layer; run without --no-ocr" if not ocr else "no text could be read from it"
-        raise LoadError(path, hint)
-    return Source(path=path, format="pdf", text=result.text, pages=tuple(result.pages),
+        raise LoadError(shown, hint)
+    return Source(path=shown, format="pdf", text=result.text, pages=tuple(result.pages),
                   ocr_pages=tuple(result.ocr_pages))
 
 
@@ -196,7 +328,7 @@ def _page_progress(path: str):
     return report
 
 
-def _load_docx(path: str, data: bytes) -> Source:
+def _load_docx(path: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> Source:
     try:
         import docx  # python-docx
     except ImportError:
@@ -204,14 +336,26 @@ def _load_docx(path: str, data: bytes) -> Source:
     import io
     import zipfile
 
+    fix = "re-save it from a word processor"
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            unpacked = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, ValueError, OSError) as exc:
+        raise LoadError(path, f"not a readable .docx ({exc.__class__.__name__}); {fix}") from None
+    if limits.max_bytes and unpacked > limits.max_bytes:
+        raise LoadError(path, f"unpacks to {size(unpacked)}, over the budget of {size(limits.max_bytes)} per "
+                              "document; raise it with --max-bytes if the file is genuine")
     try:
         document = docx.Document(io.BytesIO(data))
-    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
-        raise LoadError(path, f"not a readable .docx ({exc.__class__.__name__}); re-save it from a word processor") from None
-    blocks = [p.text for p in document.paragraphs]
-    for table in document.tables:
-        for row in table.rows:
-            blocks.append(" | ".join(cell.text.strip() for cell in row.cells))
+        blocks = [p.text for p in document.paragraphs]
+        for table in document.tables:
+            for row in table.rows:
+                blocks.append(" | ".join(cell.text.strip() for cell in row.cells))
+    except MemoryError:
+        raise LoadError(path, f"ran out of memory unpacking it; {fix}") from None
+    except Exception as exc:  # truncated XML, entity loops (lxml's guard), missing parts: all one bad file
+        reason = " ".join(str(exc).split())[:120]
+        raise LoadError(path, f"not a readable .docx ({exc.__class__.__name__}: {reason}); {fix}") from None
     text = "\n".join(blocks)
     if not text.strip():
         raise LoadError(path, "the .docx holds no text; remove it from the batch")

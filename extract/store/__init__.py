@@ -27,7 +27,7 @@ from __future__ import annotations
 from .query import iter_records, record_from_row, search, search_sql
 from .rows import merge_agency, regulation_id
 from .save import counts, record_error, save_record, save_records
-from .schema import open_db
+from .schema import close_db, open_db
 
-__all__ = ["open_db", "save_record", "save_records", "record_error", "counts", "search", "search_sql",
+__all__ = ["open_db", "close_db", "save_record", "save_records", "record_error", "counts", "search", "search_sql",
            "iter_records", "record_from_row", "merge_agency", "regulation_id"]

@@ -9,16 +9,19 @@ from typing import Any
 import sqlite_utils
 from sqlite_utils.db import NotFoundError
 
-from .persons import absorb_short_names, person_for, person_key
+from ..read.sources import printable
+
+from .agencies import drop_agency, save_agency
+from .agencies import fullest
+from .persons import (_people_with_word, _person_roles, absorb_short_names, merge_person, person_for, person_key,
+                      short_name_target)
 from .provenance import SentenceOf, sentence_finder
 from .rows import (
     _offsets,
     abbreviation_rows,
-    agency_aliases,
     citation_rows,
     document_row,
     mention_rows,
-    merge_agency,
     missing_fields,
     officials_with_signatory,
     regulation_id,
@@ -26,7 +29,7 @@ from .rows import (
     section_rows,
     utterance_rows,
 )
-from .schema import _COUNTED, _DOCUMENT_CHILDREN, _HASH_ID_COLUMNS
+from .schema import _COUNTED, _DOCUMENT_CHILDREN, _HASH_ID_COLUMNS, immediate, retrying
 
 
 def _now() -> str:
@@ -51,47 +54,12 @@ def _save_regulation(db: sqlite_utils.Database, regulation: dict[str, Any]) -> s
         table.insert(row)
         return reg_id
     updates = missing_fields(existing, row)
+    for key in ("issuer", "subject"):  # the fullest wording any document gives: the same in any order
+        if existing.get(key) and row.get(key) and fullest([existing[key], row[key]]) != existing[key]:
+            updates[key] = row[key]
     if updates:
         table.update(reg_id, updates)
     return reg_id
-
-
-def _find_agency(db: sqlite_utils.Database, name: str, acronym: str | None) -> dict[str, Any] | None:
-    """The agency row whose name or acronym equals ``name`` or ``acronym``, ignoring case."""
-    keys = [key for key in (name, acronym) if key]
-    marks = ", ".join("?" for _ in keys)
-    rows = db.query(
-        f"""select * from agencies
-        where name collate nocase in ({marks}) or acronym collate nocase in ({marks})
-        order by name = ? collate nocase desc, id limit 1""",
-        [*keys, *keys, name],
-    )
-    return next(iter(rows), None)
-
-
-def _save_agency(db: sqlite_utils.Database, agency: dict[str, Any]) -> int | None:
-    """Insert or merge one agency with its aliases; return its id."""
-    name = agency.get("name") or agency.get("acronym")
-    if not name:
-        return None
-    acronym = agency.get("acronym") if agency.get("acronym") != name else None
-    table = db["agencies"]
-    existing = _find_agency(db, name, acronym)
-    old_name = None
-    if existing is None:
-        row = {"name": name, "acronym": acronym}
-        row["id"] = table.insert(row).last_pk
-    else:
-        updates = merge_agency(existing, {"name": name, "acronym": acronym})
-        if updates:
-            table.update(existing["id"], updates)
-        old_name = existing["name"] if updates.get("name") else None
-        row = {**existing, **updates}
-    db["agency_aliases"].insert_all(
-        ({"agency_id": row["id"], "alias": alias} for alias in agency_aliases(row, agency, old_name)),
-        ignore=True,
-    )
-    return row["id"]
 
 
 def _save_agencies(
@@ -99,12 +67,20 @@ def _save_agencies(
 ) -> list[tuple[int, dict[str, Any]]]:
     """Save a document's agencies and its links to them; return ``(agency id, agency)`` pairs."""
     saved = []
-    links: dict[int, dict[str, Any]] = {}
+    moved: dict[int, int] = {}
     for agency in agencies:
-        agency_id = _save_agency(db, agency)
-        if agency_id is None:
-            continue
-        saved.append((agency_id, agency))
+        agency_id = save_agency(db, agency, moved)
+        if agency_id is not None:
+            saved.append((agency_id, agency))
+
+    def final(agency_id: int) -> int:  # rows merged while this document's agencies were saved
+        while agency_id in moved:
+            agency_id = moved[agency_id]
+        return agency_id
+
+    saved = [(final(agency_id), agency) for agency_id, agency in saved]
+    links: dict[int, dict[str, Any]] = {}
+    for agency_id, agency in saved:
         link = links.setdefault(agency_id, {"document_id": document_id, "agency_id": agency_id, "mentions": 0,
                                             "start": None, "end": None})
         mentions = agency.get("mentions") or []
@@ -241,22 +217,132 @@ def save_record(db: sqlite_utils.Database, record: dict[str, Any]) -> str:
 
     A record whose id is stored already is skipped. A record whose source is
     stored under another id replaces that document and its rows; the people
-    it names have their ``positions`` recounted. If anything fails, nothing of
-    the record is written and the exception propagates.
+    it names have their ``positions`` recounted, and the regulations, agencies
+    and people that no document refers to any more are removed. If anything
+    fails, nothing of the record is written and the exception propagates.
+
+    Safe with other writers on the same database: the transaction starts with
+    ``BEGIN IMMEDIATE`` (it waits for the write lock rather than failing on a
+    lock upgrade), the "already stored?" check runs inside it, and a transaction
+    that still finds the database busy is rolled back and retried with back-off.
     """
-    if db["documents"].count_where("id = ?", [record["id"]]):
-        return "unchanged"
-    # db.atomic(), not `with db.conn:`: sqlite-utils 4 write methods commit on their
-    # own unless a transaction is already open, so only an explicit BEGIN rolls back.
-    with db.atomic():
-        stored = db["documents"].rows_where("source = ?", [record["source"]], select="id")
+    return retrying(lambda: _save_once(db, record))
+
+
+def _save_once(db: sqlite_utils.Database, record: dict[str, Any]) -> str:
+    with immediate(db):
+        same = db.execute("select source from documents where id = ?", [record["id"]]).fetchone()
+        stored = db["documents"].rows_where("source = ? and id != ?", [record["source"], record["id"]],
+                                            select="id")
         previous = [row["id"] for row in stored]
+        if same and not previous and same[0] == record["source"]:
+            return "unchanged"
         touched: set[int] = set()
+        held = _Held()
         for document_id in previous:
+            held.collect(db, document_id)
             touched |= _delete_document(db, document_id)
-        touched |= _insert_document(db, record)
-        _refresh_positions(db, absorb_short_names(db, touched))
-    return "replaced" if previous else "added"
+        if same:
+            _keep_first_source(db, record["id"], same[0], record["source"])
+        else:
+            touched |= _insert_document(db, record)
+        _link_waiting_speakers(db, touched)
+        touched = _join_short_names(db, absorb_short_names(db, touched))
+        _refresh_positions(db, touched)
+        if previous:
+            held.prune(db)
+    return "replaced" if previous else ("unchanged" if same else "added")
+
+
+def _keep_first_source(db: sqlite_utils.Database, document_id: str, stored: str, source: str) -> None:
+    """Files with the same content are one document, kept under the path that sorts first (in any order)."""
+    if source < stored:
+        db.execute("update documents set source = ?, record = json_set(record, '$.source', ?) where id = ?",
+                   [source, source, document_id])
+
+
+class _Held:
+    """The shared rows (regulations, agencies, people) a document refers to, to drop once nothing else does."""
+
+    def __init__(self) -> None:
+        self.regulations: set[str] = set()
+        self.agencies: set[int] = set()
+        self.people: set[int] = set()
+
+    def collect(self, db: sqlite_utils.Database, document_id: str) -> None:
+        one = [document_id]
+        self.regulations |= {r[0] for r in db.execute(
+            "select regulation_id from citations where document_id = ? union "
+            "select regulation_id from documents where id = ? and regulation_id is not null", one * 2)}
+        self.agencies |= {r[0] for r in db.execute(
+            "select agency_id from document_agencies where document_id = ?", one)}
+        self.people |= {r[0] for r in db.execute(
+            "select person_id from officials where document_id = ? union "
+            "select person_id from quotes where document_id = ? and person_id is not null union "
+            "select person_id from statements where document_id = ? and person_id is not null", one * 3)}
+
+    def prune(self, db: sqlite_utils.Database) -> None:
+        """Delete the collected rows that no document refers to any more (their FTS rows go by trigger)."""
+        for reg_id in sorted(self.regulations):
+            if not _referenced(db, reg_id, [("citations", "regulation_id"), ("documents", "regulation_id"),
+                                            ("mentions", "regulation_id")]):
+                db["regulations"].delete(reg_id)
+        for agency_id in sorted(self.agencies):
+            if db["agencies"].count_where("id = ?", [agency_id]) and not _referenced(
+                    db, agency_id, [("document_agencies", "agency_id"), ("mentions", "agency_id")]):
+                drop_agency(db, agency_id)
+        for person_id in sorted(self.people):
+            if db["people"].count_where("id = ?", [person_id]) and not _referenced(
+                    db, person_id, [("officials", "person_id"), ("quotes", "person_id"),
+                                    ("statements", "person_id"), ("mentions", "person_id")]):
+                db.execute("delete from positions where person_id = ?", [person_id])
+                db.execute("delete from person_names where person_id = ?", [person_id])
+                db["people"].delete(person_id)
+
+
+def _referenced(db: sqlite_utils.Database, value: Any, columns: list[tuple[str, str]]) -> bool:
+    return any(db.execute(f"select 1 from {table} where {column} = ? limit 1", [value]).fetchone()
+               for table, column in columns)
+
+
+def _join_short_names(db: sqlite_utils.Database, person_ids: set[int]) -> set[int]:
+    """Fold each one-word person among ``person_ids`` into the one longer-named person it can stand for.
+
+    :func:`person_for` does this only when the one-word person is new; a person stored earlier
+    joins once the roles they share are known, as if the documents had come the other way round.
+    """
+    standing = set(person_ids)
+    for person_id in sorted(person_ids):
+        row = db.execute("select key from people where id = ?", [person_id]).fetchone()
+        if row is None or len(row[0].split()) != 1:
+            continue
+        target = short_name_target(row[0], _person_roles(db, person_id), _people_with_word(db, row[0]))
+        if target is not None and target != person_id:
+            merge_person(db, person_id, target)
+            standing.discard(person_id)
+            standing.add(target)
+    return standing
+
+
+def _link_waiting_speakers(db: sqlite_utils.Database, person_ids: set[int]) -> None:
+    """Link the quotes and statements of earlier documents whose speaker is one of ``person_ids`` by full name.
+
+    A speaker is linked to a stored person of the same full name (see :func:`_speaker_ids`); a
+    document that arrives after the quote's document must link it too, or the links would
+    depend on the order documents are stored in.
+    """
+    for person_id in sorted(person_ids):
+        row = db.execute("select key from people where id = ?", [person_id]).fetchone()
+        if row is None or len(row[0].split()) < 2:
+            continue
+        key = row[0]
+        last = key.split()[-1]
+        for table in ("quotes", "statements"):
+            waiting = db.execute(f"select id, speaker from {table} where person_id is null and speaker like ?",
+                                 [f"%{last}%"]).fetchall()
+            ids = [quote_id for quote_id, speaker in waiting if person_key(speaker) == key]
+            for quote_id in ids:
+                db.execute(f"update {table} set person_id = ? where id = ?", [person_id, quote_id])
 
 
 def save_records(db: sqlite_utils.Database, records: Iterable[dict[str, Any]]) -> Counter[str]:
@@ -265,11 +351,18 @@ def save_records(db: sqlite_utils.Database, records: Iterable[dict[str, Any]]) -
 
 
 def record_error(db: sqlite_utils.Database, source: str, message: str) -> None:
-    """Note that ``source`` could not be processed; the same error is kept once, with its latest time."""
-    db["errors"].insert(
-        {"source": source, "message": message, "at": _now()},
-        hash_id="id", hash_id_columns=_HASH_ID_COLUMNS["errors"], replace=True,
-    )
+    """Note that ``source`` could not be processed; the same error is kept once, with its latest time.
+
+    A file name that is not valid UTF-8 is stored with its odd bytes written as ``\\xNN``.
+    """
+    row = {"source": printable(source), "message": printable(message), "at": _now()}
+
+    def insert() -> None:
+        with immediate(db):
+            db["errors"].insert(row, hash_id="id", hash_id_columns=_HASH_ID_COLUMNS["errors"], replace=True)
+
+    retrying(insert)
+
 
 
 # -- reading ------------------------------------------------------------------

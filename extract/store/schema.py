@@ -1,12 +1,19 @@
 """The database's tables, keys, indexes and full-text search, created on open."""
 from __future__ import annotations
 
+import random
+import sqlite3
+import time
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable, Iterator, TypeVar
 
 import sqlite_utils
 
+from .agencies import FORMS_INDEX_SQL, FORMS_SQL, FORMS_TABLE
 from .persons import person_key
+
+T = TypeVar("T")
 
 # -- schema ---------------------------------------------------------------
 
@@ -163,18 +170,80 @@ _COUNTED = {
 }
 
 
+BUSY_TIMEOUT_MS = 60_000  # how long a writer waits for another writer's transaction before SQLITE_BUSY
+RETRIES = 8  # further attempts, with growing back-off, when SQLite still reports the database busy
+
+
+def is_busy(exc: BaseException) -> bool:
+    """True for SQLite's "database is locked" / "database is busy" errors, which a retry can clear."""
+    return isinstance(exc, sqlite3.OperationalError) and any(
+        word in str(exc).lower() for word in ("locked", "busy"))
+
+
+def retrying(action: Callable[[], T], *, attempts: int = RETRIES) -> T:
+    """Run ``action``; while SQLite reports the database busy, wait with jittered exponential back-off and retry."""
+    for attempt in range(attempts + 1):
+        try:
+            return action()
+        except sqlite3.OperationalError as exc:
+            if not is_busy(exc) or attempt == attempts:
+                raise
+            time.sleep(min(0.05 * 2 ** attempt, 5.0) * (0.5 + random.random()))
+    raise AssertionError("unreachable")
+
+
+@contextmanager
+def immediate(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
+    """One write transaction that takes the write lock at its start (``BEGIN IMMEDIATE``).
+
+    A deferred transaction that reads first and writes later can fail at once with SQLITE_BUSY
+    when two writers both try to upgrade their lock; an immediate one waits its turn instead
+    (up to the busy timeout). Rolled back if anything inside fails.
+    """
+    db.conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield db
+    except BaseException:
+        if db.conn.in_transaction:
+            db.conn.execute("ROLLBACK")
+        raise
+    db.conn.execute("COMMIT")
+
+
 def open_db(path: str | Path) -> sqlite_utils.Database:
     """Open (creating if needed) the database at ``path`` with the Warta schema.
 
-    Safe to call on an existing database: tables, indexes and full-text
-    indexes are only created where missing. Foreign keys are enforced on the
-    returned connection.
+    Safe to call on an existing database, and from many processes at once: the database is put
+    in WAL mode (readers never block the writer), every connection waits up to
+    ``BUSY_TIMEOUT_MS`` for another writer, and tables, indexes and full-text indexes are only
+    created where missing, in one immediate transaction, retried while the database is busy.
+    Foreign keys are enforced on the returned connection.
     A database written before a column existed gains it (empty for the rows
     already there; re-ingest to fill it).
     """
     db = sqlite_utils.Database(path)
+    db.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     db.execute("PRAGMA foreign_keys = ON")
-    with db.atomic():
+    if str(path) != ":memory:":
+        retrying(lambda: db.conn.execute("PRAGMA journal_mode = WAL").fetchall())
+    if not _schema_current(db):
+        retrying(lambda: _create_schema(db))
+    return db
+
+
+def _schema_current(db: sqlite_utils.Database) -> bool:
+    """True when every table, column and full-text index exists already (opening then writes nothing)."""
+    names = set(db.table_names())
+    if FORMS_TABLE not in names or not all(f"{name}_fts" in names for name in _FTS):
+        return False
+    for name, spec in _TABLES.items():
+        if name not in names or not set(spec["columns"]) <= set(db[name].columns_dict):
+            return False
+    return not db.execute("select 1 from people where key is null limit 1").fetchall()
+
+
+def _create_schema(db: sqlite_utils.Database) -> None:
+    with immediate(db):
         for name, spec in _TABLES.items():
             db[name].create(
                 spec["columns"],
@@ -194,7 +263,20 @@ def open_db(path: str | Path) -> sqlite_utils.Database:
             db["people"].update(row["id"], {"key": person_key(row["name"]) or row["name"].casefold()})
         for name, columns in _FTS.items():
             db[name].enable_fts(columns, create_triggers=True, replace=True)
-    return db
+        db.execute(FORMS_SQL)
+        db.execute(FORMS_INDEX_SQL)
+
+
+def close_db(db: sqlite_utils.Database) -> None:
+    """Fold the write-ahead log back into the database file (when no one else is using it) and close.
+
+    ``warta serve`` opens the file immutable, which does not read a WAL file.
+    """
+    try:
+        db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    except sqlite3.Error:
+        pass
+    db.conn.close()
 
 
 def _add_missing_columns(table: sqlite_utils.db.Table, columns: dict[str, type]) -> None:

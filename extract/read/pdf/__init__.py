@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from pathlib import Path
 from typing import Callable
 
@@ -33,6 +34,7 @@ from .layout import (
 from .model import (
     OcrUnavailable,
     PageLayout,
+    PageTooLarge,
     PageText,
     PdfError,
     PdfText,
@@ -54,6 +56,8 @@ def read_pdf(
     cache_dir: Path | None = None,
     progress: Callable[[int, int], None] | None = None,
     max_pages: int | None = None,
+    page_limit: int | None = None,
+    max_pixels: int | None = None,
 ) -> PdfText:
     """Read the text of the PDF at `path`.
 
@@ -61,6 +65,9 @@ def read_pdf(
     cache_dir: where OCR results are kept (default `default_cache_dir()`).
     progress: called as progress(pages_done, pages_total) after each page.
     max_pages: read only the first pages (handy for a quick look at a long scan).
+    page_limit: refuse (PdfError) a PDF with more pages than this (the ``--max-pages`` budget).
+    max_pixels: refuse (PdfError) a PDF with a page that needs OCR and would render to more
+        pixels than this at the OCR resolution (the ``--max-pixels`` budget).
 
     Raises PdfError for encrypted, truncated or non-PDF files, and OcrUnavailable where a
     page needs OCR and Tesseract is missing.
@@ -75,6 +82,9 @@ def read_pdf(
     skipped: list[int] = []
     file_hash: list[str] = []  # computed only if some page needs OCR
     try:
+        if page_limit is not None and len(document) > page_limit:
+            raise PdfError(path, f"has {len(document)} pages, over the budget of {page_limit} pages per document; "
+                                 "raise it with --max-pages or split the PDF")
         total = len(document) if max_pages is None else min(len(document), max_pages)
         for index in range(total):
             try:
@@ -82,8 +92,12 @@ def read_pdf(
                 if ocr and _needs_ocr(document, index, page.lines):
                     if not file_hash:
                         file_hash.append(hashlib.sha256(data).hexdigest())
-                    page = _ocr_page(document, index, file_hash[0], cache_dir)
+                    page = _ocr_page(document, index, file_hash[0], cache_dir, max_pixels)
                     ocr_pages.append(index + 1)
+            except PageTooLarge as exc:
+                raise PdfError(path, f"page {index + 1} would render to {exc.pixels / 1e6:.0f} million pixels for "
+                                     f"OCR, over the budget of {max_pixels / 1e6:.0f} million; raise it with "
+                                     "--max-pixels or pass --no-ocr") from None
             except (pdfium.PdfiumError, _PageUnreadable):
                 page = PageLayout(index + 1, 0.0, 0.0, [])
                 skipped.append(index + 1)
@@ -124,6 +138,10 @@ def check_pdf_bytes(path: str | os.PathLike, data: bytes) -> None:
         raise PdfError(path, "is truncated (no end-of-file marker); download it again")
 
 
+_NO_PAGES = re.compile(rb"/Type\s*/Pages\b(?:(?!>>).)*?/Count\s+0\b|/Count\s+0\b(?:(?!>>).)*?/Type\s*/Pages\b",
+                       re.S)
+
+
 def _open(path: str | os.PathLike, data: bytes) -> pdfium.PdfDocument:
     try:
         document = pdfium.PdfDocument(data)
@@ -131,5 +149,8 @@ def _open(path: str | os.PathLike, data: bytes) -> pdfium.PdfDocument:
         reason = str(exc).lower()
         if "password" in reason or "security" in reason:
             raise PdfError(path, "is encrypted with a password; save an unprotected copy and read that") from None
+        if _NO_PAGES.search(data):
+            raise PdfError(path, "has no pages (an intact PDF with a page count of 0); export it again from "
+                                 "its source or remove it from the batch") from None
         raise PdfError(path, f"is damaged and cannot be opened ({exc}); download it again") from None
     return document

@@ -42,6 +42,14 @@ class OcrUnavailable(RuntimeError):
     """A page needs OCR but Tesseract (or its Indonesian model) is not installed."""
 
 
+class PageTooLarge(Exception):
+    """A page that needs OCR would render to more pixels than the budget allows."""
+
+    def __init__(self, pixels: int):
+        self.pixels = pixels
+        super().__init__(f"{pixels} pixels")
+
+
 class _PageUnreadable(Exception):
     """One page could not be read (pdfium refused it, or Tesseract failed on it)."""
 

@@ -27,8 +27,10 @@ from .model import (
     Line,
     OcrUnavailable,
     PageLayout,
+    PageTooLarge,
     _PageUnreadable,
 )
+from ..budget import paused
 
 # --------------------------------------------------------------------------- OCR decision
 
@@ -131,7 +133,8 @@ def _tesseract() -> tuple[str, str]:
     return binary, f"{OCR_LANG}+eng" if "eng" in langs else OCR_LANG
 
 
-def _ocr_page(document: pdfium.PdfDocument, index: int, file_hash: str, cache_dir: Path | None) -> PageLayout:
+def _ocr_page(document: pdfium.PdfDocument, index: int, file_hash: str, cache_dir: Path | None,
+              max_pixels: int | None = None) -> PageLayout:
     binary, langs = _tesseract()
     key = f"{file_hash}-p{index + 1}-{langs}-{OCR_DPI}dpi-v1"
     cache = Path(cache_dir) if cache_dir is not None else default_cache_dir()
@@ -142,7 +145,11 @@ def _ocr_page(document: pdfium.PdfDocument, index: int, file_hash: str, cache_di
         if cached.is_file():
             tsv = cached.read_text(encoding="utf-8")
         else:
-            tsv = _run_tesseract(binary, langs, _render_png(page))
+            pixels = int((right - left) * OCR_DPI / 72) * int((top - bottom) * OCR_DPI / 72)
+            if max_pixels is not None and pixels > max_pixels:
+                raise PageTooLarge(pixels)
+            with paused():  # Tesseract has its own time limit per page
+                tsv = _run_tesseract(binary, langs, _render_png(page))
             _write_atomic(cached, tsv)
     finally:
         page.close()
