@@ -4,13 +4,22 @@ Each component runs a pure finder over ``doc.text`` and writes its spans to one 
 ``doc.spans``; the finder's record for a span (a frozen dataclass) is kept on the span under an
 extension named after the key (``span._.regulations``), one per family because spaCy keys span
 extensions by their offsets. Nothing here needs a trained model or a download.
+
+The tokenizer is spaCy's Indonesian one without the 15,573 special cases that only keep a hyphenated
+word ("anak-anak", "sewenang-wenang") in one token with its norm: spaCy adds those one by one, which
+took most of a second of start-up (seconds on a busy machine), and no component reads tokens or norms
+(the finders match on the text; spans snap to whatever tokens there are). With ``ner`` the statistical
+model needs the tokens it was trained on, so that pipeline keeps every special case.
 """
 from __future__ import annotations
 
+import re
 from typing import Callable
 
 import spacy
+from spacy import util
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span
 
 from .find.abbreviations import find_abbreviations
@@ -73,6 +82,33 @@ for _name, _key, _finder, _label in FAMILIES:
 
 COMPONENTS = tuple(name for name, *_ in FAMILIES)
 
+TOKENIZER = "warta.IndonesianTokenizer.v1"
+_HYPHENATED = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+")
+
+
+def _kept_exception(text: str) -> bool:
+    """A special case worth its start-up cost: anything but a hyphenated word of letters."""
+    return not _HYPHENATED.fullmatch(text)
+
+
+@spacy.registry.tokenizers(TOKENIZER)
+def create_tokenizer() -> Callable[[Language], Tokenizer]:
+    """spaCy's tokenizer for the language, with the special cases :func:`_kept_exception` keeps."""
+
+    def tokenizer_factory(nlp: Language) -> Tokenizer:
+        defaults = nlp.Defaults
+        return Tokenizer(
+            nlp.vocab,
+            rules={k: v for k, v in defaults.tokenizer_exceptions.items() if _kept_exception(k)},
+            prefix_search=util.compile_prefix_regex(defaults.prefixes).search if defaults.prefixes else None,
+            suffix_search=util.compile_suffix_regex(defaults.suffixes).search if defaults.suffixes else None,
+            infix_finditer=util.compile_infix_regex(defaults.infixes).finditer if defaults.infixes else None,
+            token_match=defaults.token_match,
+            url_match=defaults.url_match,
+        )
+
+    return tokenizer_factory
+
 
 def build_nlp(*, ner: bool = False) -> Language:
     """A blank Indonesian pipeline with Warta's components; build it once and stream with ``nlp.pipe``.
@@ -80,7 +116,7 @@ def build_nlp(*, ner: bool = False) -> Language:
     ``ner`` adds the statistical NER trained on NERGrit and shipped in ``extract/data/ner`` (persons,
     organisations, places in ``doc.ents``); it halves throughput, so it is off unless asked for.
     """
-    nlp = spacy.blank("id")
+    nlp = spacy.blank("id") if ner else spacy.blank("id", config={"nlp": {"tokenizer": {"@tokenizers": TOKENIZER}}})
     for name in COMPONENTS:
         nlp.add_pipe(name)
     if ner:
