@@ -15,8 +15,7 @@ from pathlib import Path
 
 import click
 
-from extract import (counts, extract_records, iter_records, open_db, record_error, render_briefs, render_drafts,
-                     save_record, search as search_db, write_metadata)
+import extract as api
 
 DEFAULT_DB = "output/warta.db"
 CONTEXT = {"help_option_names": ["-h", "--help"]}
@@ -60,7 +59,7 @@ def extract(paths, with_text, jobs, no_ocr, indent, ner):
         cat rilis.txt | warta extract -
     """
     done = failed = 0
-    for outcome in extract_records(paths, jobs=jobs, ocr=not no_ocr, with_text=with_text, ner=ner):
+    for outcome in api.extract_records(paths, jobs=jobs, ocr=not no_ocr, with_text=with_text, ner=ner):
         for warning in outcome.warnings:
             click.echo(f"warning: {warning}", err=True)
         if outcome.skipped:
@@ -78,10 +77,10 @@ def extract(paths, with_text, jobs, no_ocr, indent, ner):
 def _ingest(paths, db_path, jobs, ocr, quiet=False) -> tuple[dict, int, int]:
     """Extract and store; returns (outcome counts, documents done, documents failed)."""
     Path(db_path).parent.mkdir(parents=True, exist_ok=True)
-    db = open_db(db_path)
+    db = api.open_db(db_path)
     tally = {"added": 0, "unchanged": 0, "replaced": 0, "skipped": 0}
     done = failed = 0
-    outcomes = extract_records(paths, jobs=jobs, ocr=ocr, with_text=True)
+    outcomes = api.extract_records(paths, jobs=jobs, ocr=ocr, with_text=True)
     show_bar = sys.stderr.isatty() and not quiet
     with click.progressbar(outcomes, label="Ingesting", file=sys.stderr, show_pos=True) if show_bar \
             else _nullbar(outcomes) as bar:
@@ -91,21 +90,21 @@ def _ingest(paths, db_path, jobs, ocr, quiet=False) -> tuple[dict, int, int]:
             if outcome.skipped:
                 tally["skipped"] += 1
                 click.echo(f"warning: skipped {outcome.error}", err=True)
-                record_error(db, outcome.path, f"skipped: {outcome.error}")
+                api.record_error(db, outcome.path, f"skipped: {outcome.error}")
                 continue
             if outcome.error:
                 failed += 1
                 click.echo(f"error: {outcome.error}", err=True)
-                record_error(db, outcome.path, outcome.error)
+                api.record_error(db, outcome.path, outcome.error)
                 continue
             try:
-                tally[save_record(db, outcome.record)] += 1
+                tally[api.save_record(db, outcome.record)] += 1
                 done += 1
             except Exception as exc:  # the document's transaction rolled back; record it and go on
                 failed += 1
                 message = f"{outcome.path}: could not be stored ({exc.__class__.__name__}: {exc})"
                 click.echo(f"error: {message}", err=True)
-                record_error(db, outcome.path, message)
+                api.record_error(db, outcome.path, message)
     return tally, done, failed
 
 
@@ -121,7 +120,7 @@ class _nullbar:
 
 
 def _summary(db_path: str, tally: dict, failed: int) -> str:
-    c = counts(open_db(db_path))
+    c = api.counts(api.open_db(db_path))
     return (f"{c['documents']} documents ({tally['added']} added, {tally['replaced']} replaced, "
             f"{tally['unchanged']} unchanged), {c['regulations']} regulations, {c['officials']} officials, "
             f"{c['agencies']} agencies, {c['quotes']} quotes, {failed} errors"
@@ -165,7 +164,7 @@ def search(query, db_path, limit, as_json):
     """
     if not Path(db_path).exists():
         raise click.ClickException(f"{db_path}: no database yet; run 'warta ingest' or 'warta run' first")
-    hits = search_db(open_db(db_path), query, limit=limit)
+    hits = api.search(api.open_db(db_path), query, limit=limit)
     if as_json:
         click.echo(json.dumps(hits, ensure_ascii=False, indent=2))
         return
@@ -199,7 +198,7 @@ def draft(db_path, out_dir, doc_ids, names, templates_dir, formats, briefs):
     if not Path(db_path).exists():
         raise click.ClickException(f"{db_path}: no database yet; run 'warta ingest' or 'warta run' first")
     try:
-        records = list(iter_records(open_db(db_path), doc_ids or None))
+        records = list(api.iter_records(api.open_db(db_path), doc_ids or None))
     except ValueError as exc:
         raise click.ClickException(f"{exc}; list ids with 'warta search' or in Datasette") from None
     kwargs = {"templates_dir": templates_dir}
@@ -207,10 +206,10 @@ def draft(db_path, out_dir, doc_ids, names, templates_dir, formats, briefs):
         kwargs["names"] = names
     if formats:
         kwargs["formats"] = formats
-    written = render_drafts(records, out_dir, **kwargs)
+    written = api.render_drafts(records, out_dir, **kwargs)
     click.echo(f"{len(written)} drafts for {len(records)} documents in {out_dir}/")
     if briefs and not doc_ids:
-        extra = render_briefs(open_db(db_path), out_dir, templates_dir=templates_dir, **(
+        extra = api.render_briefs(api.open_db(db_path), out_dir, templates_dir=templates_dir, **(
             {"formats": formats} if formats else {}))
         click.echo(f"{len(extra)} regulation briefs and officials' profiles in {out_dir}/regulasi/ and {out_dir}/pejabat/")
 
@@ -229,7 +228,7 @@ def serve(db_path, host, port):
     if not Path(db_path).exists():
         raise click.ClickException(f"{db_path}: no database yet; run 'warta ingest' or 'warta run' first")
     metadata = str(Path(db_path).with_name("metadata.json"))
-    write_metadata(db_path, metadata)
+    api.write_metadata(db_path, metadata)
     command = [sys.executable, "-m", "datasette", "serve", "--immutable", db_path, "--metadata", metadata,
                "--host", host, "--port", str(port)]
     click.echo(f"Serving {db_path} at http://{host}:{port}/ (Ctrl+C to stop)")
@@ -259,9 +258,9 @@ def run(corpus, out_dir, jobs, no_ocr):
     out = Path(out_dir)
     db_path = str(out / "warta.db")
     tally, done, failed = _ingest([corpus], db_path, jobs, not no_ocr)
-    metadata = write_metadata(db_path, out / "metadata.json")
-    drafts = render_drafts(list(iter_records(open_db(db_path))), out / "drafts")
-    drafts += render_briefs(open_db(db_path), out / "drafts")
+    metadata = api.write_metadata(db_path, out / "metadata.json")
+    drafts = api.render_drafts(list(api.iter_records(api.open_db(db_path))), out / "drafts")
+    drafts += api.render_briefs(api.open_db(db_path), out / "drafts")
     click.echo(_summary(db_path, tally, failed))
     click.echo(f"Database:  {db_path}")
     click.echo(f"Metadata:  {metadata}")
