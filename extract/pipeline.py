@@ -14,6 +14,7 @@ model needs the tokens it was trained on, so that pipeline keeps every special c
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import Callable
 
 import spacy
@@ -55,7 +56,18 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
+def found(doc: Doc, key: str) -> list:
+    """The finder's records for one family, in the finder's order.
+
+    Records read these, not the spans: a span extension is keyed by the span's offsets, so two
+    findings that snap to the same tokens (two places inside one hyphenated word) would share one
+    slot and the first would be lost; which findings collide would depend on the tokenizer."""
+    return doc.user_data.get(("warta_found", key), [])
+
+
 def _write_spans(doc: Doc, key: str, items, label: str | Callable) -> None:
+    items = list(items)
+    doc.user_data[("warta_found", key)] = items
     spans = []
     for item in items:
         start, end = (item.start, item.end) if hasattr(item, "start") else item
@@ -82,24 +94,66 @@ for _name, _key, _finder, _label in FAMILIES:
 
 COMPONENTS = tuple(name for name, *_ in FAMILIES)
 
-TOKENIZER = "warta.IndonesianTokenizer.v1"
-_HYPHENATED = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+")
+TOKENIZER = "warta.TextTokenizer.v1"
+SPACY_TOKENIZER = "warta.SpacyTokenizer.v1"
+_TOKEN = re.compile(r"(\w+|[^\w\s]|\s+)( ?)")
 
 
-def _kept_exception(text: str) -> bool:
-    """A special case worth its start-up cost: anything but a hyphenated word of letters."""
-    return not _HYPHENATED.fullmatch(text)
+class TextTokenizer:
+    """Tokens for spans to snap to: runs of word characters, single other marks, and whitespace
+    (one space after a token is its trailing space, as in spaCy). It keeps the text it was given in
+    ``doc.user_data["warta_text"]``, so that no component rejoins the tokens, and it needs no rules,
+    so it costs nothing to build. No component reads tokens: the finders match on the text."""
+
+    def __init__(self, vocab):
+        self.vocab = vocab
+
+    def __call__(self, text: str) -> Doc:
+        pairs = _TOKEN.findall(text)
+        doc = Doc(self.vocab, words=[w for w, _ in pairs], spaces=[bool(s) for _, s in pairs])
+        doc.user_data["warta_text"] = text
+        return doc
+
+    def pipe(self, texts, batch_size: int = 1000):
+        for text in texts:
+            yield self(text)
+
+    # Nothing to save: the tokenizer has no state beyond the vocabulary.
+    def to_bytes(self, **_) -> bytes:
+        return b""
+
+    def from_bytes(self, _data: bytes, **_) -> "TextTokenizer":
+        return self
+
+    def to_disk(self, path, **_) -> None:
+        Path(path).write_bytes(b"")
+
+    def from_disk(self, _path, **_) -> "TextTokenizer":
+        return self
+
+
+class TextKeepingTokenizer(Tokenizer):
+    """spaCy's own tokenizer (every special case: the statistical NER was trained on its tokens),
+    keeping the text it was given as :class:`TextTokenizer` does."""
+
+    def __call__(self, text):
+        doc = super().__call__(text)
+        doc.user_data["warta_text"] = text
+        return doc
 
 
 @spacy.registry.tokenizers(TOKENIZER)
-def create_tokenizer() -> Callable[[Language], Tokenizer]:
-    """spaCy's tokenizer for the language, with the special cases :func:`_kept_exception` keeps."""
+def create_text_tokenizer() -> Callable[[Language], TextTokenizer]:
+    return lambda nlp: TextTokenizer(nlp.vocab)
 
+
+@spacy.registry.tokenizers(SPACY_TOKENIZER)
+def create_spacy_tokenizer() -> Callable[[Language], Tokenizer]:
     def tokenizer_factory(nlp: Language) -> Tokenizer:
         defaults = nlp.Defaults
-        return Tokenizer(
+        return TextKeepingTokenizer(
             nlp.vocab,
-            rules={k: v for k, v in defaults.tokenizer_exceptions.items() if _kept_exception(k)},
+            rules=defaults.tokenizer_exceptions,
             prefix_search=util.compile_prefix_regex(defaults.prefixes).search if defaults.prefixes else None,
             suffix_search=util.compile_suffix_regex(defaults.suffixes).search if defaults.suffixes else None,
             infix_finditer=util.compile_infix_regex(defaults.infixes).finditer if defaults.infixes else None,
@@ -116,7 +170,8 @@ def build_nlp(*, ner: bool = False) -> Language:
     ``ner`` adds the statistical NER trained on NERGrit and shipped in ``extract/data/ner`` (persons,
     organisations, places in ``doc.ents``); it halves throughput, so it is off unless asked for.
     """
-    nlp = spacy.blank("id") if ner else spacy.blank("id", config={"nlp": {"tokenizer": {"@tokenizers": TOKENIZER}}})
+    tokenizer = {"@tokenizers": SPACY_TOKENIZER if ner else TOKENIZER}
+    nlp = spacy.blank("id", config={"nlp": {"tokenizer": tokenizer}})
     for name in COMPONENTS:
         nlp.add_pipe(name)
     if ner:
