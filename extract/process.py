@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections import deque
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from typing import Iterable, Iterator
@@ -112,7 +113,16 @@ def extract_records(paths: Iterable[str], *, jobs: int = 1, ocr: bool = True, wi
             yield from _run_batch(chunk, ocr, with_text, ner)
         return
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        chunks = list(_chunks(files, BATCH))
-        n = len(chunks)
-        for batch in pool.map(_run_batch, chunks, [ocr] * n, [with_text] * n, [ner] * n):
-            yield from batch
+        yield from _in_order(pool, _chunks(files, BATCH), 2 * jobs, ocr, with_text, ner)
+
+
+def _in_order(pool, chunks: Iterator[list[str]], window: int, *args) -> Iterator[Outcome]:
+    """The chunks' outcomes in input order, with at most ``window`` chunks submitted and not yet
+    yielded, so that memory stays bounded however many files there are."""
+    pending: deque = deque()
+    for chunk in chunks:
+        pending.append(pool.submit(_run_batch, chunk, *args))
+        if len(pending) >= window:
+            yield from pending.popleft().result()
+    while pending:
+        yield from pending.popleft().result()
