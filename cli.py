@@ -11,6 +11,8 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from contextlib import contextmanager, nullcontext
+from itertools import chain
 from pathlib import Path
 
 import click
@@ -20,6 +22,9 @@ import extract as api
 DEFAULT_DB = "output/warta.db"
 CONTEXT = {"help_option_names": ["-h", "--help"]}
 EXIT_PARTIAL = 2
+DASK_HELP = ("Run on a Dask cluster: a scheduler's tcp://HOST:8786, or local:N for N local worker processes "
+             "(needs pip install 'warta[dask]').")
+COMMIT_EVERY = 500
 
 
 def _exit_code(done: int, failed: int) -> int:
@@ -47,7 +52,10 @@ def cli():
 @click.option("--no-ocr", is_flag=True, help="Do not OCR PDF pages that have no text layer.")
 @click.option("--indent", is_flag=True, help="Pretty-print each record (no longer JSON Lines).")
 @click.option("--ner", is_flag=True, help="Add the statistical NER's entities (slower).")
-def extract(paths, with_text, jobs, no_ocr, indent, ner):
+@click.option("--dask", "dask_address", metavar="ADDRESS", help=DASK_HELP)
+@click.option("--out", "out_dir", metavar="DIR", help="With --dask: write the records as JSON Lines shards "
+              "(part-*.jsonl) into DIR, a folder or URL every worker reaches, instead of printing them.")
+def extract(paths, with_text, jobs, no_ocr, indent, ner, dask_address, out_dir):
     """Print one JSON record per document (JSON Lines); touches no database.
 
     PATHS are files or folders (folders recurse); "-" reads text from stdin.
@@ -57,9 +65,28 @@ def extract(paths, with_text, jobs, no_ocr, indent, ner):
         warta extract corpus/ > records.jsonl
         warta extract --with-text siaran-pers.txt
         cat rilis.txt | warta extract -
+        warta extract --dask local:2 corpus/ > records.jsonl
+        warta extract --dask tcp://10.0.0.5:8786 --with-text --out s3://arsip/shards s3://arsip/berita/
     """
+    if out_dir and not dask_address:
+        raise click.UsageError("--out writes shards from a Dask run; add --dask ADDRESS (local:2 on one machine)")
+    if dask_address and "-" in paths:
+        raise click.UsageError("-: standard input cannot be read on a cluster; save it to a file and pass that")
+    with (_on_dask(dask_address) if dask_address else nullcontext()) as client:
+        if client is None:
+            outcomes = api.extract_records(paths, jobs=jobs, ocr=not no_ocr, with_text=with_text, ner=ner)
+        else:
+            outcomes = _dask_outcomes(client, paths, ocr=not no_ocr, with_text=with_text, ner=ner, out=out_dir)
+        done, failed = _print_outcomes(outcomes, indent)
+    if out_dir:
+        click.echo(f"{done} records in {out_dir}/part-*.jsonl, {failed} errors; load them with "
+                   f"'warta ingest --records {out_dir}'", err=True)
+    sys.exit(_exit_code(done, failed))
+
+
+def _print_outcomes(outcomes, indent) -> tuple[int, int]:
     done = failed = 0
-    for outcome in api.extract_records(paths, jobs=jobs, ocr=not no_ocr, with_text=with_text, ner=ner):
+    for outcome in outcomes:
         for warning in outcome.warnings:
             click.echo(f"warning: {warning}", err=True)
         if outcome.skipped:
@@ -70,20 +97,23 @@ def extract(paths, with_text, jobs, no_ocr, indent, ner):
             click.echo(f"error: {outcome.error}", err=True)
             continue
         done += 1
-        click.echo(json.dumps(outcome.record, ensure_ascii=False, indent=2 if indent else None))
-    sys.exit(_exit_code(done, failed))
+        if outcome.record is not None:  # None: written to a shard
+            click.echo(json.dumps(outcome.record, ensure_ascii=False, indent=2 if indent else None))
+    return done, failed
 
 
-def _ingest(paths, db_path, jobs, ocr, quiet=False) -> tuple[dict, int, int]:
-    """Extract and store; returns (outcome counts, documents done, documents failed)."""
+def _ingest(paths, db_path, jobs, ocr, quiet=False, outcomes=None, commit_every=1) -> tuple[dict, int, int]:
+    """Extract (or take ``outcomes`` extracted elsewhere) and store; returns (outcome counts, documents
+    done, documents failed). ``commit_every`` documents share one transaction."""
     Path(db_path).parent.mkdir(parents=True, exist_ok=True)
     db = api.open_db(db_path)
     tally = {"added": 0, "unchanged": 0, "replaced": 0, "skipped": 0}
     done = failed = 0
-    outcomes = api.extract_records(paths, jobs=jobs, ocr=ocr, with_text=True)
+    if outcomes is None:
+        outcomes = api.extract_records(paths, jobs=jobs, ocr=ocr, with_text=True)
     show_bar = sys.stderr.isatty() and not quiet
     with click.progressbar(outcomes, label="Ingesting", file=sys.stderr, show_pos=True) if show_bar \
-            else _nullbar(outcomes) as bar:
+            else _nullbar(outcomes) as bar, api.Commits(db, commit_every) as commits:
         for outcome in bar:
             for warning in outcome.warnings:
                 click.echo(f"\nwarning: {warning}", err=True)
@@ -105,7 +135,33 @@ def _ingest(paths, db_path, jobs, ocr, quiet=False) -> tuple[dict, int, int]:
                 message = f"{outcome.path}: could not be stored ({exc.__class__.__name__}: {exc})"
                 click.echo(f"error: {message}", err=True)
                 api.record_error(db, outcome.path, message)
+            commits.tick()
     return tally, done, failed
+
+
+@contextmanager
+def _on_dask(address):
+    """A Dask client for ``--dask ADDRESS``, closed (with its local cluster) afterwards."""
+    from extract import distribute
+
+    try:
+        client = distribute.connect(address)
+    except (ValueError, OSError) as exc:
+        raise click.ClickException(f"--dask {exc}") from None
+    try:
+        yield client
+    finally:
+        distribute.close(client)
+
+
+def _dask_outcomes(client, paths, **options):
+    from extract import distribute
+
+    try:
+        files = distribute.expand_paths(paths)
+    except ValueError as exc:
+        raise click.ClickException(str(exc)) from None
+    return distribute.extract_on_dask(files, client, **options)
 
 
 class _nullbar:
@@ -133,18 +189,40 @@ def _summary(db_path: str, tally: dict, failed: int) -> str:
 @click.option("--db", "db_path", default=DEFAULT_DB, show_default=True, help="SQLite database to write.")
 @click.option("--jobs", "-j", default=1, show_default=True, help="Worker processes for extraction.")
 @click.option("--no-ocr", is_flag=True, help="Do not OCR PDF pages that have no text layer.")
-def ingest(paths, db_path, jobs, no_ocr):
+@click.option("--dask", "dask_address", metavar="ADDRESS", help=DASK_HELP)
+@click.option("--records", "records_dir", metavar="DIR", help="Load the shards 'warta extract --dask --with-text "
+              "--out DIR' wrote, without extracting anything.")
+def ingest(paths, db_path, jobs, no_ocr, dask_address, records_dir):
     """Extract documents into the database (default: corpus/ into output/warta.db).
 
     Idempotent: a document already stored with the same content is skipped; a changed file
-    replaces its earlier rows. One transaction per document.
+    replaces its earlier rows. One transaction per document (per 500 documents with --dask or
+    --records, each document still rolled back alone if it fails).
 
     \b
     Example:
         warta ingest corpus/ --db output/warta.db --jobs 2
+        warta ingest --dask local:2 corpus/
+        warta ingest --records shards/ --db output/warta.db
     """
-    paths = paths or ("corpus",)
-    tally, done, failed = _ingest(paths, db_path, jobs, not no_ocr)
+    if records_dir and (paths or dask_address):
+        raise click.UsageError("--records loads shards already extracted; give no PATHS and no --dask with it")
+    if records_dir:
+        from extract import distribute
+
+        try:
+            outcomes = distribute.read_shards(records_dir)
+            first = next(outcomes, None)
+        except ValueError as exc:
+            raise click.ClickException(str(exc)) from None
+        outcomes = chain([first], outcomes) if first is not None else iter(())
+        tally, done, failed = _ingest((), db_path, jobs, not no_ocr, outcomes=outcomes, commit_every=COMMIT_EVERY)
+    elif dask_address:
+        with _on_dask(dask_address) as client:
+            outcomes = _dask_outcomes(client, paths or ("corpus",), ocr=not no_ocr, with_text=True)
+            tally, done, failed = _ingest((), db_path, jobs, not no_ocr, outcomes=outcomes, commit_every=COMMIT_EVERY)
+    else:
+        tally, done, failed = _ingest(paths or ("corpus",), db_path, jobs, not no_ocr)
     click.echo(_summary(db_path, tally, failed))
     sys.exit(_exit_code(done, failed))
 

@@ -15,7 +15,7 @@ _VERBS = {
     "LoadError": ".read.sources", "load": ".read.sources",
     "write_metadata": ".serve.metadata",
     "counts": ".store", "iter_records": ".store", "open_db": ".store", "record_error": ".store",
-    "save_record": ".store", "search": ".store",
+    "save_record": ".store", "search": ".store", "Commits": ".store.bulk",
     "render_briefs": ".write.briefs",
     "render_drafts": ".write.render",
 }
