@@ -102,41 +102,106 @@ def _print_outcomes(outcomes, indent) -> tuple[int, int]:
     return done, failed
 
 
-def _ingest(paths, db_path, jobs, ocr, quiet=False, outcomes=None, commit_every=1) -> tuple[dict, int, int]:
-    """Extract (or take ``outcomes`` extracted elsewhere) and store; returns (outcome counts, documents
-    done, documents failed). ``commit_every`` documents share one transaction."""
+def _ingest(paths, db_path, jobs, ocr, quiet=False, outcomes=None, commit_every=1, extract=None,
+            prune=False) -> tuple[dict, int, int]:
+    """Extract and store; returns (outcome counts, documents done, documents failed).
+
+    A file whose bytes hash as when it was stored is counted unchanged before it is read. ``extract``
+    (paths -> outcomes) replaces the local extraction, as ``--dask`` does; ``outcomes`` skips it
+    altogether (``--records``). ``commit_every`` documents share one transaction."""
     Path(db_path).parent.mkdir(parents=True, exist_ok=True)
     db = api.open_db(db_path)
-    tally = {"added": 0, "unchanged": 0, "replaced": 0, "skipped": 0}
+    tally = {"added": 0, "unchanged": 0, "replaced": 0, "skipped": 0, "pruned": 0}
     done = failed = 0
+    hashes: dict[str, tuple[str | None, str | None]] = {}
+    total = None
     if outcomes is None:
-        outcomes = api.extract_records(paths, jobs=jobs, ocr=ocr, with_text=True)
-    show_bar = sys.stderr.isatty() and not quiet
-    with click.progressbar(outcomes, label="Ingesting", file=sys.stderr, show_pos=True) if show_bar \
-            else _nullbar(outcomes) as bar, api.Commits(db, commit_every) as commits:
-        for outcome in bar:
+        todo = []
+        for path in api.iter_paths(list(paths)):
+            unchanged, sha, stored = api.check_file(db, path)
+            if unchanged:
+                tally["unchanged"] += 1
+                done += 1
+            else:
+                hashes[path] = (sha, stored)
+                todo.append(path)
+        total = len(todo)
+        outcomes = (extract or (lambda files: api.extract_records(files, jobs=jobs, ocr=ocr, with_text=True)))(todo) \
+            if todo else iter(())
+    with _progress(total, quiet) as bar, api.Commits(db, commit_every) as commits:
+        say = bar.say
+        for outcome in outcomes:
+            bar.update()
             for warning in outcome.warnings:
-                click.echo(f"\nwarning: {warning}", err=True)
+                say(f"warning: {warning}")
             if outcome.skipped:
                 tally["skipped"] += 1
-                click.echo(f"warning: skipped {outcome.error}", err=True)
+                say(f"warning: skipped {outcome.error}")
                 api.record_error(db, outcome.path, f"skipped: {outcome.error}")
                 continue
             if outcome.error:
                 failed += 1
-                click.echo(f"error: {outcome.error}", err=True)
+                say(f"error: {outcome.error}")
                 api.record_error(db, outcome.path, outcome.error)
                 continue
+            record = outcome.record
+            if record["source"] == "-":  # stdin: named by its content, so one never overwrites another
+                record = dict(record, source=f"stdin:{record['id']}")
+            sha, stored = hashes.get(outcome.path, (None, None))
+            # the file changed since it was stored, perhaps reached under another spelling of its path
+            replacing = bool(stored) and stored != record["id"]
             try:
-                tally[api.save_record(db, outcome.record)] += 1
+                with db.atomic():
+                    if replacing:
+                        api.delete_document(db, stored)
+                    result = api.save_record(db, record)
+                    if sha:
+                        api.remember_file(db, outcome.path, sha, record["id"])
+                tally["replaced" if replacing and result == "added" else result] += 1
                 done += 1
             except Exception as exc:  # the document's transaction rolled back; record it and go on
                 failed += 1
                 message = f"{outcome.path}: could not be stored ({exc.__class__.__name__}: {exc})"
-                click.echo(f"error: {message}", err=True)
+                say(f"error: {message}")
                 api.record_error(db, outcome.path, message)
             commits.tick()
+    if prune:
+        for row in api.vanished_files(db):
+            if row["document_id"]:
+                api.delete_document(db, row["document_id"])
+                tally["pruned"] += 1
+            api.forget_file(db, row["path"])
     return tally, done, failed
+
+
+class _progress:
+    """A progress bar on stderr when it is a terminal: done/total, rate and ETA; ``say`` prints a
+    warning or an error on its own line above the bar, never glued onto it."""
+
+    def __init__(self, total, quiet=False):
+        self.bar = None
+        if sys.stderr.isatty() and not quiet:
+            from tqdm import tqdm
+
+            self.bar = tqdm(total=total, desc="Ingesting", unit="doc", file=sys.stderr, dynamic_ncols=True)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        if self.bar is not None:
+            self.bar.close()
+        return False
+
+    def update(self):
+        if self.bar is not None:
+            self.bar.update()
+
+    def say(self, line):
+        if self.bar is not None:
+            self.bar.write(line, file=sys.stderr)
+        else:
+            click.echo(line, err=True)
 
 
 @contextmanager
@@ -164,23 +229,13 @@ def _dask_outcomes(client, paths, **options):
     return distribute.extract_on_dask(files, client, **options)
 
 
-class _nullbar:
-    def __init__(self, items):
-        self.items = items
-
-    def __enter__(self):
-        return self.items
-
-    def __exit__(self, *exc):
-        return False
-
-
 def _summary(db_path: str, tally: dict, failed: int) -> str:
     c = api.counts(api.open_db(db_path))
     return (f"{c['documents']} documents ({tally['added']} added, {tally['replaced']} replaced, "
             f"{tally['unchanged']} unchanged), {c['regulations']} regulations, {c['officials']} officials, "
             f"{c['agencies']} agencies, {c['quotes']} quotes, {failed} errors"
             + (f", {tally['skipped']} skipped (scans need Tesseract)" if tally.get("skipped") else "")
+            + (f", {tally['pruned']} pruned (their files are gone)" if tally.get("pruned") else "")
             + " in this run")
 
 
@@ -192,21 +247,26 @@ def _summary(db_path: str, tally: dict, failed: int) -> str:
 @click.option("--dask", "dask_address", metavar="ADDRESS", help=DASK_HELP)
 @click.option("--records", "records_dir", metavar="DIR", help="Load the shards 'warta extract --dask --with-text "
               "--out DIR' wrote, without extracting anything.")
-def ingest(paths, db_path, jobs, no_ocr, dask_address, records_dir):
+@click.option("--prune", is_flag=True, help="Delete the documents whose files are gone.")
+def ingest(paths, db_path, jobs, no_ocr, dask_address, records_dir, prune):
     """Extract documents into the database (default: corpus/ into output/warta.db).
 
-    Idempotent: a document already stored with the same content is skipped; a changed file
-    replaces its earlier rows. One transaction per document (per 500 documents with --dask or
+    Incremental: a file whose bytes are as when it was stored is skipped before it is read; a
+    changed file replaces its earlier rows, under whichever spelling of its path; stdin documents are
+    named by their content hash. One transaction per document (per 500 documents with --dask or
     --records, each document still rolled back alone if it fails).
 
     \b
     Example:
         warta ingest corpus/ --db output/warta.db --jobs 2
+        warta ingest corpus/ --prune
         warta ingest --dask local:2 corpus/
         warta ingest --records shards/ --db output/warta.db
     """
     if records_dir and (paths or dask_address):
         raise click.UsageError("--records loads shards already extracted; give no PATHS and no --dask with it")
+    if dask_address and "-" in paths:
+        raise click.UsageError("-: standard input cannot be read on a cluster; save it to a file and pass that")
     if records_dir:
         from extract import distribute
 
@@ -216,13 +276,15 @@ def ingest(paths, db_path, jobs, no_ocr, dask_address, records_dir):
         except ValueError as exc:
             raise click.ClickException(str(exc)) from None
         outcomes = chain([first], outcomes) if first is not None else iter(())
-        tally, done, failed = _ingest((), db_path, jobs, not no_ocr, outcomes=outcomes, commit_every=COMMIT_EVERY)
+        tally, done, failed = _ingest((), db_path, jobs, not no_ocr, outcomes=outcomes, commit_every=COMMIT_EVERY,
+                                      prune=prune)
     elif dask_address:
         with _on_dask(dask_address) as client:
-            outcomes = _dask_outcomes(client, paths or ("corpus",), ocr=not no_ocr, with_text=True)
-            tally, done, failed = _ingest((), db_path, jobs, not no_ocr, outcomes=outcomes, commit_every=COMMIT_EVERY)
+            tally, done, failed = _ingest(
+                paths or ("corpus",), db_path, jobs, not no_ocr, commit_every=COMMIT_EVERY, prune=prune,
+                extract=lambda files: _dask_outcomes(client, files, ocr=not no_ocr, with_text=True))
     else:
-        tally, done, failed = _ingest(paths or ("corpus",), db_path, jobs, not no_ocr)
+        tally, done, failed = _ingest(paths or ("corpus",), db_path, jobs, not no_ocr, prune=prune)
     click.echo(_summary(db_path, tally, failed))
     sys.exit(_exit_code(done, failed))
 

@@ -12,10 +12,13 @@ from importlib import import_module
 _VERBS = {
     "Outcome": ".process", "extract_records": ".process",
     "clean_text": ".read.normalize",
-    "LoadError": ".read.sources", "load": ".read.sources",
+    "LoadError": ".read.sources", "iter_paths": ".read.sources", "load": ".read.sources",
     "write_metadata": ".serve.metadata",
     "counts": ".store", "iter_records": ".store", "open_db": ".store", "record_error": ".store",
     "save_record": ".store", "search": ".store", "Commits": ".store.bulk",
+    "delete_document": ".store.save",
+    "check_file": ".store.files", "remember_file": ".store.files", "vanished_files": ".store.files",
+    "forget_file": ".store.files",
     "render_briefs": ".write.briefs",
     "render_drafts": ".write.render",
 }

@@ -20,6 +20,7 @@ for a :class:`~distributed.LocalCluster` of N worker processes on this machine.
 from __future__ import annotations
 
 import json
+import logging
 import tempfile
 from collections import deque
 from dataclasses import asdict
@@ -157,7 +158,10 @@ def connect(address: str):
             n = 0
         if n < 1:
             raise ValueError(f"{address}: give local:N with N worker processes, such as local:2")
-        cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None)
+        # Workers of a local cluster log, on the way down, that the scheduler went first; say nothing
+        # short of a crash.
+        cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None,
+                               silence_logs=logging.CRITICAL)
         client = Client(cluster)
         client.warta_cluster = cluster  # closed with the client by close()
         return client
