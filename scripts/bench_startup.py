@@ -1,11 +1,13 @@
 #!/usr/bin/env python3
 """Start-up of ``warta extract`` on one short file, as a ratio against ``python -c "import spacy"``.
 
-Usage: python scripts/bench_startup.py [FILE] [--runs N]
+Usage: python scripts/bench_startup.py [FILE] [--runs N] [--other CHECKOUT]
 (default FILE: corpus/berita-pasar-murah-bekasi.txt, a 3 kB news text). Runs the three commands below
 in turn, one warm-up round and then N counted rounds (A B C A B C ...), each as a fresh process, and
 prints the median wall time of each and the medians of the per-round ratios against ``import spacy``.
-Pairing by round keeps the ratio honest on a shared machine whose speed drifts.
+Pairing by round keeps the ratio honest on a shared machine whose speed drifts. ``--other`` adds a fourth
+command: the ``cli.py`` of another checkout of Warta (``git archive REV | tar -x -C DIR``), run from there
+with this Python, to compare revisions in the same run.
 
     import spacy        python -c "import spacy"
     spacy.blank('id')   python -c "import spacy; spacy.blank('id')"
@@ -43,6 +45,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("file", nargs="?", default=str(DEFAULT))
     ap.add_argument("--runs", type=int, default=7)
+    ap.add_argument("--other", type=Path, help="Another checkout whose cli.py to time beside this one.")
     args = ap.parse_args()
     if not Path(args.file).is_file():
         sys.exit(f"error: {args.file}: no such file; pass a short text file to extract")
@@ -51,6 +54,10 @@ def main() -> None:
         "spacy.blank('id')": [sys.executable, "-c", "import spacy; spacy.blank('id')"],
         "warta extract FILE": warta_command() + ["extract", str(Path(args.file).resolve())],
     }
+    if args.other:
+        commands["other checkout"] = [sys.executable, "-c", "import sys; sys.path.insert(0, sys.argv.pop(1)); "
+                                      "import cli; cli.cli()", str(args.other.resolve()), "extract",
+                                      str(Path(args.file).resolve())]
     times: dict[str, list[float]] = {name: [] for name in commands}
     for round_ in range(args.runs + 1):
         for name, command in commands.items():
