@@ -187,18 +187,15 @@ def extract_on_dask(paths: Iterable[str], client, *, ocr: bool = True, with_text
 
     files = expand_paths(paths)
     tasks = [(i, files[start:start + batch]) for i, start in enumerate(range(0, len(files), batch))]
-    if not tasks:
-        return
-    bag = db.from_sequence(tasks, partition_size=1)
-    if out is None:
-        bag = bag.map(_extract_task, ocr, with_text, ner)
-    else:
-        bag = bag.map(_extract_shard, out, ocr, with_text, ner)
+    task, extra = (_extract_task, ()) if out is None else (_extract_shard, (out,))
     window = 2 * max(1, len(client.scheduler_info().get("workers", {})))
     pending: deque = deque()
-    for part in bag.to_delayed():
-        pending.append(client.compute(part))
-        if len(pending) > window:
+    # One small bag per window of batches, submitted while the previous window is still running: the
+    # graph sent each time stays small however many files there are, and so does what is in flight.
+    for start in range(0, len(tasks), window):
+        bag = db.from_sequence(tasks[start:start + window], partition_size=1).map(task, *extra, ocr, with_text, ner)
+        pending.extend(client.compute(bag.to_delayed()))
+        while len(pending) > window:
             yield from _outcomes(pending.popleft())
     while pending:
         yield from _outcomes(pending.popleft())
