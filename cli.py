@@ -355,6 +355,27 @@ def draft(db_path, out_dir, doc_ids, names, templates_dir, formats, briefs):
 
 
 @cli.command()
+@click.option("--db", "db_path", default=DEFAULT_DB, show_default=True, help="SQLite database to export.")
+@click.option("--parquet", "parquet_dir", metavar="DIR", required=True,
+              help="Folder for one Parquet file per table (needs pip install 'warta[parquet]').")
+def export(db_path, parquet_dir):
+    """Write the database's tables as Parquet files, for DuckDB, pandas or Spark.
+
+    \b
+    Example:
+        warta export --parquet output/parquet
+        duckdb -c "select kind, count(*) from 'output/parquet/documents.parquet' group by kind"
+    """
+    if not Path(db_path).exists():
+        raise click.ClickException(f"{db_path}: no database yet; run 'warta ingest' or 'warta run' first")
+    try:
+        written = api.export_parquet(api.open_db(db_path), parquet_dir)
+    except RuntimeError as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(f"{len(written)} tables in {parquet_dir}/ (" + ", ".join(p.stem for p in written) + ")")
+
+
+@cli.command()
 @click.option("--db", "db_path", default=DEFAULT_DB, show_default=True, help="SQLite database to serve.")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", default=8001, show_default=True, help="Port to listen on.")

@@ -18,7 +18,7 @@ _VERBS = {
     "save_record": ".store", "search": ".store", "Commits": ".store.bulk",
     "delete_document": ".store.save",
     "check_file": ".store.files", "remember_file": ".store.files", "vanished_files": ".store.files",
-    "forget_file": ".store.files",
+    "forget_file": ".store.files", "export_parquet": ".store.export",
     "render_briefs": ".write.briefs",
     "render_drafts": ".write.render",
 }
