@@ -14,16 +14,20 @@ import json
 import os
 import subprocess
 import sys
+from contextlib import contextmanager, nullcontext
+from itertools import chain
 from pathlib import Path
 
 import click
 
-from extract import (Limits, NothingToRead, close_db, counts, extract_records, iter_records, open_db, record_error,
-                     render_briefs, render_drafts, save_record, search as search_db, write_metadata)
+import extract as api
 
 DEFAULT_DB = "output/warta.db"
 CONTEXT = {"help_option_names": ["-h", "--help"]}
 EXIT_PARTIAL = 2
+DASK_HELP = ("Run on a Dask cluster: a scheduler's tcp://HOST:8786, or local:N for N local worker processes "
+             "(needs pip install 'warta[dask]').")
+COMMIT_EVERY = 500
 
 
 def _exit_code(done: int, failed: int) -> int:
@@ -75,7 +79,7 @@ def _quiet_stdout() -> None:
 
 def _budget_options(command):
     """The per-document budgets, shared by extract, ingest and run."""
-    defaults = Limits()
+    defaults = api.Limits()
     options = [
         click.option("--max-bytes", type=click.IntRange(min=1), default=defaults.max_bytes, show_default=True,
                      help="Largest file, unpacked .docx or text per document, in bytes."),
@@ -91,8 +95,8 @@ def _budget_options(command):
     return command
 
 
-def _limits(max_bytes, max_seconds, max_pages, max_pixels) -> Limits:
-    return Limits(max_bytes=max_bytes, max_seconds=max_seconds, max_pages=max_pages, max_pixels=max_pixels)
+def _limits(max_bytes, max_seconds, max_pages, max_pixels) -> "api.Limits":
+    return api.Limits(max_bytes=max_bytes, max_seconds=max_seconds, max_pages=max_pages, max_pixels=max_pixels)
 
 
 @click.group(cls=WartaGroup, context_settings=CONTEXT)
@@ -114,8 +118,12 @@ def cli():
 @click.option("--no-ocr", is_flag=True, help="Do not OCR PDF pages that have no text layer.")
 @click.option("--indent", is_flag=True, help="Pretty-print each record (no longer JSON Lines).")
 @click.option("--ner", is_flag=True, help="Add the statistical NER's entities (slower).")
+@click.option("--dask", "dask_address", metavar="ADDRESS", help=DASK_HELP)
+@click.option("--out", "out_dir", metavar="DIR", help="With --dask: write the records as JSON Lines shards "
+              "(part-*.jsonl) into DIR, a folder or URL every worker reaches, instead of printing them.")
 @_budget_options
-def extract(paths, with_text, jobs, no_ocr, indent, ner, max_bytes, max_seconds, max_pages, max_pixels):
+def extract(paths, with_text, jobs, no_ocr, indent, ner, dask_address, out_dir, max_bytes, max_seconds, max_pages,
+            max_pixels):
     """Print one JSON record per document (JSON Lines); touches no database.
 
     PATHS are files or folders (folders recurse); "-" reads text from stdin.
@@ -125,11 +133,30 @@ def extract(paths, with_text, jobs, no_ocr, indent, ner, max_bytes, max_seconds,
         warta extract corpus/ > records.jsonl
         warta extract --with-text siaran-pers.txt
         cat rilis.txt | warta extract -
+        warta extract --dask local:2 corpus/ > records.jsonl
+        warta extract --dask tcp://10.0.0.5:8786 --with-text --out s3://arsip/shards s3://arsip/berita/
     """
+    if out_dir and not dask_address:
+        raise click.UsageError("--out writes shards from a Dask run; add --dask ADDRESS (local:2 on one machine)")
+    if dask_address and "-" in paths:
+        raise click.UsageError("-: standard input cannot be read on a cluster; save it to a file and pass that")
+    limits = _limits(max_bytes, max_seconds, max_pages, max_pixels)
+    with (_on_dask(dask_address) if dask_address else nullcontext()) as client:
+        if client is None:
+            outcomes = api.extract_records(paths, jobs=jobs, ocr=not no_ocr, with_text=with_text, ner=ner,
+                                           limits=limits)
+        else:
+            outcomes = _dask_outcomes(client, paths, ocr=not no_ocr, with_text=with_text, ner=ner, out=out_dir)
+        done, failed = _print_outcomes(_or_nothing_to_read(outcomes), indent)
+    if out_dir:
+        click.echo(f"{done} records in {out_dir}/part-*.jsonl, {failed} errors; load them with "
+                   f"'warta ingest --records {out_dir}'", err=True)
+    sys.exit(_exit_code(done, failed))
+
+
+def _print_outcomes(outcomes, indent) -> tuple[int, int]:
     done = failed = 0
-    outcomes = extract_records(paths, jobs=jobs, ocr=not no_ocr, with_text=with_text, ner=ner,
-                               limits=_limits(max_bytes, max_seconds, max_pages, max_pixels))
-    for outcome in _or_nothing_to_read(outcomes):
+    for outcome in outcomes:
         for warning in outcome.warnings:
             click.echo(f"warning: {warning}", err=True)
         if outcome.record is None and not outcome.error:  # a notice about a folder, not a document
@@ -142,87 +169,194 @@ def extract(paths, with_text, jobs, no_ocr, indent, ner, max_bytes, max_seconds,
             click.echo(f"error: {outcome.error}", err=True)
             continue
         done += 1
-        click.echo(json.dumps(outcome.record, ensure_ascii=False, indent=2 if indent else None))
-    sys.exit(_exit_code(done, failed))
+        if outcome.record is not None:  # None: written to a shard
+            click.echo(json.dumps(outcome.record, ensure_ascii=False, indent=2 if indent else None))
+    return done, failed
 
 
 def _or_nothing_to_read(outcomes):
     """The outcomes, with an empty selection turned into a usage error (exit 1)."""
     try:
         yield from outcomes
-    except NothingToRead as exc:
+    except api.NothingToRead as exc:
         raise click.ClickException(str(exc)) from None
 
 
-def _ingest(paths, db_path, jobs, ocr, quiet=False, limits=None) -> tuple[dict, int, int]:
+def _ingest(paths, db_path, jobs, ocr, quiet=False, limits=None, outcomes=None, commit_every=1, extract=None,
+            prune=False) -> tuple[dict, int, int]:
     """Extract and store; returns (outcome counts, documents done, documents failed).
 
-    The database is created only once there is something to put in it (an empty selection is an
-    error and leaves no database behind).
+    A file whose bytes hash as when it was stored is counted unchanged before it is read. ``extract``
+    (paths -> outcomes) replaces the local extraction, as ``--dask`` does; ``outcomes`` skips it
+    altogether (``--records``). ``commit_every`` documents share one transaction. The database is
+    created only once there is something to put in it (an empty selection is an error and leaves no
+    database behind).
     """
-    tally = {"added": 0, "unchanged": 0, "replaced": 0, "skipped": 0}
+    tally = {"added": 0, "unchanged": 0, "replaced": 0, "skipped": 0, "pruned": 0}
     done = failed = 0
-    outcomes = _or_nothing_to_read(extract_records(paths, jobs=jobs, ocr=ocr, with_text=True,
-                                                   limits=limits or Limits()))
-    db = None
+    hashes: dict[str, tuple[str | None, str | None]] = {}
+    total = None
+    db = api.open_db(db_path) if Path(db_path).exists() else None
 
     def database():
         nonlocal db
         if db is None:
             Path(db_path).parent.mkdir(parents=True, exist_ok=True)
-            db = open_db(db_path)
+            db = api.open_db(db_path)
         return db
 
-    show_bar = sys.stderr.isatty() and not quiet
+    notices: list[str] = []
+    if outcomes is None:
+        files = list(api.iter_paths(list(paths), warn=notices.append))
+        if not files and not notices:
+            raise click.ClickException(str(api.NothingToRead(
+                f"{', '.join(paths) or '(no paths)'}: no documents to read; check the path")))
+        todo = []
+        for path in files:
+            unchanged, sha, stored = api.check_file(db, path) if db is not None else (False, None, None)
+            if unchanged:
+                tally["unchanged"] += 1
+                done += 1
+            else:
+                hashes[path] = (sha if db is not None else api.file_hash(path), stored)
+                todo.append(path)
+        total = len(todo)
+        local = (lambda files: api.extract_records(files, jobs=jobs, ocr=ocr, with_text=True,
+                                                   limits=limits or api.Limits()))
+        outcomes = _or_nothing_to_read((extract or local)(todo)) if todo else iter(())
     try:
-        with click.progressbar(outcomes, label="Ingesting", file=sys.stderr, show_pos=True) if show_bar \
-                else _nullbar(outcomes) as bar:
-            for outcome in bar:
+        with _progress(total, quiet) as bar, _commits(lambda: db, commit_every) as commits:
+            say = bar.say
+            for notice in notices:
+                say(f"warning: {notice}")
+            for outcome in outcomes:
+                bar.update()
                 for warning in outcome.warnings:
-                    click.echo(f"\nwarning: {warning}" if show_bar else f"warning: {warning}", err=True)
+                    say(f"warning: {warning}")
                 if outcome.record is None and not outcome.error:  # a notice about a folder, not a document
                     continue
                 if outcome.skipped:
                     tally["skipped"] += 1
-                    click.echo(f"warning: skipped {outcome.error}", err=True)
-                    record_error(database(), outcome.path, f"skipped: {outcome.error}")
+                    say(f"warning: skipped {outcome.error}")
+                    api.record_error(database(), outcome.path, f"skipped: {outcome.error}")
                     continue
                 if outcome.error:
                     failed += 1
-                    click.echo(f"error: {outcome.error}", err=True)
-                    record_error(database(), outcome.path, outcome.error)
+                    say(f"error: {outcome.error}")
+                    api.record_error(database(), outcome.path, outcome.error)
                     continue
+                record = outcome.record
+                if record["source"] == "-":  # stdin: named by its content, so one never overwrites another
+                    record = dict(record, source=f"stdin:{record['id']}")
+                sha, stored = hashes.get(outcome.path, (None, None))
+                # the file changed since it was stored, perhaps reached under another spelling of its path
+                replacing = bool(stored) and stored != record["id"]
                 try:
-                    tally[save_record(database(), outcome.record)] += 1
+                    store = database()
+                    with store.atomic():
+                        if replacing:
+                            api.delete_document(store, stored)
+                        result = api.save_record(store, record)
+                        if sha:
+                            api.remember_file(store, outcome.path, sha, record["id"])
+                    tally["replaced" if replacing and result == "added" else result] += 1
                     done += 1
                 except Exception as exc:  # the document's transaction rolled back; record it and go on
                     failed += 1
                     message = f"{outcome.path}: could not be stored ({exc.__class__.__name__}: {exc})"
-                    click.echo(f"error: {message}", err=True)
-                    record_error(database(), outcome.path, message)
+                    say(f"error: {message}")
+                    api.record_error(database(), outcome.path, message)
+                commits.tick()
+        if prune and db is not None:
+            for row in api.vanished_files(db):
+                if row["document_id"]:
+                    api.delete_document(db, row["document_id"])
+                    tally["pruned"] += 1
+                api.forget_file(db, row["path"])
     finally:
         if db is not None:
-            close_db(db)
+            api.close_db(db)
     return tally, done, failed
 
 
-class _nullbar:
-    def __init__(self, items):
-        self.items = items
+@contextmanager
+def _commits(database, every):
+    """``api.Commits`` on the database once it exists; one transaction per document before that."""
+    db = database()
+    if db is None or every == 1:
+        yield _NoCommits()
+        return
+    with api.Commits(db, every) as commits:
+        yield commits
+
+
+class _NoCommits:
+    def tick(self):
+        pass
+
+
+class _progress:
+    """A progress bar on stderr when it is a terminal: done/total, rate and ETA; ``say`` prints a
+    warning or an error on its own line above the bar, never glued onto it."""
+
+    def __init__(self, total, quiet=False):
+        self.bar = None
+        if sys.stderr.isatty() and not quiet:
+            from tqdm import tqdm
+
+            self.bar = tqdm(total=total, desc="Ingesting", unit="doc", file=sys.stderr, dynamic_ncols=True)
 
     def __enter__(self):
-        return self.items
+        return self
 
     def __exit__(self, *exc):
+        if self.bar is not None:
+            self.bar.close()
         return False
+
+    def update(self):
+        if self.bar is not None:
+            self.bar.update()
+
+    def say(self, line):
+        if self.bar is not None:
+            self.bar.write(line, file=sys.stderr)
+        else:
+            click.echo(line, err=True)
+
+
+@contextmanager
+def _on_dask(address):
+    """A Dask client for ``--dask ADDRESS``, closed (with its local cluster) afterwards."""
+    from extract import distribute
+
+    try:
+        client = distribute.connect(address)
+    except (ValueError, OSError) as exc:
+        raise click.ClickException(f"--dask {exc}") from None
+    try:
+        yield client
+    finally:
+        distribute.close(client)
+
+
+def _dask_outcomes(client, paths, **options):
+    from extract import distribute
+
+    try:
+        files = distribute.expand_paths(paths)
+    except ValueError as exc:
+        raise click.ClickException(str(exc)) from None
+    return distribute.extract_on_dask(files, client, **options)
 
 
 def _summary(db_path: str, tally: dict, failed: int) -> str:
-    c = counts(open_db(db_path))
+    c = api.counts(api.open_db(db_path))
     return (f"{c['documents']} documents ({tally['added']} added, {tally['replaced']} replaced, "
             f"{tally['unchanged']} unchanged), {c['regulations']} regulations, {c['officials']} officials, "
             f"{c['agencies']} agencies, {c['quotes']} quotes, {failed} errors"
             + (f", {tally['skipped']} skipped (scans need Tesseract)" if tally.get("skipped") else "")
+            + (f", {tally['pruned']} pruned (their files are gone)" if tally.get("pruned") else "")
             + " in this run")
 
 
@@ -231,20 +365,51 @@ def _summary(db_path: str, tally: dict, failed: int) -> str:
 @click.option("--db", "db_path", default=DEFAULT_DB, show_default=True, help="SQLite database to write.")
 @click.option("--jobs", "-j", default=1, show_default=True, help="Worker processes for extraction.")
 @click.option("--no-ocr", is_flag=True, help="Do not OCR PDF pages that have no text layer.")
+@click.option("--dask", "dask_address", metavar="ADDRESS", help=DASK_HELP)
+@click.option("--records", "records_dir", metavar="DIR", help="Load the shards 'warta extract --dask --with-text "
+              "--out DIR' wrote, without extracting anything.")
+@click.option("--prune", is_flag=True, help="Delete the documents whose files are gone.")
 @_budget_options
-def ingest(paths, db_path, jobs, no_ocr, max_bytes, max_seconds, max_pages, max_pixels):
+def ingest(paths, db_path, jobs, no_ocr, dask_address, records_dir, prune, max_bytes, max_seconds, max_pages,
+           max_pixels):
     """Extract documents into the database (default: corpus/ into output/warta.db).
 
-    Idempotent: a document already stored with the same content is skipped; a changed file
-    replaces its earlier rows. One transaction per document.
+    Incremental: a file whose bytes are as when it was stored is skipped before it is read; a
+    changed file replaces its earlier rows, under whichever spelling of its path; stdin documents are
+    named by their content hash. One transaction per document (per 500 documents with --dask or
+    --records, each document still rolled back alone if it fails). Any number of ingests may write
+    to one database at once.
 
     \b
     Example:
         warta ingest corpus/ --db output/warta.db --jobs 2
+        warta ingest corpus/ --prune
+        warta ingest --dask local:2 corpus/
+        warta ingest --records shards/ --db output/warta.db
     """
-    paths = paths or ("corpus",)
-    tally, done, failed = _ingest(paths, db_path, jobs, not no_ocr,
-                                  limits=_limits(max_bytes, max_seconds, max_pages, max_pixels))
+    if records_dir and (paths or dask_address):
+        raise click.UsageError("--records loads shards already extracted; give no PATHS and no --dask with it")
+    if dask_address and "-" in paths:
+        raise click.UsageError("-: standard input cannot be read on a cluster; save it to a file and pass that")
+    limits = _limits(max_bytes, max_seconds, max_pages, max_pixels)
+    if records_dir:
+        from extract import distribute
+
+        try:
+            outcomes = distribute.read_shards(records_dir)
+            first = next(outcomes, None)
+        except ValueError as exc:
+            raise click.ClickException(str(exc)) from None
+        outcomes = chain([first], outcomes) if first is not None else iter(())
+        tally, done, failed = _ingest((), db_path, jobs, not no_ocr, outcomes=outcomes, commit_every=COMMIT_EVERY,
+                                      prune=prune, limits=limits)
+    elif dask_address:
+        with _on_dask(dask_address) as client:
+            tally, done, failed = _ingest(
+                paths or ("corpus",), db_path, jobs, not no_ocr, commit_every=COMMIT_EVERY, prune=prune,
+                limits=limits, extract=lambda files: _dask_outcomes(client, files, ocr=not no_ocr, with_text=True))
+    else:
+        tally, done, failed = _ingest(paths or ("corpus",), db_path, jobs, not no_ocr, prune=prune, limits=limits)
     click.echo(_summary(db_path, tally, failed))
     sys.exit(_exit_code(done, failed))
 
@@ -267,7 +432,7 @@ def search(query, db_path, limit, as_json):
     """
     if not Path(db_path).exists():
         raise click.ClickException(f"{db_path}: no database yet; run 'warta ingest' or 'warta run' first")
-    hits = search_db(open_db(db_path), query, limit=limit)
+    hits = api.search(api.open_db(db_path), query, limit=limit)
     if as_json:
         click.echo(json.dumps(hits, ensure_ascii=False, indent=2))
         return
@@ -301,7 +466,7 @@ def draft(db_path, out_dir, doc_ids, names, templates_dir, formats, briefs):
     if not Path(db_path).exists():
         raise click.ClickException(f"{db_path}: no database yet; run 'warta ingest' or 'warta run' first")
     try:
-        records = list(iter_records(open_db(db_path), doc_ids or None))
+        records = list(api.iter_records(api.open_db(db_path), doc_ids or None))
     except ValueError as exc:
         raise click.ClickException(f"{exc}; list ids with 'warta search' or in Datasette") from None
     kwargs = {"templates_dir": templates_dir}
@@ -309,12 +474,33 @@ def draft(db_path, out_dir, doc_ids, names, templates_dir, formats, briefs):
         kwargs["names"] = names
     if formats:
         kwargs["formats"] = formats
-    written = render_drafts(records, out_dir, **kwargs)
+    written = api.render_drafts(records, out_dir, **kwargs)
     click.echo(f"{len(written)} drafts for {len(records)} documents in {out_dir}/")
     if briefs and not doc_ids:
-        extra = render_briefs(open_db(db_path), out_dir, templates_dir=templates_dir, **(
+        extra = api.render_briefs(api.open_db(db_path), out_dir, templates_dir=templates_dir, **(
             {"formats": formats} if formats else {}))
         click.echo(f"{len(extra)} regulation briefs and officials' profiles in {out_dir}/regulasi/ and {out_dir}/pejabat/")
+
+
+@cli.command()
+@click.option("--db", "db_path", default=DEFAULT_DB, show_default=True, help="SQLite database to export.")
+@click.option("--parquet", "parquet_dir", metavar="DIR", required=True,
+              help="Folder for one Parquet file per table (needs pip install 'warta[parquet]').")
+def export(db_path, parquet_dir):
+    """Write the database's tables as Parquet files, for DuckDB, pandas or Spark.
+
+    \b
+    Example:
+        warta export --parquet output/parquet
+        duckdb -c "select kind, count(*) from 'output/parquet/documents.parquet' group by kind"
+    """
+    if not Path(db_path).exists():
+        raise click.ClickException(f"{db_path}: no database yet; run 'warta ingest' or 'warta run' first")
+    try:
+        written = api.export_parquet(api.open_db(db_path), parquet_dir)
+    except RuntimeError as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(f"{len(written)} tables in {parquet_dir}/ (" + ", ".join(p.stem for p in written) + ")")
 
 
 @cli.command()
@@ -331,7 +517,7 @@ def serve(db_path, host, port):
     if not Path(db_path).exists():
         raise click.ClickException(f"{db_path}: no database yet; run 'warta ingest' or 'warta run' first")
     metadata = str(Path(db_path).with_name("metadata.json"))
-    write_metadata(db_path, metadata)
+    api.write_metadata(db_path, metadata)
     command = [sys.executable, "-m", "datasette", "serve", "--immutable", db_path, "--metadata", metadata,
                "--host", host, "--port", str(port)]
     click.echo(f"Serving {db_path} at http://{host}:{port}/ (Ctrl+C to stop)")
@@ -363,9 +549,9 @@ def run(corpus, out_dir, jobs, no_ocr, max_bytes, max_seconds, max_pages, max_pi
     db_path = str(out / "warta.db")
     tally, done, failed = _ingest([corpus], db_path, jobs, not no_ocr,
                                   limits=_limits(max_bytes, max_seconds, max_pages, max_pixels))
-    metadata = write_metadata(db_path, out / "metadata.json")
-    drafts = render_drafts(list(iter_records(open_db(db_path))), out / "drafts")
-    drafts += render_briefs(open_db(db_path), out / "drafts")
+    metadata = api.write_metadata(db_path, out / "metadata.json")
+    drafts = api.render_drafts(list(api.iter_records(api.open_db(db_path))), out / "drafts")
+    drafts += api.render_briefs(api.open_db(db_path), out / "drafts")
     click.echo(_summary(db_path, tally, failed))
     click.echo(f"Database:  {db_path}")
     click.echo(f"Metadata:  {metadata}")

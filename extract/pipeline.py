@@ -4,13 +4,23 @@ Each component runs a pure finder over ``doc.text`` and writes its spans to one 
 ``doc.spans``; the finder's record for a span (a frozen dataclass) is kept on the span under an
 extension named after the key (``span._.regulations``), one per family because spaCy keys span
 extensions by their offsets. Nothing here needs a trained model or a download.
+
+The tokenizer is spaCy's Indonesian one without the 15,573 special cases that only keep a hyphenated
+word ("anak-anak", "sewenang-wenang") in one token with its norm: spaCy adds those one by one, which
+took most of a second of start-up (seconds on a busy machine), and no component reads tokens or norms
+(the finders match on the text; spans snap to whatever tokens there are). With ``ner`` the statistical
+model needs the tokens it was trained on, so that pipeline keeps every special case.
 """
 from __future__ import annotations
 
+import re
+from pathlib import Path
 from typing import Callable
 
 import spacy
+from spacy import util
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span
 
 from .find.abbreviations import find_abbreviations
@@ -46,7 +56,18 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
+def found(doc: Doc, key: str) -> list:
+    """The finder's records for one family, in the finder's order.
+
+    Records read these, not the spans: a span extension is keyed by the span's offsets, so two
+    findings that snap to the same tokens (two places inside one hyphenated word) would share one
+    slot and the first would be lost; which findings collide would depend on the tokenizer."""
+    return doc.user_data.get(("warta_found", key), [])
+
+
 def _write_spans(doc: Doc, key: str, items, label: str | Callable) -> None:
+    items = list(items)
+    doc.user_data[("warta_found", key)] = items
     spans = []
     for item in items:
         start, end = (item.start, item.end) if hasattr(item, "start") else item
@@ -73,6 +94,75 @@ for _name, _key, _finder, _label in FAMILIES:
 
 COMPONENTS = tuple(name for name, *_ in FAMILIES)
 
+TOKENIZER = "warta.TextTokenizer.v1"
+SPACY_TOKENIZER = "warta.SpacyTokenizer.v1"
+_TOKEN = re.compile(r"(\w+|[^\w\s]|\s+)( ?)")
+
+
+class TextTokenizer:
+    """Tokens for spans to snap to: runs of word characters, single other marks, and whitespace
+    (one space after a token is its trailing space, as in spaCy). It keeps the text it was given in
+    ``doc.user_data["warta_text"]``, so that no component rejoins the tokens, and it needs no rules,
+    so it costs nothing to build. No component reads tokens: the finders match on the text."""
+
+    def __init__(self, vocab):
+        self.vocab = vocab
+
+    def __call__(self, text: str) -> Doc:
+        pairs = _TOKEN.findall(text)
+        doc = Doc(self.vocab, words=[w for w, _ in pairs], spaces=[bool(s) for _, s in pairs])
+        doc.user_data["warta_text"] = text
+        return doc
+
+    def pipe(self, texts, batch_size: int = 1000):
+        for text in texts:
+            yield self(text)
+
+    # Nothing to save: the tokenizer has no state beyond the vocabulary.
+    def to_bytes(self, **_) -> bytes:
+        return b""
+
+    def from_bytes(self, _data: bytes, **_) -> "TextTokenizer":
+        return self
+
+    def to_disk(self, path, **_) -> None:
+        Path(path).write_bytes(b"")
+
+    def from_disk(self, _path, **_) -> "TextTokenizer":
+        return self
+
+
+class TextKeepingTokenizer(Tokenizer):
+    """spaCy's own tokenizer (every special case: the statistical NER was trained on its tokens),
+    keeping the text it was given as :class:`TextTokenizer` does."""
+
+    def __call__(self, text):
+        doc = super().__call__(text)
+        doc.user_data["warta_text"] = text
+        return doc
+
+
+@spacy.registry.tokenizers(TOKENIZER)
+def create_text_tokenizer() -> Callable[[Language], TextTokenizer]:
+    return lambda nlp: TextTokenizer(nlp.vocab)
+
+
+@spacy.registry.tokenizers(SPACY_TOKENIZER)
+def create_spacy_tokenizer() -> Callable[[Language], Tokenizer]:
+    def tokenizer_factory(nlp: Language) -> Tokenizer:
+        defaults = nlp.Defaults
+        return TextKeepingTokenizer(
+            nlp.vocab,
+            rules=defaults.tokenizer_exceptions,
+            prefix_search=util.compile_prefix_regex(defaults.prefixes).search if defaults.prefixes else None,
+            suffix_search=util.compile_suffix_regex(defaults.suffixes).search if defaults.suffixes else None,
+            infix_finditer=util.compile_infix_regex(defaults.infixes).finditer if defaults.infixes else None,
+            token_match=defaults.token_match,
+            url_match=defaults.url_match,
+        )
+
+    return tokenizer_factory
+
 
 def build_nlp(*, ner: bool = False) -> Language:
     """A blank Indonesian pipeline with Warta's components; build it once and stream with ``nlp.pipe``.
@@ -80,7 +170,8 @@ def build_nlp(*, ner: bool = False) -> Language:
     ``ner`` adds the statistical NER trained on NERGrit and shipped in ``extract/data/ner`` (persons,
     organisations, places in ``doc.ents``); it halves throughput, so it is off unless asked for.
     """
-    nlp = spacy.blank("id")
+    tokenizer = {"@tokenizers": SPACY_TOKENIZER if ner else TOKENIZER}
+    nlp = spacy.blank("id", config={"nlp": {"tokenizer": tokenizer}})
     for name in COMPONENTS:
         nlp.add_pipe(name)
     if ner:

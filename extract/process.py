@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections import deque
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from typing import Iterable, Iterator
@@ -149,10 +150,19 @@ def extract_records(paths: Iterable[str], *, jobs: int = 1, ocr: bool = True, wi
         return
     pool = ProcessPoolExecutor(max_workers=jobs)
     try:
-        chunks = list(_chunks(files, BATCH))
-        n = len(chunks)
-        for batch in pool.map(_run_batch, chunks, [ocr] * n, [with_text] * n, [ner] * n, [limits] * n):
-            yield from batch
+        yield from _in_order(pool, _chunks(files, BATCH), 2 * jobs, ocr, with_text, ner, limits)
     finally:
         # A reader that stops early (a closed pipe) must not wait for the chunks it will never read.
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _in_order(pool, chunks: Iterator[list[str]], window: int, *args) -> Iterator[Outcome]:
+    """The chunks' outcomes in input order, with at most ``window`` chunks submitted and not yet
+    yielded, so that memory stays bounded however many files there are."""
+    pending: deque = deque()
+    for chunk in chunks:
+        pending.append(pool.submit(_run_batch, chunk, *args))
+        if len(pending) >= window:
+            yield from pending.popleft().result()
+    while pending:
+        yield from pending.popleft().result()

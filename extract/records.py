@@ -16,6 +16,7 @@ from .find.dates import document_date, event_date
 from .find.people import resolve_people
 from .find.quotes import attribute_quotes, find_statements
 from .find.regulations import canonical_id, resolve_citations
+from .pipeline import found
 from .read.sources import Source
 
 KINDS = ("press_release", "news", "circular", "regulation", "decision", "instruction", "other")
@@ -49,7 +50,7 @@ def guess_kind(source: Source, text: str, structure_kind: str | None) -> str:
 
 
 def _spans(doc: Doc, key: str) -> list:
-    return [s._.get(key) for s in doc.spans.get(key, []) if s._.get(key) is not None]
+    return found(doc, key)
 
 
 def _in_spans(pos: int, spans) -> bool:

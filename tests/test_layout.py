@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 PACKAGE = Path(__file__).resolve().parents[1] / "extract"
-STAGES = {"data": 0, "read": 1, "find": 2, "pipeline": 3, "records": 3, "process": 3, "evaluate": 3, "store": 4,
-          "write": 5, "serve": 6}
+STAGES = {"data": 0, "read": 1, "find": 2, "pipeline": 3, "records": 3, "process": 3, "evaluate": 3,
+          "distribute": 3, "store": 4, "write": 5, "serve": 6}
 MAX_LINES = 650
 
 

@@ -375,3 +375,9 @@ def counts(db: sqlite_utils.Database) -> dict[str, int]:
 
 # Characters a search box treats as spaces; a term made only of them would
 # otherwise become an empty FTS5 phrase that matches nothing.
+
+
+def delete_document(db: sqlite_utils.Database, document_id: str) -> None:
+    """Delete a stored document and its rows in one transaction (its people's positions recounted)."""
+    with db.atomic():
+        _refresh_positions(db, _delete_document(db, document_id))
