@@ -33,10 +33,14 @@ import jinja2
 
 from .. import data
 from ..store.persons import person_key
+from .release import (is_dangling, is_generic_title, lead_sentences, numbered_points, own_place, release_parts,
+                      sentence_case, tidy)
 
 __all__ = [
     "DRAFT_FORMATS",
     "DRAFT_NAMES",
+    "KIND_DRAFTS",
+    "draft_name",
     "dateline",
     "format_citation",
     "format_date_id",
@@ -55,6 +59,8 @@ __all__ = [
 ]
 
 DRAFT_NAMES = ("ringkasan", "siaran-pers")
+# A news article is a journalist's, not the office's: it gets a briefing note instead of a release.
+KIND_DRAFTS: dict[str, dict[str, str]] = {"news": {"siaran-pers": "catatan"}}
 DRAFT_FORMATS = ("md", "html")
 
 _PACKAGE = "extract"
@@ -234,19 +240,44 @@ def legal_basis(regulations: Sequence[Mapping[str, Any]] | None) -> list[Mapping
 
 
 def dateline(record: Mapping[str, Any]) -> str:
-    """``JAKARTA, 28 Januari 2026 –`` for the start of a release.
+    """``BANDUNG, 4 November 2025 –`` for the start of a release.
 
-    The place is the first of ``record["places"]``, else the first agency (its acronym when it
-    has one); the date is the document date, else the event date. Missing parts are left out,
-    and ``""`` is returned when nothing is known.
+    The place is the document's own: the place a circular or regulation was set (``Ditetapkan di``,
+    ``Kota, tanggal`` above the signature), else the ``Kota, tanggal`` line of a release's header, else
+    the ``KOTA -`` opening its first paragraph; never the letterhead or an agency's region. The date is
+    the document date, else the event date. Missing parts are left out; ``""`` when nothing is known.
     """
-    place = next((name_of(p) for p in record.get("places") or () if name_of(p)), "")
-    if not place:
-        agency = next(iter(record.get("agencies") or ()), None)
-        place = (agency.get("acronym") or name_of(agency)) if agency else ""
+    place = own_place(record) or ""
     when = format_date_id(record.get("date") or record.get("event_date"), weekday=False)
     head = ", ".join(part for part in (place.upper(), when) if part)
     return f"{head} –" if head else ""
+
+
+def headline(record: Mapping[str, Any]) -> str:
+    """The release's headline: its title, unless that only says ``SIARAN PERS``, then the line below."""
+    title = str(record.get("title") or "").strip()
+    if is_generic_title(title):
+        title = release_parts(record).headline or title
+    return sentence_case(title, [record.get("text")], start=True) or "Tanpa judul"
+
+
+def in_sentence(text: str | None, record: Mapping[str, Any] | None = None) -> str:
+    """A phrase tidied for the inside of a sentence: ALL-CAPS in sentence case, OCR debris cleaned."""
+    known = [record.get("text")] if isinstance(record, Mapping) else []
+    return tidy(sentence_case(text, known))
+
+
+def lead(record: Mapping[str, Any], n: int = 2) -> list[str]:
+    """The opening sentences of a release: what happened, from its body; see ``lead_sentences``."""
+    return lead_sentences(record, summary_sentences(record), n)
+
+
+def briefing_sentences(record: Mapping[str, Any], n: int = 4) -> list[str]:
+    """What a news article reported: its lead, then the summary's other sentences that stand alone."""
+    opening = lead(record, 2)
+    rest = [tidy(s) for s in summary_sentences(record, max_sentences=n)
+            if not is_dangling(s) and tidy(s) not in opening and not re.search(r'["\u201c]', s)]
+    return (opening + rest)[:n]
 
 
 def summary_sentences(record: Mapping[str, Any], max_sentences: int = 3) -> list[str]:
@@ -257,9 +288,15 @@ def summary_sentences(record: Mapping[str, Any], max_sentences: int = 3) -> list
     if not text:
         return []
     title = record.get("title")
-    if title and text.startswith(title):
+    if record.get("kind") in ("press_release", "news"):
+        text = release_parts(record).body or text
+        title = headline(record)
+    elif title and text.startswith(title):
         text = text[len(title):]
-    return summarize(text, title=title, max_sentences=max_sentences, entities=dict(record))
+    sentences = summarize(text, title=title, max_sentences=max_sentences, entities=dict(record))
+    while sentences and is_dangling(sentences[0]):
+        sentences = sentences[1:]
+    return [tidy(sentence) for sentence in sentences]
 
 
 def quote_text(text: str | None) -> str:
@@ -274,6 +311,15 @@ def _position_of(name: str, officials: Iterable[Mapping[str, Any]] | None) -> st
         if name_of(official).casefold() == wanted and official.get("position"):
             return str(official["position"])
     return None
+
+
+def _full_name(name: str, officials: Sequence[Mapping[str, Any]]) -> str:
+    """A speaker's full name: ``Indah`` becomes the one official whose name has that word."""
+    if not name or " " in name:
+        return name
+    wanted = name.casefold()
+    found = {name_of(o) for o in officials if wanted in name_of(o).casefold().split()}
+    return found.pop() if len(found) == 1 else name
 
 
 def speaker_sections(
@@ -300,12 +346,13 @@ def speaker_sections(
     unnamed: list[dict[str, Any]] = []
     for n in sorted(range(len(utterances)), key=place):
         kind, item = utterances[n]
-        text = str(item.get("text") or "").strip()
+        text = tidy(item.get("text"))
         if not text:
             continue
-        speaker = str(item.get("speaker") or "").strip()
+        speaker = _full_name(str(item.get("speaker") or "").strip(), officials)
         if not speaker:
-            unnamed.append({"name": None, "position": None, "items": [{"kind": kind, "text": text}]})
+            if not (kind == "statement" and is_dangling(text)):  # "pihaknya ..." with nobody named
+                unnamed.append({"name": None, "position": None, "items": [{"kind": kind, "text": text}]})
             continue
         section = named.setdefault(speaker.casefold(), {
             "name": speaker, "position": _position_of(speaker, officials), "items": []})
@@ -340,6 +387,14 @@ def signer(record: Mapping[str, Any]) -> Mapping[str, Any] | None:
 
 FILTERS: dict[str, Callable[..., Any]] = {
     "summary": summary_sentences,
+    "briefing": briefing_sentences,
+    "dangling": is_dangling,
+    "headline": headline,
+    "in_sentence": in_sentence,
+    "lead": lead,
+    "points": numbered_points,
+    "release": release_parts,
+    "tidy": tidy,
     "agency": agency_label,
     "citation": format_citation,
     "dateline": dateline,
@@ -511,6 +566,11 @@ def write_atomic(path: Path, text: str) -> None:
         raise
 
 
+def draft_name(name: str, kind: str | None) -> str:
+    """The draft a document of ``kind`` gets for ``name``: a news article's ``siaran-pers`` is a ``catatan``."""
+    return KIND_DRAFTS.get(kind or "", {}).get(name, name)
+
+
 def render_drafts(
     records: Iterable[Mapping[str, Any]],
     out_dir: str | Path,
@@ -531,9 +591,10 @@ def render_drafts(
     envs = {fmt: make_env(templates_dir, fmt) for fmt in formats}
     written: list[Path] = []
     for record, stem in zip(items, _draft_stems(items)):
+        kinds = [draft_name(name, record.get("kind")) for name in names]
         drafts = {
             out / f"{stem}.{name}.{fmt}": render_document(record, name, fmt, envs[fmt])
-            for name in names
+            for name in dict.fromkeys(kinds)
             for fmt in formats
         }
         for path, text in drafts.items():
