@@ -567,8 +567,9 @@ def test_person_context_by_id_matches_by_name(corpus_db):
 
 def test_person_context_follows_positions_over_time(corpus_db):
     context = person_context(corpus_db, "Suryo Adinegoro")
-    assert [position["position"] for position in context["positions"]] == [
-        "Menteri Ketenagakerjaan", "Menteri Ketenagakerjaan Republik Indonesia"]
+    # one office written two ways ("... Republik Indonesia") is one office, over both documents
+    assert [(p["position"], p["first_date"], p["last_date"], p["documents"]) for p in context["positions"]] == [
+        ("Menteri Ketenagakerjaan Republik Indonesia", "2025-10-21", "2026-02-23", 2)]
     assert context["current"]["last_date"] == "2026-02-23"
     assert [doc["signatory"] for doc in context["documents"]] == [False, True]
     assert len(context["quotes"]) == 1
