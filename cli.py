@@ -15,7 +15,7 @@ from pathlib import Path
 
 import click
 
-from extract import (counts, extract_records, iter_records, open_db, record_error, render_briefs, render_drafts,
+from extract import (DraftError, counts, extract_records, iter_records, open_db, record_error, render_briefs, render_drafts,
                      save_record, search as search_db, write_metadata)
 
 DEFAULT_DB = "output/warta.db"
@@ -179,7 +179,8 @@ def search(query, db_path, limit, as_json):
 
 @cli.command()
 @click.option("--db", "db_path", default=DEFAULT_DB, show_default=True, help="SQLite database to read.")
-@click.option("--out", "out_dir", default="output/drafts", show_default=True, help="Folder for the drafts.")
+@click.option("--out", "out_dir", default=None, help="Folder for the drafts  [default: drafts/ beside the database, "
+              "where the Datasette drafts page reads them]")
 @click.option("--doc", "doc_ids", multiple=True, help="Only this document id (or unique prefix); repeatable.")
 @click.option("--template", "names", multiple=True, help="Template name (ringkasan, siaran-pers); repeatable.")
 @click.option("--templates", "templates_dir", type=click.Path(file_okay=False), help="Folder of templates that "
@@ -202,17 +203,22 @@ def draft(db_path, out_dir, doc_ids, names, templates_dir, formats, briefs):
         records = list(iter_records(open_db(db_path), doc_ids or None))
     except ValueError as exc:
         raise click.ClickException(f"{exc}; list ids with 'warta search' or in Datasette") from None
+    out_dir = out_dir or str(Path(db_path).parent / "drafts")
     kwargs = {"templates_dir": templates_dir}
     if names:
         kwargs["names"] = names
     if formats:
         kwargs["formats"] = formats
-    written = render_drafts(records, out_dir, **kwargs)
-    click.echo(f"{len(written)} drafts for {len(records)} documents in {out_dir}/")
-    if briefs and not doc_ids:
-        extra = render_briefs(open_db(db_path), out_dir, templates_dir=templates_dir, **(
-            {"formats": formats} if formats else {}))
-        click.echo(f"{len(extra)} regulation briefs and officials' profiles in {out_dir}/regulasi/ and {out_dir}/pejabat/")
+    try:
+        written = render_drafts(records, out_dir, **kwargs)
+        click.echo(f"{len(written)} drafts for {len(records)} documents in {out_dir}/")
+        if briefs and not doc_ids and not names:
+            extra = render_briefs(open_db(db_path), out_dir, templates_dir=templates_dir, **(
+                {"formats": formats} if formats else {}))
+            click.echo(f"{len(extra)} regulation briefs and officials' profiles in {out_dir}/regulasi/ and "
+                       f"{out_dir}/pejabat/")
+    except (DraftError, FileNotFoundError) as exc:
+        raise click.ClickException(str(exc)) from None
 
 
 @cli.command()

@@ -22,6 +22,7 @@ from ..store.persons import person_key
 from .release import is_generic_title, release_parts, sentence_case
 from .render import (
     DRAFT_FORMATS,
+    draft_error,
     format_citation,
     make_env,
     regulation_type_names,
@@ -373,6 +374,10 @@ def render_briefs(
         (out / folder).mkdir(parents=True, exist_ok=True)
         for fmt in formats:
             path = out / folder / f"{stem}.{fmt}"
-            write_atomic(path, render(db, key, fmt, env=envs[fmt]))
+            try:
+                text = render(db, key, fmt, env=envs[fmt])
+            except (jinja2.TemplateNotFound, jinja2.UndefinedError) as exc:
+                raise draft_error(exc, [folder], templates_dir) from None
+            write_atomic(path, text)
             written.append(path)
     return written

@@ -37,6 +37,7 @@ from .release import (is_dangling, is_generic_title, lead_sentences, numbered_po
                       sentence_case, tidy)
 
 __all__ = [
+    "DraftError",
     "DRAFT_FORMATS",
     "DRAFT_NAMES",
     "KIND_DRAFTS",
@@ -59,6 +60,7 @@ __all__ = [
 ]
 
 DRAFT_NAMES = ("ringkasan", "siaran-pers")
+BUILTIN_NAMES = ("ringkasan", "siaran-pers", "catatan", "brief-regulasi", "profil-pejabat")
 # A news article is a journalist's, not the office's: it gets a briefing note instead of a release.
 KIND_DRAFTS: dict[str, dict[str, str]] = {"news": {"siaran-pers": "catatan"}}
 DRAFT_FORMATS = ("md", "html")
@@ -72,6 +74,26 @@ _MONTHS = (
     "Januari", "Februari", "Maret", "April", "Mei", "Juni",
     "Juli", "Agustus", "September", "Oktober", "November", "Desember",
 )
+
+
+class DraftError(ValueError):
+    """A draft could not be rendered: an unknown template name, or a field the template reads is missing.
+
+    The message is one line that names the template and the field (or the names looked for).
+    """
+
+
+def draft_error(exc: Exception, names: Sequence[str], templates_dir: str | Path | None = None) -> DraftError:
+    """One clear line for a Jinja2 failure: which template, which field or which names were looked for."""
+    where = f"{templates_dir} and the built-in templates" if templates_dir else "the built-in templates"
+    if isinstance(exc, jinja2.TemplatesNotFound | jinja2.TemplateNotFound):
+        tried = ", ".join(getattr(exc, "templates", None) or [str(exc)])
+        return DraftError(f"no template {tried} in {where}; built-in names: {', '.join(BUILTIN_NAMES)}")
+    message = str(getattr(exc, "message", None) or exc)
+    field = re.search(r"has no attribute '([^']+)'|'([^']+)' is undefined", message)
+    if field:
+        message = re.sub(r": .*$", f": the field {(field.group(1) or field.group(2))!r} is missing", message)
+    return DraftError(f"{message}; give the record that field, or read it with .get() in the template")
 
 
 # --- filters -------------------------------------------------------------------------------
@@ -592,11 +614,14 @@ def render_drafts(
     written: list[Path] = []
     for record, stem in zip(items, _draft_stems(items)):
         kinds = [draft_name(name, record.get("kind")) for name in names]
-        drafts = {
-            out / f"{stem}.{name}.{fmt}": render_document(record, name, fmt, envs[fmt])
-            for name in dict.fromkeys(kinds)
-            for fmt in formats
-        }
+        try:
+            drafts = {
+                out / f"{stem}.{name}.{fmt}": render_document(record, name, fmt, envs[fmt])
+                for name in dict.fromkeys(kinds)
+                for fmt in formats
+            }
+        except (jinja2.TemplateNotFound, jinja2.UndefinedError) as exc:
+            raise draft_error(exc, names, templates_dir) from None
         for path, text in drafts.items():
             write_atomic(path, text)
             written.append(path)
