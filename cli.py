@@ -9,7 +9,8 @@ command; it does not count as a failure.
 from __future__ import annotations
 
 import json
-import subprocess
+import os
+import socket
 import sys
 from pathlib import Path
 
@@ -225,8 +226,14 @@ def draft(db_path, out_dir, doc_ids, names, templates_dir, formats, briefs):
 @click.option("--db", "db_path", default=DEFAULT_DB, show_default=True, help="SQLite database to serve.")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", default=8001, show_default=True, help="Port to listen on.")
-def serve(db_path, host, port):
-    """Browse the database in Datasette, read-only, with Warta's metadata and canned queries.
+@click.option("--reload", is_flag=True, help="Restart when the metadata or plugin changes (while editing them).")
+def serve(db_path, host, port, reload):
+    """Browse the database in Datasette, with Warta's metadata, search, dashboard and drafts.
+
+    The database is served live (not immutable), so documents ingested while it runs show up. Warta's
+    metadata goes to metadata.json beside the database, or, where you keep your own metadata.json
+    there, to warta-metadata.json with your settings merged in. Stopping warta (Ctrl+C, SIGTERM)
+    stops Datasette: warta becomes the Datasette process.
 
     \b
     Example:
@@ -234,17 +241,24 @@ def serve(db_path, host, port):
     """
     if not Path(db_path).exists():
         raise click.ClickException(f"{db_path}: no database yet; run 'warta ingest' or 'warta run' first")
-    metadata = str(Path(db_path).with_name("metadata.json"))
-    write_metadata(db_path, metadata)
-    command = [sys.executable, "-m", "datasette", "serve", "--immutable", db_path, "--metadata", metadata,
-               "--host", host, "--port", str(port)]
-    click.echo(f"Serving {db_path} at http://{host}:{port}/ (Ctrl+C to stop)")
-    click.echo(f"Documents with highlights: http://{host}:{port}/-/warta/doc/<id>; "
-               f"drafts: http://{host}:{port}/-/warta/drafts")
+    with socket.socket() as probe:
+        try:
+            probe.bind((host, port))
+        except OSError as exc:
+            raise click.ClickException(f"port {port} on {host} is in use or not available ({exc.strerror}); "
+                                       f"pick another with --port, or stop what is using it") from None
     try:
-        sys.exit(subprocess.call(command))
-    except KeyboardInterrupt:
-        sys.exit(0)
+        metadata = str(write_metadata(db_path, Path(db_path).with_name("metadata.json")))
+    except ValueError as exc:
+        raise click.ClickException(str(exc)) from None
+    command = [sys.executable, "-m", "datasette", "serve", db_path, "--metadata", metadata,
+               "--host", host, "--port", str(port), *(["--reload"] if reload else [])]
+    click.echo(f"Serving {db_path} at http://{host}:{port}/ (Ctrl+C to stop)")
+    click.echo(f"Search: http://{host}:{port}/{Path(db_path).stem}/search; dashboard: "
+               f"http://{host}:{port}/-/warta/dashboard; drafts: http://{host}:{port}/-/warta/drafts")
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os.execv(sys.executable, command)  # one process: a signal to warta reaches Datasette itself
 
 
 @cli.command()
