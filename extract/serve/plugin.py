@@ -23,6 +23,7 @@ a ``--plugins-dir`` folder as from the ``warta`` entry point. Settings (all opti
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
@@ -472,7 +473,12 @@ def extra_css_urls(template, database, table, columns, view_name, request, datas
 
 @hookimpl
 def extra_body_script(template, database, table, columns, view_name, request, datasette):
-    """Long hashed ids in a table's link column shown by their first eight characters."""
+    """Long hashed ids in a table's link column shown by their first eight characters, and the kind
+    facet of ``documents`` in words."""
+    if view_name == "table" and table == "documents":
+        words = json.dumps(KIND_WORDS)
+        return (f"var words = {words}; document.querySelectorAll('.facet-info li a').forEach(function (a) {{"
+                " if (words[a.textContent]) { a.textContent = words[a.textContent]; } });")
     if view_name == "table" and table in _HASHED:
         return ("document.querySelectorAll('td.type-pk a').forEach(function (a) {"
                 " var id = a.textContent; if (id.length > 12) { a.title = id; a.textContent = id.slice(0, 8) + '\u2026'; }"

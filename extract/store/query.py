@@ -221,7 +221,12 @@ def fts_query(q: str | None) -> str:
         parts.pop()
     while parts and parts[0] == "OR":
         parts.pop(0)
-    return " ".join(parts) or '""'  # an empty phrase: valid, and matches nothing
+    joined: list[str] = []
+    for part in parts:  # FTS5 wants an explicit AND next to a parenthesised group
+        if joined and part != "OR" and joined[-1] != "OR":
+            joined.append("AND")
+        joined.append(part)
+    return " ".join(joined) or '""'  # an empty phrase: valid, and matches nothing
 
 
 def regulation_ids(q: str | None) -> str:
