@@ -341,7 +341,7 @@ def test_document_page_marks_and_links_every_kind(corpus_db):
     for kind in ("regulation", "agency", "person", "quote", "statement"):
         assert f'<mark class="warta-mark warta-{kind}"' in html, kind
     assert ('title="PP 50 Tahun 2025">PP 50/2025<a class="warta-label" '
-            f'href="/warta/regulations/{tilde_encode("pp/2025/50")}">regulation</a></mark>') in html
+            f'href="/warta/regulations/{tilde_encode("pp/2025/50")}">regulasi</a></mark>') in html
     assert 'title="Suryo Adinegoro">Suryo Adinegoro<a class="warta-label" href="/warta/people/' in html
     assert html.count("<mark") == html.count("</mark>")
     assert f'href="/warta/documents/{doc_id}"' in html
@@ -367,9 +367,9 @@ def test_cells_link_to_document_pages_and_regulations(corpus_db):
     ("marks", "expected"),
     [
         ([Mark(0, 4, "person")], '<mark class="warta-mark warta-person" data-kind="person">Budi'
-                                 '<span class="warta-label">person</span></mark> &lt;b&gt; kata'),
+                                 '<span class="warta-label">orang</span></mark> &lt;b&gt; kata'),
         ([Mark(0, 4, "person", "/p/1", "Budi")], '<mark class="warta-mark warta-person" data-kind="person" '
-                                                 'title="Budi">Budi<a class="warta-label" href="/p/1">person</a>'
+                                                 'title="Budi">Budi<a class="warta-label" href="/p/1">orang</a>'
                                                  '</mark> &lt;b&gt; kata'),
         ([], "Budi &lt;b&gt; kata"),
     ],
@@ -383,7 +383,7 @@ def test_marks_nest_and_crossing_ones_drop():
     assert nest_marks([person, crossing, quote, person]) == [quote, person]
     html = mark_up("x" * 30, [person, quote])
     assert html.index("warta-quote") < html.index("warta-person")
-    assert html.endswith("quote</span></mark>" + "x" * 10) and html.count("</mark>") == 2
+    assert html.endswith("kutipan</span></mark>" + "x" * 10) and html.count("</mark>") == 2
 
 
 def test_drafts_render_as_html(full_db):

@@ -26,7 +26,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Iterable
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Any, NamedTuple
 from urllib.parse import urlencode
 
@@ -94,11 +94,17 @@ def _open_tag(mark: Mark) -> Markup:
     return Markup('<mark class="warta-mark warta-{}" data-kind="{}"{}>').format(mark.kind, mark.kind, title)
 
 
+# What a mark's label says, in Indonesian; ``data-kind`` keeps the English name.
+MARK_WORDS = {"regulation": "regulasi", "agency": "instansi", "person": "orang", "quote": "kutipan",
+              "statement": "keterangan"}
+
+
 def _close_tag(mark: Mark) -> Markup:
+    word = MARK_WORDS.get(mark.kind, mark.kind)
     if mark.href:
-        label = Markup('<a class="warta-label" href="{}">{}</a>').format(mark.href, mark.kind)
+        label = Markup('<a class="warta-label" href="{}">{}</a>').format(mark.href, word)
     else:
-        label = Markup('<span class="warta-label">{}</span>').format(mark.kind)
+        label = Markup('<span class="warta-label">{}</span>').format(word)
     return label + Markup("</mark>")
 
 
@@ -203,6 +209,17 @@ FOUND_WORDS = {"document": "dokumen", "quote": "kutipan", "statement": "keterang
 MARK_OPEN, MARK_CLOSE = "\u27e6", "\u27e7"
 
 
+def readable_title(title: str, row: Any = None) -> str:
+    """A document's title as a reader wants it: the headline below a bare ``SIARAN PERS``, and an
+    ALL-CAPS title in sentence case (the record keeps what the document wrote)."""
+    from extract.write.release import is_generic_title, release_parts, sentence_case
+
+    text = row["text"] if row is not None and "text" in row.keys() else None
+    if is_generic_title(title) and text:
+        title = release_parts({"text": text, "title": title}).headline or title
+    return sentence_case(title, [text] if text else [], start=True)
+
+
 def snippet_html(text: str) -> Markup:
     """A search snippet as HTML: the ``⟦ ⟧`` markers around matches become ``<mark>``."""
     escaped = str(escape(text))
@@ -213,12 +230,12 @@ def snippet_html(text: str) -> Markup:
 # -- charts -------------------------------------------------------------------------
 
 
-def bar_chart(title: str, rows: list[tuple[str, float]], unit: str = "", width: int = 560) -> Markup:
+def bar_chart(title: str, rows: list[tuple[str, float]], unit: str = "", width: int = 600) -> Markup:
     """A horizontal bar chart as inline SVG (no script, nothing fetched): one bar per ``(label, value)``."""
     if not rows:
         return Markup('<figure class="warta-chart"><figcaption>{}</figcaption><p>Belum ada data.</p></figure>').format(
             title)
-    bar, gap, label_width = 22, 6, 230
+    bar, gap, label_width = 22, 6, 280
     top = max(value for _, value in rows) or 1
     height = len(rows) * (bar + gap) + gap
     parts = [Markup('<svg role="img" aria-label="{}" width="{}" height="{}" viewBox="0 0 {} {}" '
@@ -226,9 +243,9 @@ def bar_chart(title: str, rows: list[tuple[str, float]], unit: str = "", width: 
     for n, (label, value) in enumerate(rows):
         y = gap + n * (bar + gap)
         length = max(2.0, (width - label_width - 60) * value / top)
-        short = label if len(label) <= 34 else label[:33] + "\u2026"
+        short = label if len(label) <= 38 else label[:37] + "\u2026"
         parts.append(Markup(
-            '<g><title>{}: {} {}</title><text x="{}" y="{}" text-anchor="end" font-size="12">{}</text>'
+            '<g><title>{}: {} {}</title><text x="{}" y="{}" text-anchor="end" font-size="11">{}</text>'
             '<rect x="{}" y="{}" width="{:.1f}" height="{}" rx="3" fill="#276890"></rect>'
             '<text x="{:.1f}" y="{}" font-size="12">{}</text></g>').format(
                 label, value, unit, label_width - 8, y + bar * 0.7, short, label_width, y, length, bar,
@@ -307,10 +324,11 @@ async def document_page(datasette, request) -> Response:
     marks = [_mark_of(datasette, db.name, row) for row in rows]
     context = {
         "database": db.name,
-        "document": dict(document),
+        "document": dict(document, title=readable_title(document["title"] or "", document)),
         "marked": mark_up(document["text"] or "", marks),
         "kind_word": KIND_WORDS.get(document["kind"] or "", document["kind"] or ""),
         "legend": sorted(Counter(row["kind"] for row in rows).items(), key=lambda kv: _NESTING.get(kv[0], 9)),
+        "words": MARK_WORDS,
         "row_url": _row_url(datasette, db.name, "documents", document_id),
         "mentions_url": datasette.urls.table(db.name, "mentions") + "?" + urlencode({"document_id": document_id}),
         "regulation_url": (_row_url(datasette, db.name, "regulations", document["regulation_id"])
@@ -391,9 +409,19 @@ mark.warta-hit { background: #ffe58a; padding: 0 .1em; border-radius: .2em; }
 body.table-documents td.col-id, body.table-documents th.col-id,
 body.table-documents td.col-text, body.table-documents th.col-text,
 body.table-documents td.col-record, body.table-documents th.col-record { display: none; }
-td.col-document_id em, td.col-person_id em, td.col-agency_id em { display: none; }
+body.table-documents td.col-ingested_at, body.table-documents th.col-ingested_at,
+body.table-documents td.col-signatory_position, body.table-documents th.col-signatory_position,
+body.table-documents td.col-format, body.table-documents th.col-format,
+body.table-documents dl.column-descriptions, body.table-documents pre.wrapped-sql { display: none; }
+body.table-documents td.col-title { min-width: 24em; }
+body.table-documents td.col-source { font-size: .8em; word-break: break-all; max-width: 12em; }
+body.table-documents td.col-regulation_id { font-size: .85em; min-width: 14em; }
+td.col-document_id em, td.col-person_id em, td.col-agency_id em, td.col-regulation_id em { display: none; }
 .warta-chart { margin: 0 0 2rem; } .warta-chart figcaption { font-weight: bold; margin-bottom: .4rem; }
-.warta-charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(580px, 1fr)); gap: 1rem 2rem; }
+.warta-charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(610px, 1fr)); gap: 1rem 2rem; }
+.warta-draft ul { list-style: disc; padding-left: 1.5em; } .warta-draft ol { list-style: decimal; padding-left: 1.5em; }
+.warta-draft li { margin: .2rem 0; } .warta-draft blockquote { border-left: 3px solid #b03a2e; margin: 1rem 0;
+  padding: .1rem 1rem; } .warta-draft hr { margin: 1.5rem 0; }
 .warta-drafts-group h2 { margin-top: 1.5rem; } .warta-drafts-group li { margin: .25rem 0; }
 .warta-drafts-group .warta-doc-name { color: #666; font-size: .85em; }
 """
@@ -500,7 +528,9 @@ def render_cell(row, value, column, table, database, datasette):
         return KIND_WORDS[value]
     if table == "documents" and column == "title":
         return Markup('<a class="warta-doc" href="{}">{}</a> <small>(<a href="{}">baris</a>)</small>').format(
-            document_url(row["id"]), value, _row_url(datasette, database, "documents", row["id"]))
+            document_url(row["id"]), readable_title(value, row), _row_url(datasette, database, "documents", row["id"]))
+    if table == "documents" and column == "source":
+        return Markup('<span title="{}">{}</span>').format(value, PurePath(str(value).partition("#")[0]).name or value)
     if table == "regulations" and column == "id":
         query = "?" + urlencode({"regulation_id": value})
         return Markup("{} <br>").format(value) + _links(
@@ -514,7 +544,14 @@ def render_cell(row, value, column, table, database, datasette):
     if column == "found_in":
         return ", ".join(FOUND_WORDS.get(part, part) for part in str(value).split(","))
     if column == "title" and "document_id" in row.keys():
-        return Markup('<a class="warta-doc" href="{}">{}</a>').format(document_url(str(row["document_id"])), value)
+        document_id = str(row["document_id"])
+
+        async def titled():
+            found = (await datasette.get_database(database).execute(
+                "select text from documents where id = ?", [document_id])).first()
+            return Markup('<a class="warta-doc" href="{}">{}</a>').format(
+                document_url(document_id), readable_title(str(value), found))
+        return titled
     if column == "document_id":
         return Markup('<a class="warta-doc" href="{}" title="{}">{}\u2026</a> ({})').format(
             document_url(str(value)), value, str(value)[:8],
