@@ -314,3 +314,14 @@ def test_dateline_ignores_letterhead_and_regions(corpus_records):
     record = dict(corpus_records["pemprov-jabar-siaga-banjir.txt"])
     assert dateline(record) == "BANDUNG, 4 November 2025 –"
     assert headline(record).startswith("Pemprov Jabar Tetapkan")
+
+
+def test_readme_lists_what_templates_see(corpus_db):
+    """The README's table of template variables and filters stays complete."""
+    from extract.write.render import FILTERS
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## Drafts"):readme.index("## Speed")]
+    keys = set(regulation_context(corpus_db, "pp/2025/50")) | set(person_context(corpus_db, "Asep Kurniadi Prawira"))
+    missing = [name for name in sorted(keys | set(FILTERS)) if f"`{name}`" not in section]
+    assert not missing, missing
