@@ -230,12 +230,12 @@ def snippet_html(text: str) -> Markup:
 # -- charts -------------------------------------------------------------------------
 
 
-def bar_chart(title: str, rows: list[tuple[str, float]], unit: str = "", width: int = 600) -> Markup:
+def bar_chart(title: str, rows: list[tuple[str, float]], unit: str = "", width: int = 570) -> Markup:
     """A horizontal bar chart as inline SVG (no script, nothing fetched): one bar per ``(label, value)``."""
     if not rows:
         return Markup('<figure class="warta-chart"><figcaption>{}</figcaption><p>Belum ada data.</p></figure>').format(
             title)
-    bar, gap, label_width = 22, 6, 280
+    bar, gap, label_width = 22, 6, 250
     top = max(value for _, value in rows) or 1
     height = len(rows) * (bar + gap) + gap
     parts = [Markup('<svg role="img" aria-label="{}" width="{}" height="{}" viewBox="0 0 {} {}" '
@@ -243,7 +243,7 @@ def bar_chart(title: str, rows: list[tuple[str, float]], unit: str = "", width: 
     for n, (label, value) in enumerate(rows):
         y = gap + n * (bar + gap)
         length = max(2.0, (width - label_width - 60) * value / top)
-        short = label if len(label) <= 38 else label[:37] + "\u2026"
+        short = label if len(label) <= 36 else label[:35] + "\u2026"
         parts.append(Markup(
             '<g><title>{}: {} {}</title><text x="{}" y="{}" text-anchor="end" font-size="11">{}</text>'
             '<rect x="{}" y="{}" width="{:.1f}" height="{}" rx="3" fill="#276890"></rect>'
@@ -416,9 +416,10 @@ body.table-documents dl.column-descriptions, body.table-documents pre.wrapped-sq
 body.table-documents td.col-title { min-width: 24em; }
 body.table-documents td.col-source { font-size: .8em; word-break: break-all; max-width: 12em; }
 body.table-documents td.col-regulation_id { font-size: .85em; min-width: 14em; }
+body.query-search td.col-document_id, body.query-search th.col-document_id { display: none; }
 td.col-document_id em, td.col-person_id em, td.col-agency_id em, td.col-regulation_id em { display: none; }
 .warta-chart { margin: 0 0 2rem; } .warta-chart figcaption { font-weight: bold; margin-bottom: .4rem; }
-.warta-charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(610px, 1fr)); gap: 1rem 2rem; }
+.warta-charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(575px, 1fr)); gap: 1rem 2rem; }
 .warta-draft ul { list-style: disc; padding-left: 1.5em; } .warta-draft ol { list-style: decimal; padding-left: 1.5em; }
 .warta-draft li { margin: .2rem 0; } .warta-draft blockquote { border-left: 3px solid #b03a2e; margin: 1rem 0;
   padding: .1rem 1rem; } .warta-draft hr { margin: 1.5rem 0; }
