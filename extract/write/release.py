@@ -168,7 +168,8 @@ def _is_caps(text: str) -> bool:
 
 def _caps_word(token: str) -> bool:
     core = token.strip("\"'()[]{},.;:!?\u201c\u201d")
-    return len(core) >= 2 and core.isalpha() and core.isupper()
+    letters = core.replace("/", "").replace("-", "")
+    return len(letters) >= 2 and letters.isalpha() and core.isupper()
 
 
 def sentence_case(text: str | None, known: Iterable[str] = (), start: bool = False) -> str:
@@ -177,14 +178,14 @@ def sentence_case(text: str | None, known: Iterable[str] = (), start: bool = Fal
 
     A run of three or more capitalised words (or a phrase that is mostly capitals) is lower-cased,
     except the words that ``known`` (the record's own text) writes capitalised mid-sentence, which
-    keep that form; tokens with digits or slashes (numbers) are left alone. Other text comes back
+    keep that form; tokens with digits (numbers such as ``M/2/HK.04/2026``) are left alone. Other text comes back
     unchanged. With ``start`` the first letter is capitalised.
     """
     body = str(text or "").strip()
     tokens = body.split(" ")
     flags = [_caps_word(token) for token in tokens]
     if _is_caps(body):
-        flags = [flag or not re.search(r"[\d/]", token) for flag, token in zip(flags, tokens)]
+        flags = [flag or not re.search(r"\d", token) for flag, token in zip(flags, tokens)]
     else:
         runs, n = [False] * len(tokens), 0
         while n < len(tokens):
