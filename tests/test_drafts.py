@@ -209,6 +209,13 @@ def test_every_corpus_release_gets_a_sendable_siaran_pers(corpus_records, name):
     assert (PLACEHOLDER in contact_line) is (contact is None)
 
 
+def test_a_statement_without_a_stored_speaker_takes_the_official_named_in_its_sentence(corpus_records):
+    text = render_document(corpus_records["pemprov-jabar-siaga-banjir.txt"], "siaran-pers", "md")
+    assert ("Kepala Pelaksana Badan Penanggulangan Bencana Daerah Jawa Barat, Asep Kurniadi Prawira, menyampaikan "
+            "bahwa pihaknya telah menyiagakan 1.850 personel") in text
+    assert "Disampaikan pula bahwa pihaknya" not in text
+
+
 def test_co_issuers_are_only_the_issuing_header(corpus_records):
     text = render_document(corpus_records["pemprov-jabar-siaga-banjir.txt"], "siaran-pers", "md")
     header = text.split("\n# ")[0]

@@ -18,10 +18,15 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from .summarize import split_sentences
+from .summarize import split_sentences, summarize
 
 __all__ = [
     "ReleaseParts",
+    "briefing_sentences",
+    "headline",
+    "in_sentence",
+    "lead",
+    "summary_sentences",
     "contact_block",
     "is_dangling",
     "is_generic_title",
@@ -335,3 +340,50 @@ def ensure_stop(text: str) -> str:
     if not text or re.search(r"[.;:!?]$|;\s*(?:dan|atau)$", text):
         return text
     return text + "."
+
+
+# --- what a draft opens with -----------------------------------------------------------------
+
+
+def headline(record: Mapping[str, Any]) -> str:
+    """The release's headline: its title, unless that only says ``SIARAN PERS``, then the line below."""
+    title = str(record.get("title") or "").strip()
+    if is_generic_title(title):
+        title = release_parts(record).headline or title
+    return sentence_case(title, [record.get("text")], start=True) or "Tanpa judul"
+
+
+def in_sentence(text: str | None, record: Mapping[str, Any] | None = None) -> str:
+    """A phrase tidied for the inside of a sentence: ALL-CAPS in sentence case, OCR debris cleaned."""
+    known = [record.get("text")] if isinstance(record, Mapping) else []
+    return tidy(sentence_case(text, known))
+
+
+def summary_sentences(record: Mapping[str, Any], max_sentences: int = 3) -> list[str]:
+    """The extractive summary of a record's text (``extract.write.summarize``); empty without text."""
+    text = record.get("text") if isinstance(record, Mapping) else None
+    if not text:
+        return []
+    title = record.get("title")
+    if record.get("kind") in ("press_release", "news"):
+        text = release_parts(record).body or text
+        title = headline(record)
+    elif title and text.startswith(title):
+        text = text[len(title):]
+    sentences = summarize(text, title=title, max_sentences=max_sentences, entities=dict(record))
+    while sentences and is_dangling(sentences[0]):
+        sentences = sentences[1:]
+    return [tidy(sentence) for sentence in sentences]
+
+
+def lead(record: Mapping[str, Any], n: int = 2) -> list[str]:
+    """The opening sentences of a release: what happened, from its body; see ``lead_sentences``."""
+    return lead_sentences(record, summary_sentences(record), n)
+
+
+def briefing_sentences(record: Mapping[str, Any], n: int = 4) -> list[str]:
+    """What a news article reported: its lead, then the summary's other sentences that stand alone."""
+    opening = lead(record, 2)
+    rest = [tidy(s) for s in summary_sentences(record, max_sentences=n)
+            if not is_dangling(s) and tidy(s) not in opening and not re.search(r'["\u201c]', s)]
+    return (opening + rest)[:n]

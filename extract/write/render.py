@@ -33,8 +33,8 @@ import jinja2
 
 from .. import data
 from ..store.persons import person_key
-from .release import (is_dangling, is_generic_title, lead_sentences, numbered_points, own_place, release_parts,
-                      sentence_case, tidy)
+from .release import (briefing_sentences, headline, in_sentence, is_dangling, lead, numbered_points, own_place,
+                      release_parts, summary_sentences, tidy)
 
 __all__ = [
     "DraftError",
@@ -275,52 +275,6 @@ def dateline(record: Mapping[str, Any]) -> str:
     return f"{head} –" if head else ""
 
 
-def headline(record: Mapping[str, Any]) -> str:
-    """The release's headline: its title, unless that only says ``SIARAN PERS``, then the line below."""
-    title = str(record.get("title") or "").strip()
-    if is_generic_title(title):
-        title = release_parts(record).headline or title
-    return sentence_case(title, [record.get("text")], start=True) or "Tanpa judul"
-
-
-def in_sentence(text: str | None, record: Mapping[str, Any] | None = None) -> str:
-    """A phrase tidied for the inside of a sentence: ALL-CAPS in sentence case, OCR debris cleaned."""
-    known = [record.get("text")] if isinstance(record, Mapping) else []
-    return tidy(sentence_case(text, known))
-
-
-def lead(record: Mapping[str, Any], n: int = 2) -> list[str]:
-    """The opening sentences of a release: what happened, from its body; see ``lead_sentences``."""
-    return lead_sentences(record, summary_sentences(record), n)
-
-
-def briefing_sentences(record: Mapping[str, Any], n: int = 4) -> list[str]:
-    """What a news article reported: its lead, then the summary's other sentences that stand alone."""
-    opening = lead(record, 2)
-    rest = [tidy(s) for s in summary_sentences(record, max_sentences=n)
-            if not is_dangling(s) and tidy(s) not in opening and not re.search(r'["\u201c]', s)]
-    return (opening + rest)[:n]
-
-
-def summary_sentences(record: Mapping[str, Any], max_sentences: int = 3) -> list[str]:
-    """The extractive summary of a record's text (``extract.write.summarize``); empty without text."""
-    from .summarize import summarize
-
-    text = record.get("text") if isinstance(record, Mapping) else None
-    if not text:
-        return []
-    title = record.get("title")
-    if record.get("kind") in ("press_release", "news"):
-        text = release_parts(record).body or text
-        title = headline(record)
-    elif title and text.startswith(title):
-        text = text[len(title):]
-    sentences = summarize(text, title=title, max_sentences=max_sentences, entities=dict(record))
-    while sentences and is_dangling(sentences[0]):
-        sentences = sentences[1:]
-    return [tidy(sentence) for sentence in sentences]
-
-
 def quote_text(text: str | None) -> str:
     """A quote ready to sit inside straight double marks: inner double marks become single ones."""
     return re.sub(r'["\u201c\u201d]', "'", (text or "").strip())
@@ -344,12 +298,28 @@ def _full_name(name: str, officials: Sequence[Mapping[str, Any]]) -> str:
     return found.pop() if len(found) == 1 else name
 
 
+def _named_before(text: str, start: Any, officials: Sequence[Mapping[str, Any]]) -> str:
+    """The official whose name appears in the sentence before ``start`` (the last one named), or ``""``."""
+    if not isinstance(start, int) or start <= 0:
+        return ""
+    head = text[:start]
+    begin = max(head.rfind(". "), head.rfind("\n")) + 1
+    window = head[begin:].casefold()
+    found = [(window.rfind(name_of(o).casefold()), name_of(o)) for o in officials if name_of(o)]
+    found = [(at, name) for at, name in found if at >= 0]
+    return max(found)[1] if found else ""
+
+
 def speaker_sections(
     quotes: Iterable[Mapping[str, Any]] | None,
     statements: Iterable[Mapping[str, Any]] | None = None,
     officials: Iterable[Mapping[str, Any]] | None = None,
+    document: str | None = None,
 ) -> list[dict[str, Any]]:
     """What each speaker said, grouped: ``[{"name", "position", "items": [{"kind", "text"}]}]``.
+
+    With the record's text (``document``), a statement stored without a speaker takes the official named
+    earlier in its own sentence ("Kepala X, Nama, menjelaskan bahwa pihaknya ...").
 
     Named speakers come in the order they first speak (by ``start``, else list order), each with
     their statements before their quotes (``kind`` is ``"statement"`` or ``"quote"``); the
@@ -372,6 +342,8 @@ def speaker_sections(
         if not text:
             continue
         speaker = _full_name(str(item.get("speaker") or "").strip(), officials)
+        if not speaker and kind == "statement" and document:
+            speaker = _named_before(document, item.get("start"), officials)
         if not speaker:
             if not (kind == "statement" and is_dangling(text)):  # "pihaknya ..." with nobody named
                 unnamed.append({"name": None, "position": None, "items": [{"kind": kind, "text": text}]})
