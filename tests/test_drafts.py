@@ -332,3 +332,20 @@ def test_readme_lists_what_templates_see(corpus_db):
     keys = set(regulation_context(corpus_db, "pp/2025/50")) | set(person_context(corpus_db, "Asep Kurniadi Prawira"))
     missing = [name for name in sorted(keys | set(FILTERS)) if f"`{name}`" not in section]
     assert not missing, missing
+
+
+def test_a_statement_after_ia_is_given_to_the_official_named_just_before(corpus_records, corpus_db):
+    text = render_document(corpus_records["pemkot-semarang-aplikasi-aduan.html"], "siaran-pers", "md")
+    assert "Agus Priyambodo Santosa, menyampaikan bahwa pengaduan yang dikelola dengan baik" in text
+    statements = person_context(corpus_db, "Agus Priyambodo Santosa")["statements"]
+    assert any("maladministrasi" in item["text"] for item in statements)
+
+
+@pytest.mark.parametrize(("text", "start_word", "expected"), [
+    ("Kepala Dinas, Nama Satu, hadir. Ia mengatakan bahwa jalan ditutup.", "jalan", "Kepala Dinas, Nama Satu, hadir. Ia mengatakan bahwa "),
+    ("Kalimat lain. Kepala Dinas, Nama Dua, menjelaskan bahwa jalan ditutup.", "jalan", "Kepala Dinas, Nama Dua, menjelaskan bahwa "),
+])
+def test_speaker_window(text, start_word, expected):
+    from extract.write.release import speaker_window
+
+    assert speaker_window(text, text.index(start_word)) == expected

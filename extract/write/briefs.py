@@ -19,7 +19,7 @@ import sqlite_utils
 from sqlite_utils.db import NotFoundError
 
 from ..store.persons import person_key
-from .release import is_generic_title, release_parts, sentence_case
+from .release import is_generic_title, release_parts, sentence_case, speaker_window
 from .render import (
     DRAFT_FORMATS,
     draft_error,
@@ -269,19 +269,21 @@ def person_context(db: sqlite_utils.Database, person: int | str) -> dict[str, An
 
 def _own_statements(db: sqlite_utils.Database, person_id: int, names: Sequence[str]) -> list[dict[str, Any]]:
     """A person's statements: those stored under them, and those stored without a speaker whose
-    sentence names them in a document that names them ("Kepala X, Nama, menjelaskan bahwa pihaknya ...")."""
+    sentence (or the one before, for "Ia mengatakan ...") names them, in a document that names them."""
     own = _utterances(db, "statements", "statements.person_id = ?", [person_id])
     loose = _utterances(db, "statements", "statements.person_id is null and coalesce(statements.speaker, '') = '' "
                         "and statements.document_id in (select document_id from officials where person_id = ?)",
                         [person_id])
     wanted = [name.casefold() for name in names if name]
     for item in loose:
-        sentence = "".join(row["sentence"] or "" for row in db.query(
-            "select sentence from statements where document_id = ? and text = ?", [item["document_id"], item["text"]]))
-        before = sentence.casefold().split(item["text"].casefold()[:40])[0]
-        if any(name in before for name in wanted):
-            item["speaker"] = names[0]
-            own.append(item)
+        found = list(db.query("select documents.text, statements.start from statements join documents on "
+                              "documents.id = statements.document_id where statements.document_id = ? and "
+                              "statements.text = ? limit 1", [item["document_id"], item["text"]]))
+        if found and found[0]["text"] and isinstance(found[0]["start"], int):
+            window = speaker_window(found[0]["text"], found[0]["start"]).casefold()
+            if any(name in window for name in wanted):
+                item["speaker"] = names[0]
+                own.append(item)
     return own
 
 

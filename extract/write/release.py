@@ -22,6 +22,7 @@ from .summarize import split_sentences, summarize
 
 __all__ = [
     "ReleaseParts",
+    "speaker_window",
     "briefing_sentences",
     "headline",
     "in_sentence",
@@ -232,6 +233,23 @@ _DANGLING = re.compile(
     r"|(?:selain\s+itu|sementara\s+itu|namun|tetapi|sebelumnya|dalam\s+kesempatan|pada\s+kesempatan)\b)",
     re.IGNORECASE)
 _LEANS = re.compile(r"\b(?:pihaknya|kata\s+dia|ujarnya|katanya|tuturnya|menurutnya)\b", re.IGNORECASE)
+
+
+_PRONOUN = re.compile(r"^\W*(?:ia|dia|beliau)\b", re.IGNORECASE)
+
+
+def speaker_window(text: str, start: int) -> str:
+    """Where the speaker of something said at ``start`` is named: its sentence up to ``start``, and the
+    sentence before as well when this one opens with "Ia", "Dia" or "Beliau"."""
+    head = text[:max(0, start)]
+
+    def sentence_start(end: int) -> int:
+        return max(head.rfind(". ", 0, end), head.rfind("\n", 0, end)) + 1
+
+    begin = sentence_start(len(head))
+    if _PRONOUN.match(head[begin:]) and begin > 1:
+        begin = sentence_start(begin - 2)
+    return head[begin:]
 
 
 def is_dangling(sentence: str | None) -> bool:

@@ -34,7 +34,7 @@ import jinja2
 from .. import data
 from ..store.persons import person_key
 from .release import (briefing_sentences, headline, in_sentence, is_dangling, lead, numbered_points, own_place,
-                      release_parts, summary_sentences, tidy)
+                      release_parts, speaker_window, summary_sentences, tidy)
 
 __all__ = [
     "DraftError",
@@ -299,12 +299,10 @@ def _full_name(name: str, officials: Sequence[Mapping[str, Any]]) -> str:
 
 
 def _named_before(text: str, start: Any, officials: Sequence[Mapping[str, Any]]) -> str:
-    """The official whose name appears in the sentence before ``start`` (the last one named), or ``""``."""
+    """The official last named where the speaker of ``start`` would be (see ``speaker_window``), or ``""``."""
     if not isinstance(start, int) or start <= 0:
         return ""
-    head = text[:start]
-    begin = max(head.rfind(". "), head.rfind("\n")) + 1
-    window = head[begin:].casefold()
+    window = speaker_window(text, start).casefold()
     found = [(window.rfind(name_of(o).casefold()), name_of(o)) for o in officials if name_of(o)]
     found = [(at, name) for at, name in found if at >= 0]
     return max(found)[1] if found else ""
