@@ -244,7 +244,8 @@ def speaker_window(text: str, start: int) -> str:
     head = text[:max(0, start)]
 
     def sentence_start(end: int) -> int:
-        return max(head.rfind(". ", 0, end), head.rfind("\n", 0, end)) + 1
+        stop = head.rfind(". ", 0, end)
+        return max(stop + 2 if stop >= 0 else 0, head.rfind("\n", 0, end) + 1)
 
     begin = sentence_start(len(head))
     if _PRONOUN.match(head[begin:]) and begin > 1:
