@@ -349,3 +349,11 @@ def test_speaker_window(text, start_word, expected):
     from extract.write.release import speaker_window
 
     assert speaker_window(text, text.index(start_word)) == expected
+
+
+def test_a_short_first_paragraph_is_body_not_header():
+    text = ("Dinas Contoh Buka Layanan Malam\n\nDinas Contoh membuka layanan malam di kantor kecamatan mulai Senin "
+            "(2/3).\nWarga dapat datang sampai pukul sembilan malam untuk mengurus dokumen kependudukan mereka.")
+    parts = release_parts({"text": text, "title": "Dinas Contoh Buka Layanan Malam"})
+    assert parts.headline == "Dinas Contoh Buka Layanan Malam" and parts.issuers == []
+    assert parts.body.startswith("Dinas Contoh membuka layanan malam")

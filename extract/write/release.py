@@ -76,7 +76,7 @@ class ReleaseParts:
 def _is_paragraph(line: str) -> bool:
     """A body paragraph: a long line with a sentence in it, not a headline."""
     words = line.split()
-    return len(words) >= 16 and bool(re.search(r"[.!?][\"'\u201d)]*(\s|$)", line))
+    return len(words) >= 10 and bool(re.search(r"[.!?][\"'\u201d)]*(\s|$)", line))
 
 
 def contact_block(lines: list[str]) -> str | None:
