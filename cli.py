@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
+import socket
 import sys
 from contextlib import contextmanager, nullcontext
 from itertools import chain
@@ -446,7 +446,8 @@ def search(query, db_path, limit, as_json):
 
 @cli.command()
 @click.option("--db", "db_path", default=DEFAULT_DB, show_default=True, help="SQLite database to read.")
-@click.option("--out", "out_dir", default="output/drafts", show_default=True, help="Folder for the drafts.")
+@click.option("--out", "out_dir", default=None, help="Folder for the drafts  [default: drafts/ beside the database, "
+              "where the Datasette drafts page reads them]")
 @click.option("--doc", "doc_ids", multiple=True, help="Only this document id (or unique prefix); repeatable.")
 @click.option("--template", "names", multiple=True, help="Template name (ringkasan, siaran-pers); repeatable.")
 @click.option("--templates", "templates_dir", type=click.Path(file_okay=False), help="Folder of templates that "
@@ -469,17 +470,22 @@ def draft(db_path, out_dir, doc_ids, names, templates_dir, formats, briefs):
         records = list(api.iter_records(api.open_db(db_path), doc_ids or None))
     except ValueError as exc:
         raise click.ClickException(f"{exc}; list ids with 'warta search' or in Datasette") from None
+    out_dir = out_dir or str(Path(db_path).parent / "drafts")
     kwargs = {"templates_dir": templates_dir}
     if names:
         kwargs["names"] = names
     if formats:
         kwargs["formats"] = formats
-    written = api.render_drafts(records, out_dir, **kwargs)
-    click.echo(f"{len(written)} drafts for {len(records)} documents in {out_dir}/")
-    if briefs and not doc_ids:
-        extra = api.render_briefs(api.open_db(db_path), out_dir, templates_dir=templates_dir, **(
-            {"formats": formats} if formats else {}))
-        click.echo(f"{len(extra)} regulation briefs and officials' profiles in {out_dir}/regulasi/ and {out_dir}/pejabat/")
+    try:
+        written = api.render_drafts(records, out_dir, **kwargs)
+        click.echo(f"{len(written)} drafts for {len(records)} documents in {out_dir}/")
+        if briefs and not doc_ids and not names:
+            extra = api.render_briefs(api.open_db(db_path), out_dir, templates_dir=templates_dir, **(
+                {"formats": formats} if formats else {}))
+            click.echo(f"{len(extra)} regulation briefs and officials' profiles in {out_dir}/regulasi/ and "
+                       f"{out_dir}/pejabat/")
+    except (api.DraftError, FileNotFoundError) as exc:
+        raise click.ClickException(str(exc)) from None
 
 
 @cli.command()
@@ -507,8 +513,14 @@ def export(db_path, parquet_dir):
 @click.option("--db", "db_path", default=DEFAULT_DB, show_default=True, help="SQLite database to serve.")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", default=8001, show_default=True, help="Port to listen on.")
-def serve(db_path, host, port):
-    """Browse the database in Datasette, read-only, with Warta's metadata and canned queries.
+@click.option("--reload", is_flag=True, help="Restart when the metadata or plugin changes (while editing them).")
+def serve(db_path, host, port, reload):
+    """Browse the database in Datasette, with Warta's metadata, search, dashboard and drafts.
+
+    The database is served live (not immutable), so documents ingested while it runs show up. Warta's
+    metadata goes to metadata.json beside the database, or, where you keep your own metadata.json
+    there, to warta-metadata.json with your settings merged in. Stopping warta (Ctrl+C, SIGTERM)
+    stops Datasette: warta becomes the Datasette process.
 
     \b
     Example:
@@ -516,17 +528,24 @@ def serve(db_path, host, port):
     """
     if not Path(db_path).exists():
         raise click.ClickException(f"{db_path}: no database yet; run 'warta ingest' or 'warta run' first")
-    metadata = str(Path(db_path).with_name("metadata.json"))
-    api.write_metadata(db_path, metadata)
-    command = [sys.executable, "-m", "datasette", "serve", "--immutable", db_path, "--metadata", metadata,
-               "--host", host, "--port", str(port)]
-    click.echo(f"Serving {db_path} at http://{host}:{port}/ (Ctrl+C to stop)")
-    click.echo(f"Documents with highlights: http://{host}:{port}/-/warta/doc/<id>; "
-               f"drafts: http://{host}:{port}/-/warta/drafts")
+    with socket.socket() as probe:
+        try:
+            probe.bind((host, port))
+        except OSError as exc:
+            raise click.ClickException(f"port {port} on {host} is in use or not available ({exc.strerror}); "
+                                       f"pick another with --port, or stop what is using it") from None
     try:
-        sys.exit(subprocess.call(command))
-    except KeyboardInterrupt:
-        sys.exit(0)
+        metadata = str(api.write_metadata(db_path, Path(db_path).with_name("metadata.json")))
+    except ValueError as exc:
+        raise click.ClickException(str(exc)) from None
+    command = [sys.executable, "-m", "datasette", "serve", db_path, "--metadata", metadata,
+               "--host", host, "--port", str(port), *(["--reload"] if reload else [])]
+    click.echo(f"Serving {db_path} at http://{host}:{port}/ (Ctrl+C to stop)")
+    click.echo(f"Search: http://{host}:{port}/{Path(db_path).stem}/search; dashboard: "
+               f"http://{host}:{port}/-/warta/dashboard; drafts: http://{host}:{port}/-/warta/drafts")
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os.execv(sys.executable, command)  # one process: a signal to warta reaches Datasette itself
 
 
 @cli.command()

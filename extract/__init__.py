@@ -21,7 +21,7 @@ _VERBS = {
     "check_file": ".store.files", "remember_file": ".store.files", "vanished_files": ".store.files",
     "forget_file": ".store.files", "file_hash": ".store.files", "export_parquet": ".store.export",
     "render_briefs": ".write.briefs",
-    "render_drafts": ".write.render",
+    "render_drafts": ".write.render", "DraftError": ".write.render",
 }
 
 __all__ = sorted(_VERBS)

@@ -154,7 +154,7 @@ def test_search_and_draft_after_ingest(runner, tmp_path, good):
     result = runner.invoke(cli, ["draft", "--db", str(db), "--out", str(out)])
     assert result.exit_code == 0, result.output
     names = sorted(p.name for p in out.iterdir())
-    assert "rilis.ringkasan.md" in names and "rilis.siaran-pers.html" in names
+    assert "rilis.ringkasan.md" in names and {"rilis.siaran-pers.html", "rilis.catatan.html"} & set(names)
 
 
 def test_commands_on_a_missing_database_explain_the_fix(runner, tmp_path):
@@ -179,8 +179,11 @@ def test_run_builds_database_metadata_and_drafts_from_the_corpus(runner, tmp_pat
     assert f"{len(corpus)} documents ({len(corpus)} added" in result.stdout
     assert (out / "warta.db").exists() and json.loads((out / "metadata.json").read_text())["databases"]
     drafts = list((out / "drafts").iterdir())
-    for kind in ("ringkasan", "siaran-pers"):
-        assert len([d for d in drafts if f".{kind}." in d.name and d.suffix == ".md"]) == len(corpus)
+    def count(*kinds):
+        return len([d for d in drafts if any(f".{kind}." in d.name for kind in kinds) and d.suffix == ".md"])
+
+    assert count("ringkasan") == len(corpus)
+    assert count("siaran-pers", "catatan") == len(corpus)  # news articles get a briefing note
 
 
 def _free_port() -> int:

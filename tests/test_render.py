@@ -60,6 +60,7 @@ def circular_record(base: dict) -> dict:
         addressees=["Camat se-Jakarta Barat", {"name": "Lurah se-Jakarta Barat"}],
         points=["Mendata pekerja rentan di wilayah masing-masing", "Melaporkan hasil pendataan."],
         places=[{"name": "Jakarta"}],
+        place="Jakarta",
     )
     circular["regulations"][1]["basis"] = True
     return circular
@@ -190,15 +191,18 @@ def test_slugify_caps_length_without_trailing_dash():
 @pytest.mark.parametrize(
     ("changes", "expected"),
     [
-        ({}, "PEMKOT JAKARTA BARAT, 28 Januari 2026 –"),
-        ({"places": [{"name": "Jakarta"}]}, "JAKARTA, 28 Januari 2026 –"),
-        ({"places": ["Bandung"], "date": None}, "BANDUNG, 27 Januari 2026 –"),
-        ({"agencies": [{"name": "Dinas Kesehatan"}]}, "DINAS KESEHATAN, 28 Januari 2026 –"),
-        ({"agencies": []}, "28 Januari 2026 –"),
-        ({"agencies": [], "date": None, "event_date": None}, ""),
+        ({"text": "SIARAN PERS\nHumas Kota Contoh\nKotabaru, 28 Januari 2026\n\nJudul"}, "KOTABARU, 28 Januari 2026 –"),
+        ({"text": "Judul berita\nTanjung - Warga desa berkumpul di balai pada pagi hari untuk membahas rencana"
+                  " pembangunan jembatan baru yang telah lama ditunggu oleh mereka semua."}, "TANJUNG, 28 Januari 2026 –"),
+        ({"place": "Kotalama", "date": None}, "KOTALAMA, 27 Januari 2026 –"),
+        ({"places": [{"name": "Jakarta"}], "agencies": [{"name": "Dinas Kesehatan"}]}, "28 Januari 2026 –"),
+        ({"date": None, "event_date": None}, ""),
     ],
 )
-def test_dateline(record, changes, expected):
+def test_dateline_is_the_documents_own(record, changes, expected):
+    """The place comes from the document's own dateline or set place, never from the places or
+    agencies it mentions."""
+    record.pop("text", None)
     record.update(changes)
     assert dateline(record) == expected
 
@@ -233,13 +237,12 @@ def test_circular_template_is_chosen_for_circulars_only(record, fmt):
     assert "Pemerintah Kota Jakarta Barat menerbitkan surat edaran tentang" in circular
     assert "Dasar hukum" in circular
     assert "menerbitkan" not in general
-    assert "Ketenagakerjaan menyampaikan informasi mengenai" in general
-    assert "menyampaikan informasi mengenai" not in circular
+    assert "Dasar hukum" not in general and "SIARAN PERS" in general.upper()
 
 
 def test_general_release_attributes_quotes_and_statements(record):
     text = render_document(record, "siaran-pers", "md")
-    assert text.splitlines()[2].startswith("PEMKOT JAKARTA BARAT, 28 Januari 2026 – ")
+    assert "\n28 Januari 2026 – " in text  # no dateline of its own: the date, not an agency's name
     assert ('Asisten Perekonomian dan Pembangunan Setko Jakbar, Imron Syahrin, mengatakan, "Kami mengajak '
             'seluruh badan usaha di Jakarta Barat untuk bersama-sama membangun ekosistem kerja yang aman dan '
             'sejahtera."') in text
@@ -564,8 +567,9 @@ def test_person_context_by_id_matches_by_name(corpus_db):
 
 def test_person_context_follows_positions_over_time(corpus_db):
     context = person_context(corpus_db, "Suryo Adinegoro")
-    assert [position["position"] for position in context["positions"]] == [
-        "Menteri Ketenagakerjaan", "Menteri Ketenagakerjaan Republik Indonesia"]
+    # one office written two ways ("... Republik Indonesia") is one office, over both documents
+    assert [(p["position"], p["first_date"], p["last_date"], p["documents"]) for p in context["positions"]] == [
+        ("Menteri Ketenagakerjaan Republik Indonesia", "2025-10-21", "2026-02-23", 2)]
     assert context["current"]["last_date"] == "2026-02-23"
     assert [doc["signatory"] for doc in context["documents"]] == [False, True]
     assert len(context["quotes"]) == 1

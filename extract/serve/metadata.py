@@ -13,230 +13,231 @@ from typing import Any
 
 import sqlite_utils
 
-from ..store import open_db, search_sql
+from ..store import open_db
+from ..store.query import document_search_sql
 
 TITLE = "Warta"
 DESCRIPTION = (
-    "Regulations cited, agencies and officials named, and quotes, extracted from Indonesian "
-    "government circulars (Surat Edaran), regulations and press releases."
+    "Regulasi yang dirujuk, instansi dan pejabat yang disebut, serta kutipan, yang dibaca dari surat "
+    "edaran, peraturan, siaran pers, dan berita pemerintah Indonesia."
 )
 
-_SENTENCE = "The sentence of the document's text the row was read from"
+_SENTENCE = "Kalimat dalam teks dokumen tempat baris ini dibaca"
 
 # Per table: description, column descriptions, and display options.
 TABLES: dict[str, dict[str, Any]] = {
     "documents": {
-        "description": "One row per document read: a circular, regulation, decision, instruction, "
-                       "press release or news article.",
+        "description": "Satu baris per dokumen: surat edaran, peraturan, keputusan, instruksi, siaran pers "
+                       "atau berita. Teks lengkap dan rekaman JSON ada di halaman baris dan halaman dokumen.",
         "columns": {
-            "id": "Hash of the document's content",
-            "source": "Path or address the document was read from",
-            "format": "File format (txt, html, pdf, docx ...)",
-            "kind": "press_release, news, circular, regulation, decision, instruction or other",
-            "title": "Title of the document",
-            "date": "Date of the document itself (published, or set for a regulation)",
-            "event_date": "Date of the main event the text reports",
-            "year": "Year of the date, else of the event date",
-            "text": "Normalized text; offsets in other tables point into it",
-            "regulation_id": "The regulation this document is, for a regulation or circular",
-            "signatory_name": "Person who signed the document",
-            "signatory_position": "Position of the signatory",
-            "record": "The whole extracted record as JSON, without the text",
-            "ingested_at": "When the document was stored (UTC)",
+            "id": "Sidik isi dokumen (hash)",
+            "source": "Berkas atau alamat asal dokumen",
+            "format": "Format berkas (txt, html, pdf, docx ...)",
+            "kind": "Jenis: siaran pers, berita, surat edaran, peraturan, keputusan, instruksi, atau lainnya",
+            "title": "Judul dokumen",
+            "date": "Tanggal dokumen (terbit, atau ditetapkan untuk peraturan)",
+            "event_date": "Tanggal peristiwa utama yang diberitakan",
+            "year": "Tahun tanggal dokumen, atau tanggal peristiwa",
+            "text": "Teks yang dinormalisasi; posisi (offset) di tabel lain menunjuk ke sini",
+            "regulation_id": "Regulasi yang merupakan dokumen ini (untuk peraturan atau surat edaran)",
+            "signatory_name": "Penanda tangan dokumen",
+            "signatory_position": "Jabatan penanda tangan",
+            "record": "Seluruh hasil ekstraksi sebagai JSON, tanpa teks",
+            "ingested_at": "Waktu dokumen disimpan (UTC)",
         },
         "label_column": "title",
         "facets": ["kind", "year", "format"],
         "sort_desc": "date",
     },
     "regulations": {
-        "description": "One row per legal instrument, cited by or being a document.",
+        "description": "Satu baris per produk hukum, yang dirujuk dokumen atau merupakan dokumen itu sendiri.",
         "columns": {
-            "id": "Canonical id: type/year/number, e.g. pp/2025/50",
-            "type": "Type code (UU, PP, PERMEN, SE ...)",
-            "number": "Number as written",
-            "year": "Year of the instrument",
-            "issuer": "Office that issued it, where known",
-            "subject": "What it is about (the text after 'tentang')",
+            "id": "ID baku: jenis/tahun/nomor, mis. pp/2025/50",
+            "type": "Kode jenis (UU, PP, PERMEN, SE ...)",
+            "number": "Nomor seperti tertulis",
+            "year": "Tahun produk hukum",
+            "issuer": "Penerbit, bila diketahui",
+            "subject": "Perihal (teks setelah 'tentang')",
         },
         "label_column": "subject",
         "facets": ["type", "year"],
         "sort_desc": "year",
     },
     "citations": {
-        "description": "One row per mention of a regulation in a document.",
+        "description": "Satu baris per penyebutan regulasi dalam dokumen.",
         "columns": {
-            "id": "Hash of the citation",
-            "document_id": "Document that cites",
-            "regulation_id": "Regulation cited",
-            "start": "Start offset of the mention in the document's text",
-            "end": "End offset of the mention",
-            "mention": "The mention as written",
-            "basis": "1 where the regulation is cited as legal basis (Mengingat)",
+            "id": "Sidik rujukan (hash)",
+            "document_id": "Dokumen yang merujuk",
+            "regulation_id": "Regulasi yang dirujuk",
+            "start": "Posisi awal penyebutan dalam teks dokumen",
+            "end": "Posisi akhir penyebutan",
+            "mention": "Penyebutan seperti tertulis",
+            "basis": "1 bila dirujuk sebagai dasar hukum (Mengingat)",
             "sentence": _SENTENCE,
         },
         "facets": ["regulation_id", "basis"],
         "sort": "document_id",
     },
     "agencies": {
-        "description": "Public institutions named in documents, one row per agency: names, acronyms and "
-                       "aliases found in different documents are merged.",
+        "description": "Instansi publik yang disebut dalam dokumen, satu baris per instansi: nama, singkatan, dan "
+                       "nama lain dari berbagai dokumen digabung.",
         "columns": {
-            "id": "Agency number",
-            "name": "Fullest name found",
-            "acronym": "Acronym or short form",
+            "id": "Nomor instansi",
+            "name": "Nama terlengkap yang ditemukan",
+            "acronym": "Singkatan",
         },
         "label_column": "name",
         "sort": "name",
     },
     "agency_aliases": {
-        "description": "Other surface forms used for an agency.",
-        "columns": {"agency_id": "Agency", "alias": "Another name or short form"},
+        "description": "Nama lain yang dipakai untuk sebuah instansi.",
+        "columns": {"agency_id": "Instansi", "alias": "Nama lain atau singkatan"},
         "sort": "agency_id",
     },
     "document_agencies": {
-        "description": "Which documents name which agencies.",
+        "description": "Dokumen mana menyebut instansi mana.",
         "columns": {
-            "document_id": "Document",
-            "agency_id": "Agency named",
-            "mentions": "Number of mentions in the document",
-            "start": "Start offset of the first mention in the document's text",
-            "end": "End offset of the first mention",
+            "document_id": "Dokumen",
+            "agency_id": "Instansi yang disebut",
+            "mentions": "Jumlah penyebutan dalam dokumen",
+            "start": "Posisi awal penyebutan pertama dalam teks dokumen",
+            "end": "Posisi akhir penyebutan pertama",
             "sentence": _SENTENCE,
         },
         "facets": ["agency_id"],
         "sort_desc": "mentions",
     },
     "people": {
-        "description": "People named in documents, one row per person across documents: name variants "
-                       "with the same normalized form are merged, and a one-word name joins a longer one "
-                       "only where a single person with that word holds a matching position or agency.",
+        "description": "Orang yang disebut dalam dokumen, satu baris per orang di seluruh dokumen: variasi nama "
+                       "dengan bentuk baku yang sama digabung; nama satu kata digabung ke nama yang lebih panjang "
+                       "hanya bila satu-satunya orang dengan kata itu memegang jabatan atau instansi yang cocok.",
         "columns": {
-            "id": "Person number",
-            "name": "Name as first found",
-            "key": "Normalized name: no honorifics or degrees, no punctuation, lower case",
+            "id": "Nomor orang",
+            "name": "Nama seperti pertama ditemukan",
+            "key": "Nama baku: tanpa sapaan, gelar, atau tanda baca, huruf kecil",
         },
         "label_column": "name",
         "sort": "name",
     },
     "person_names": {
-        "description": "Every form of a person's name found in documents.",
-        "columns": {"person_id": "Person", "name": "The name as written"},
+        "description": "Setiap bentuk nama seseorang yang ditemukan dalam dokumen.",
+        "columns": {"person_id": "Orang", "name": "Nama seperti tertulis"},
         "sort": "person_id",
     },
     "positions": {
-        "description": "A person's roles over time: one row per person, position and agency, with the "
-                       "dates of the first and last documents stating it.",
+        "description": "Jabatan seseorang dari waktu ke waktu: satu baris per orang, jabatan, dan instansi, dengan "
+                       "tanggal dokumen pertama dan terakhir yang menyebutnya.",
         "columns": {
-            "id": "Hash of person, position and agency",
-            "person_id": "Person",
-            "position": "Position as stated",
-            "agency": "Agency of the position as stated",
-            "first_date": "Date of the earliest document stating it",
-            "last_date": "Date of the latest document stating it",
-            "documents": "Number of documents stating it",
+            "id": "Sidik orang, jabatan, dan instansi",
+            "person_id": "Orang",
+            "position": "Jabatan seperti tertulis",
+            "agency": "Instansi jabatan seperti tertulis",
+            "first_date": "Tanggal dokumen paling awal yang menyebutnya",
+            "last_date": "Tanggal dokumen paling akhir yang menyebutnya",
+            "documents": "Jumlah dokumen yang menyebutnya",
         },
         "facets": ["position", "agency"],
         "sort_desc": "last_date",
     },
     "mentions": {
-        "description": "Every highlighted span of a document: a regulation, agency, person, quote or "
-                       "statement, with the row it stands for.",
+        "description": "Setiap bagian teks yang ditandai: regulasi, instansi, orang, kutipan, atau keterangan, "
+                       "dengan baris yang diwakilinya.",
         "columns": {
-            "id": "Mention number",
-            "document_id": "Document",
-            "kind": "regulation, agency, person, quote or statement",
-            "start": "Start offset in the document's text",
-            "end": "End offset",
-            "text": "The span as written",
-            "regulation_id": "Regulation, for a regulation mention",
-            "agency_id": "Agency, for an agency mention",
-            "person_id": "Person, for a person mention",
-            "quote_id": "Quote, for a quote",
-            "statement_id": "Statement, for a statement",
+            "id": "Nomor penanda",
+            "document_id": "Dokumen",
+            "kind": "regulation (regulasi), agency (instansi), person (orang), quote (kutipan) atau statement (keterangan)",
+            "start": "Posisi awal dalam teks dokumen",
+            "end": "Posisi akhir",
+            "text": "Teks seperti tertulis",
+            "regulation_id": "Regulasi, untuk penanda regulasi",
+            "agency_id": "Instansi, untuk penanda instansi",
+            "person_id": "Orang, untuk penanda orang",
+            "quote_id": "Kutipan, untuk penanda kutipan",
+            "statement_id": "Keterangan, untuk penanda keterangan",
             "sentence": _SENTENCE,
         },
         "facets": ["kind"],
         "sort": "start",
     },
     "officials": {
-        "description": "A person holding a position, as stated in one document.",
+        "description": "Seseorang dengan jabatannya, seperti tertulis dalam satu dokumen.",
         "columns": {
-            "id": "Hash of the row",
-            "document_id": "Document naming the person",
-            "person_id": "Person",
-            "name": "The name as this document writes it",
-            "position": "Position as the document states it",
-            "agency": "Agency of the position as written",
-            "start": "Start offset of the first mention",
-            "end": "End offset of the first mention",
-            "mentions": "Number of mentions in the document",
-            "signatory": "1 where the person signed the document",
+            "id": "Sidik baris (hash)",
+            "document_id": "Dokumen yang menyebut orang itu",
+            "person_id": "Orang",
+            "name": "Nama seperti ditulis dokumen ini",
+            "position": "Jabatan seperti ditulis dokumen",
+            "agency": "Instansi jabatan seperti tertulis",
+            "start": "Posisi awal penyebutan pertama",
+            "end": "Posisi akhir penyebutan pertama",
+            "mentions": "Jumlah penyebutan dalam dokumen",
+            "signatory": "1 bila orang itu menandatangani dokumen",
             "sentence": _SENTENCE,
         },
         "facets": ["agency", "signatory"],
         "sort": "document_id",
     },
     "quotes": {
-        "description": "Direct quotes: words inside quotation marks and who said them.",
+        "description": "Kutipan langsung: kata-kata dalam tanda petik dan siapa yang mengucapkannya.",
         "columns": {
-            "id": "Quote number",
-            "document_id": "Document quoting",
-            "person_id": "Speaker, where named as an official in the document",
-            "speaker": "Speaker as resolved from the text; empty where unnamed",
-            "text": "The quoted words",
-            "start": "Start offset in the document's text",
-            "end": "End offset",
+            "id": "Nomor kutipan",
+            "document_id": "Dokumen yang mengutip",
+            "person_id": "Pembicara, bila disebut sebagai pejabat dalam dokumen",
+            "speaker": "Pembicara menurut teks; kosong bila tidak disebut",
+            "text": "Kata-kata yang dikutip",
+            "start": "Posisi awal dalam teks dokumen",
+            "end": "Posisi akhir",
             "sentence": _SENTENCE,
         },
         "facets": ["speaker"],
         "sort": "document_id",
     },
     "statements": {
-        "description": "Indirect (reported) statements and who made them.",
+        "description": "Keterangan tidak langsung dan siapa yang menyampaikannya.",
         "columns": {
-            "id": "Statement number",
-            "document_id": "Document reporting",
-            "person_id": "Speaker, where named as an official in the document",
-            "speaker": "Speaker as resolved from the text",
-            "text": "What was reported",
-            "start": "Start offset in the document's text",
-            "end": "End offset",
+            "id": "Nomor keterangan",
+            "document_id": "Dokumen yang memuat",
+            "person_id": "Pembicara, bila disebut sebagai pejabat dalam dokumen",
+            "speaker": "Pembicara menurut teks",
+            "text": "Isi keterangan",
+            "start": "Posisi awal dalam teks dokumen",
+            "end": "Posisi akhir",
             "sentence": _SENTENCE,
         },
         "facets": ["speaker"],
         "sort": "document_id",
     },
     "sections": {
-        "description": "The parts of an official document: title block, Menimbang, Mengingat, BAB, Pasal, "
-                       "signature, Lampiran; for circulars Yth., Hal, numbered points, Tembusan.",
+        "description": "Bagian dokumen resmi: judul, Menimbang, Mengingat, BAB, Pasal, tanda tangan, Lampiran; "
+                       "untuk surat edaran Yth., Hal, butir bernomor, Tembusan.",
         "columns": {
-            "id": "Hash of the row",
-            "document_id": "Document",
-            "heading": "Part of the document (Judul, Mengingat, Pasal 3, Butir 2, Tembusan ...)",
-            "start": "Start offset in the document's text",
-            "end": "End offset",
-            "page": "Page the part starts on (PDF)",
-            "text": "The part's text",
+            "id": "Sidik baris (hash)",
+            "document_id": "Dokumen",
+            "heading": "Bagian dokumen (Judul, Mengingat, Pasal 3, Butir 2, Tembusan ...)",
+            "start": "Posisi awal dalam teks dokumen",
+            "end": "Posisi akhir",
+            "page": "Halaman awal bagian (PDF)",
+            "text": "Teks bagian",
         },
         "sort": "start",
     },
     "abbreviations": {
-        "description": "Short forms a document defines, with their long forms.",
+        "description": "Singkatan yang didefinisikan dokumen, dengan kepanjangannya.",
         "columns": {
-            "id": "Hash of the row",
-            "document_id": "Document",
-            "short": "Short form",
-            "long": "Long form",
-            "start": "Start offset of the definition",
-            "end": "End offset",
+            "id": "Sidik baris (hash)",
+            "document_id": "Dokumen",
+            "short": "Singkatan",
+            "long": "Kepanjangan",
+            "start": "Posisi awal definisi",
+            "end": "Posisi akhir",
             "sentence": _SENTENCE,
         },
         "sort": "short",
     },
     "errors": {
-        "description": "Sources that could not be processed, with the reason.",
-        "columns": {"id": "Hash of source and message", "source": "Source", "message": "What went wrong",
-                    "at": "When (UTC)"},
+        "description": "Sumber yang tidak dapat diproses, beserta alasannya.",
+        "columns": {"id": "Sidik sumber dan pesan", "source": "Sumber", "message": "Masalahnya",
+                    "at": "Waktu (UTC)"},
         "sort_desc": "at",
     },
 }
@@ -250,14 +251,18 @@ _AGENCY = """select id from agencies
 
 QUERIES: dict[str, dict[str, str]] = {
     "search": {
-        "title": "Search",
-        "description": "Search documents, quotes, statements and regulations at once, best match first. "
-                       "Words are matched whole; all must appear.",
-        "sql": search_sql(limit=100),
+        "title": "Cari dokumen",
+        "description": "Cari di judul dan teks dokumen, kutipan, keterangan, dan regulasi yang dirujuk; satu baris "
+                       "per dokumen, paling cocok di atas. Bentuk kata ikut dicari (banjir menemukan kebanjiran "
+                       "dan dibanjiri); OR untuk salah satu kata; \"dua kata\" dalam tanda petik untuk frasa; "
+                       "regulasi bisa ditulis seperti biasa (PP 50/2025, Permenaker 5/2021).",
+        "sql": document_search_sql(limit=100),
+        "hide_sql": True,
     },
     "regulations_most_cited": {
-        "title": "Most cited regulations",
-        "description": "Regulations by the number of documents that cite them.",
+        "title": "Regulasi paling sering dirujuk",
+        "description": "Regulasi menurut jumlah dokumen yang merujuknya.",
+        "hide_sql": True,
         "sql": """select regulations.id as regulation_id, regulations.type, regulations.number,
   regulations.year, regulations.issuer, regulations.subject,
   count(distinct citations.document_id) as documents, count(*) as mentions
@@ -267,8 +272,9 @@ order by documents desc, mentions desc, regulations.id
 limit 100""",
     },
     "documents_citing": {
-        "title": "Documents citing a regulation",
-        "description": "Documents that cite a regulation, given its id (e.g. pp/2025/50), newest first.",
+        "title": "Dokumen yang merujuk sebuah regulasi",
+        "description": "Dokumen yang merujuk sebuah regulasi, menurut ID-nya (mis. pp/2025/50), terbaru dulu.",
+        "hide_sql": True,
         "sql": """select documents.id as document_id, documents.title, documents.kind, documents.date,
   documents.source,
   count(*) as mentions, max(citations.basis) as basis
@@ -278,9 +284,10 @@ group by documents.id
 order by documents.date desc, documents.source""",
     },
     "quotes_about_regulation": {
-        "title": "Who said what about a regulation",
-        "description": "Quotes and statements in documents that cite a regulation, given its id "
-                       "(e.g. pp/2025/50), newest first, each with its sentence.",
+        "title": "Siapa mengatakan apa tentang sebuah regulasi",
+        "description": "Kutipan dan keterangan dalam dokumen yang merujuk sebuah regulasi, menurut ID-nya "
+                       "(mis. pp/2025/50), terbaru dulu, masing-masing dengan kalimatnya.",
+        "hide_sql": True,
         "sql": f"""select 'quote' as kind, quotes.speaker, quotes.person_id, quotes.text, quotes.sentence,
   documents.id as document_id, documents.title, documents.date, quotes.start
 from quotes join documents on documents.id = quotes.document_id
@@ -293,10 +300,11 @@ where statements.document_id in ({_CITED})
 order by date desc, document_id, start""",
     },
     "officials_of_agency": {
-        "title": "Officials of an agency",
-        "description": "People holding a position at an agency, given its name, acronym or an alias "
-                       "(e.g. BPS): the agency, or one of its names, appears in the position or agency "
-                       "stated. Latest first.",
+        "title": "Pejabat sebuah instansi",
+        "description": "Orang yang memegang jabatan di sebuah instansi, menurut nama, singkatan, atau nama lainnya "
+                       "(mis. BPS): instansi itu, atau salah satu namanya, muncul di jabatan atau instansi yang "
+                       "tertulis. Terbaru dulu.",
+        "hide_sql": True,
         "sql": f"""with forms(form) as (
   select trim(:agency) where trim(:agency) <> ''
   union select name from agencies where id in ({_AGENCY})
@@ -314,9 +322,10 @@ where exists (
 order by positions.last_date desc, people.name""",
     },
     "agency_timeline": {
-        "title": "Agency timeline",
-        "description": "Documents naming an agency, given its name, acronym or an alias (e.g. BPS), "
-                       "oldest first, with the sentence of the first mention.",
+        "title": "Linimasa sebuah instansi",
+        "description": "Dokumen yang menyebut sebuah instansi, menurut nama, singkatan, atau nama lainnya (mis. BPS), "
+                       "terlama dulu, dengan kalimat penyebutan pertama.",
+        "hide_sql": True,
         "sql": f"""select documents.date, documents.id as document_id, documents.title, documents.kind,
   agencies.name as agency, document_agencies.mentions, document_agencies.sentence
 from document_agencies join agencies on agencies.id = document_agencies.agency_id
@@ -333,10 +342,11 @@ def description_html(name: str) -> str:
     """The database description, linking the search page and the other entry points."""
     return (
         f'<p>{DESCRIPTION}</p>'
-        f'<p><strong><a href="/{name}/search">Search documents, quotes and regulations</a></strong>'
-        f' &middot; <a href="/{name}/regulations_most_cited">Most cited regulations</a>'
-        f' &middot; <a href="/{name}/positions">Who held which position</a>'
-        f' &middot; <a href="{PLUGIN_ROUTE}/drafts">Drafts</a></p>'
+        f'<p><strong><a href="/{name}/search">Cari dokumen, kutipan, dan regulasi</a></strong>'
+        f' &middot; <a href="{PLUGIN_ROUTE}/dashboard">Dasbor</a>'
+        f' &middot; <a href="/{name}/regulations_most_cited">Regulasi paling sering dirujuk</a>'
+        f' &middot; <a href="/{name}/positions">Siapa memegang jabatan apa</a>'
+        f' &middot; <a href="{PLUGIN_ROUTE}/drafts">Draf</a></p>'
     )
 
 
@@ -365,13 +375,47 @@ def build_metadata(db: sqlite_utils.Database, name: str | None = None) -> dict[s
     }
 
 
+MARKER = {"written_by": "warta"}  # under plugins.warta: tells Warta's own metadata file from a user's
+
+
+def is_wartas(path: Path) -> bool:
+    """True when the metadata file at ``path`` was written by Warta (or cannot be read as JSON)."""
+    try:
+        found = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return isinstance(found, dict) and (found.get("plugins") or {}).get("warta", {}).get("written_by") == "warta"
+
+
+def _merge(ours: dict[str, Any], theirs: dict[str, Any]) -> dict[str, Any]:
+    """``theirs`` laid over ``ours``, dict by dict: a user's setting wins, the rest of ours stays."""
+    merged = dict(ours)
+    for key, value in theirs.items():
+        merged[key] = _merge(merged[key], value) if isinstance(value, dict) and isinstance(merged.get(key), dict) \
+            else value
+    return merged
+
+
 def write_metadata(db_path: str | Path, out_path: str | Path) -> Path:
-    """Write the metadata for the database at ``db_path`` as JSON to ``out_path``."""
+    """Write the metadata for the database at ``db_path`` as JSON to ``out_path``; returns the path written.
+
+    A file already at ``out_path`` that Warta did not write (a user's own ``metadata.json``) is never
+    overwritten: its settings are merged over Warta's and the result goes to ``warta-metadata.json``
+    beside it.
+    """
     db = open_db(db_path)
     try:
         metadata = build_metadata(db)
     finally:
         db.close()
+    metadata.setdefault("plugins", {}).setdefault("warta", {}).update(MARKER)
     out = Path(out_path)
+    if out.exists() and not is_wartas(out):
+        try:
+            theirs = json.loads(out.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            raise ValueError(f"{out}: not readable as JSON ({exc}); fix it or move it away") from None
+        metadata = _merge(metadata, theirs if isinstance(theirs, dict) else {})
+        out = out.with_name("warta-metadata.json")
     out.write_text(json.dumps(metadata, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     return out

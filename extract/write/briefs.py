@@ -9,6 +9,7 @@ found and rendered the way :mod:`extract.write.render` does it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -18,8 +19,10 @@ import sqlite_utils
 from sqlite_utils.db import NotFoundError
 
 from ..store.persons import person_key
+from .release import is_generic_title, release_parts, sentence_case, speaker_window
 from .render import (
     DRAFT_FORMATS,
+    draft_error,
     format_citation,
     make_env,
     regulation_type_names,
@@ -68,6 +71,66 @@ def _utterances(db: sqlite_utils.Database, table: str, where: str, params: Seque
     return [dict(row) for row in db.query(sql, list(params))]
 
 
+def _headlines(db: sqlite_utils.Database, rows: list[dict[str, Any]], id_key: str = "id",
+               title_key: str = "title") -> list[dict[str, Any]]:
+    """Rows whose document title only says ``SIARAN PERS`` get the headline below it instead, and an
+    ALL-CAPS title is written in sentence case."""
+    for row in rows:
+        title = row.get(title_key)
+        if row.get(id_key) and (is_generic_title(title) or sentence_case(title) != title):
+            found = list(db.query("select title, text from documents where id = ?", [row[id_key]]))
+            if found:
+                title = release_parts(found[0]).headline if is_generic_title(title) else title
+                row[title_key] = sentence_case(title or row[title_key], [found[0]["text"]], start=True)
+    return rows
+
+
+def _officials_only(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """What officials said: items whose speaker is an official of the document (a stored person)."""
+    return [item for item in items if item.get("person_id") is not None]
+
+
+_OFFICE_NOISE = re.compile(r"\b(?:republik indonesia|ri)\b|\([^)]*\)|[.,]")
+
+
+def office_key(position: str | None, acronyms: Mapping[str, str]) -> str:
+    """One key for one office however it is written: acronyms spelled out (``BPS`` -> ``badan pusat
+    statistik``), ``Republik Indonesia`` and parentheses dropped, case and spacing folded."""
+    words = [acronyms.get(word.casefold(), word) for word in str(position or "").split()]
+    return " ".join(_OFFICE_NOISE.sub(" ", " ".join(words).casefold()).split())
+
+
+def merge_offices(positions: list[dict[str, Any]], acronyms: Mapping[str, str]) -> list[dict[str, Any]]:
+    """Positions of one person with the same :func:`office_key` merged into one: the longest wording,
+    the earliest first date, the latest last date and the documents added up. An agency already
+    named in the position is not repeated."""
+    merged: dict[str, dict[str, Any]] = {}
+    for position in positions:
+        key = office_key(position.get("position"), acronyms) or f"#{len(merged)}"
+        if key not in merged:
+            merged[key] = dict(position)
+            continue
+        kept = merged[key]
+        if len(str(position.get("position") or "")) > len(str(kept.get("position") or "")):
+            kept["position"] = position["position"]
+        kept["agency"] = kept.get("agency") or position.get("agency")
+        firsts = [d for d in (kept.get("first_date"), position.get("first_date")) if d]
+        lasts = [d for d in (kept.get("last_date"), position.get("last_date")) if d]
+        kept["first_date"] = min(firsts) if firsts else None
+        kept["last_date"] = max(lasts) if lasts else None
+        kept["documents"] = (kept.get("documents") or 0) + (position.get("documents") or 0)
+    for position in merged.values():
+        if position.get("agency") and office_key(position["agency"], acronyms) in office_key(position.get("position"), acronyms):
+            position["agency"] = None
+    return list(merged.values())
+
+
+def _acronyms(db: sqlite_utils.Database) -> dict[str, str]:
+    """Every stored agency acronym (case folded) with the agency's name."""
+    return {row["acronym"].casefold(): row["name"] for row in db.query(
+        "select acronym, name from agencies where acronym is not null and acronym <> name")}
+
+
 def _regulation_row(row: Mapping[str, Any]) -> dict[str, Any]:
     """A ``regulations`` row with its long type name and full citation."""
     regulation = dict(row)
@@ -90,9 +153,9 @@ def regulation_context(db: sqlite_utils.Database, regulation_id: str) -> dict[st
     except NotFoundError:
         raise ValueError(f"no stored regulation has id {regulation_id!r}") from None
     citing = "documents.id in (select document_id from citations where regulation_id = ?)"
-    documents = [dict(doc) for doc in db.query(
+    documents = _headlines(db, [dict(doc) for doc in db.query(
         f"select {_DOCUMENT_COLUMNS} from documents where {citing} "
-        f"order by [when] is null, [when], documents.source", [regulation_id])]
+        f"order by [when] is null, [when], documents.source", [regulation_id])])
     cited = {doc["id"]: doc for doc in documents}
     for doc in documents:
         doc.update(basis=False, mentions=[])
@@ -120,8 +183,10 @@ def regulation_context(db: sqlite_utils.Database, regulation_id: str) -> dict[st
         "regulation": _regulation_row(row),
         "documents": documents,
         "issued_in": issued_in,
-        "quotes": _utterances(db, "quotes", citing, [regulation_id]),
-        "statements": _utterances(db, "statements", citing, [regulation_id]),
+        "quotes": _headlines(db, _officials_only(_utterances(db, "quotes", citing, [regulation_id])),
+                             "document_id", "document_title"),
+        "statements": _headlines(db, _officials_only(_utterances(db, "statements", citing, [regulation_id])),
+                                 "document_id", "document_title"),
         "officials": officials,
         "agencies": agencies,
     }
@@ -167,6 +232,7 @@ def person_context(db: sqlite_utils.Database, person: int | str) -> dict[str, An
     positions = [dict(position) for position in db.query(
         "select position, agency, first_date, last_date, documents from positions where person_id = ? "
         "order by first_date is null, first_date, last_date, position", [person_id])]
+    positions = merge_offices(positions, _acronyms(db))
     dated = [position for position in positions if position["position"]]
     current = max(dated, key=lambda p: (p["last_date"] or "", p["documents"] or 0), default=None)
     named = ("documents.id in (select document_id from officials where person_id = :id union "
@@ -179,7 +245,7 @@ def person_context(db: sqlite_utils.Database, person: int | str) -> dict[str, An
         "(select max(signatory) from officials where officials.document_id = documents.id "
         "   and officials.person_id = :id) as signatory "
         f"from documents where {named} order by [when] is null, [when], documents.source", {"id": person_id})]
-    for doc in documents:
+    for doc in _headlines(db, documents):
         doc["signatory"] = bool(doc["signatory"])
     regulations = []
     for reg in db.query(
@@ -193,10 +259,32 @@ def person_context(db: sqlite_utils.Database, person: int | str) -> dict[str, An
         "positions": positions,
         "current": current,
         "documents": documents,
-        "quotes": _utterances(db, "quotes", "quotes.person_id = ?", [person_id]),
-        "statements": _utterances(db, "statements", "statements.person_id = ?", [person_id]),
+        "quotes": _headlines(db, _utterances(db, "quotes", "quotes.person_id = ?", [person_id]),
+                             "document_id", "document_title"),
+        "statements": _headlines(db, _own_statements(db, person_id, [row["name"], *aliases]),
+                                 "document_id", "document_title"),
         "regulations": regulations,
     }
+
+
+def _own_statements(db: sqlite_utils.Database, person_id: int, names: Sequence[str]) -> list[dict[str, Any]]:
+    """A person's statements: those stored under them, and those stored without a speaker whose
+    sentence (or the one before, for "Ia mengatakan ...") names them, in a document that names them."""
+    own = _utterances(db, "statements", "statements.person_id = ?", [person_id])
+    loose = _utterances(db, "statements", "statements.person_id is null and coalesce(statements.speaker, '') = '' "
+                        "and statements.document_id in (select document_id from officials where person_id = ?)",
+                        [person_id])
+    wanted = [name.casefold() for name in names if name]
+    for item in loose:
+        found = list(db.query("select documents.text, statements.start from statements join documents on "
+                              "documents.id = statements.document_id where statements.document_id = ? and "
+                              "statements.text = ? limit 1", [item["document_id"], item["text"]]))
+        if found and found[0]["text"] and isinstance(found[0]["start"], int):
+            window = speaker_window(found[0]["text"], found[0]["start"]).casefold()
+            if any(name in window for name in wanted):
+                item["speaker"] = names[0]
+                own.append(item)
+    return own
 
 
 def render_regulation_brief(
@@ -288,6 +376,10 @@ def render_briefs(
         (out / folder).mkdir(parents=True, exist_ok=True)
         for fmt in formats:
             path = out / folder / f"{stem}.{fmt}"
-            write_atomic(path, render(db, key, fmt, env=envs[fmt]))
+            try:
+                text = render(db, key, fmt, env=envs[fmt])
+            except (jinja2.TemplateNotFound, jinja2.UndefinedError) as exc:
+                raise draft_error(exc, [folder], templates_dir) from None
+            write_atomic(path, text)
             written.append(path)
     return written

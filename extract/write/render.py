@@ -33,10 +33,15 @@ import jinja2
 
 from .. import data
 from ..store.persons import person_key
+from .release import (briefing_sentences, headline, in_sentence, is_dangling, lead, numbered_points, own_place,
+                      release_parts, speaker_window, summary_sentences, tidy)
 
 __all__ = [
+    "DraftError",
     "DRAFT_FORMATS",
     "DRAFT_NAMES",
+    "KIND_DRAFTS",
+    "draft_name",
     "dateline",
     "format_citation",
     "format_date_id",
@@ -55,6 +60,9 @@ __all__ = [
 ]
 
 DRAFT_NAMES = ("ringkasan", "siaran-pers")
+BUILTIN_NAMES = ("ringkasan", "siaran-pers", "catatan", "brief-regulasi", "profil-pejabat")
+# A news article is a journalist's, not the office's: it gets a briefing note instead of a release.
+KIND_DRAFTS: dict[str, dict[str, str]] = {"news": {"siaran-pers": "catatan"}}
 DRAFT_FORMATS = ("md", "html")
 
 _PACKAGE = "extract"
@@ -66,6 +74,26 @@ _MONTHS = (
     "Januari", "Februari", "Maret", "April", "Mei", "Juni",
     "Juli", "Agustus", "September", "Oktober", "November", "Desember",
 )
+
+
+class DraftError(ValueError):
+    """A draft could not be rendered: an unknown template name, or a field the template reads is missing.
+
+    The message is one line that names the template and the field (or the names looked for).
+    """
+
+
+def draft_error(exc: Exception, names: Sequence[str], templates_dir: str | Path | None = None) -> DraftError:
+    """One clear line for a Jinja2 failure: which template, which field or which names were looked for."""
+    where = f"{templates_dir} and the built-in templates" if templates_dir else "the built-in templates"
+    if isinstance(exc, jinja2.TemplatesNotFound | jinja2.TemplateNotFound):
+        tried = ", ".join(getattr(exc, "templates", None) or [str(exc)])
+        return DraftError(f"no template {tried} in {where}; built-in names: {', '.join(BUILTIN_NAMES)}")
+    message = str(getattr(exc, "message", None) or exc)
+    field = re.search(r"has no attribute '([^']+)'|'([^']+)' is undefined", message)
+    if field:
+        message = re.sub(r": .*$", f": the field {(field.group(1) or field.group(2))!r} is missing", message)
+    return DraftError(f"{message}; give the record that field, or read it with .get() in the template")
 
 
 # --- filters -------------------------------------------------------------------------------
@@ -234,32 +262,17 @@ def legal_basis(regulations: Sequence[Mapping[str, Any]] | None) -> list[Mapping
 
 
 def dateline(record: Mapping[str, Any]) -> str:
-    """``JAKARTA, 28 Januari 2026 –`` for the start of a release.
+    """``BANDUNG, 4 November 2025 –`` for the start of a release.
 
-    The place is the first of ``record["places"]``, else the first agency (its acronym when it
-    has one); the date is the document date, else the event date. Missing parts are left out,
-    and ``""`` is returned when nothing is known.
+    The place is the document's own: the place a circular or regulation was set (``Ditetapkan di``,
+    ``Kota, tanggal`` above the signature), else the ``Kota, tanggal`` line of a release's header, else
+    the ``KOTA -`` opening its first paragraph; never the letterhead or an agency's region. The date is
+    the document date, else the event date. Missing parts are left out; ``""`` when nothing is known.
     """
-    place = next((name_of(p) for p in record.get("places") or () if name_of(p)), "")
-    if not place:
-        agency = next(iter(record.get("agencies") or ()), None)
-        place = (agency.get("acronym") or name_of(agency)) if agency else ""
+    place = own_place(record) or ""
     when = format_date_id(record.get("date") or record.get("event_date"), weekday=False)
     head = ", ".join(part for part in (place.upper(), when) if part)
     return f"{head} –" if head else ""
-
-
-def summary_sentences(record: Mapping[str, Any], max_sentences: int = 3) -> list[str]:
-    """The extractive summary of a record's text (``extract.write.summarize``); empty without text."""
-    from .summarize import summarize
-
-    text = record.get("text") if isinstance(record, Mapping) else None
-    if not text:
-        return []
-    title = record.get("title")
-    if title and text.startswith(title):
-        text = text[len(title):]
-    return summarize(text, title=title, max_sentences=max_sentences, entities=dict(record))
 
 
 def quote_text(text: str | None) -> str:
@@ -276,12 +289,35 @@ def _position_of(name: str, officials: Iterable[Mapping[str, Any]] | None) -> st
     return None
 
 
+def _full_name(name: str, officials: Sequence[Mapping[str, Any]]) -> str:
+    """A speaker's full name: ``Indah`` becomes the one official whose name has that word."""
+    if not name or " " in name:
+        return name
+    wanted = name.casefold()
+    found = {name_of(o) for o in officials if wanted in name_of(o).casefold().split()}
+    return found.pop() if len(found) == 1 else name
+
+
+def _named_before(text: str, start: Any, officials: Sequence[Mapping[str, Any]]) -> str:
+    """The official last named where the speaker of ``start`` would be (see ``speaker_window``), or ``""``."""
+    if not isinstance(start, int) or start <= 0:
+        return ""
+    window = speaker_window(text, start).casefold()
+    found = [(window.rfind(name_of(o).casefold()), name_of(o)) for o in officials if name_of(o)]
+    found = [(at, name) for at, name in found if at >= 0]
+    return max(found)[1] if found else ""
+
+
 def speaker_sections(
     quotes: Iterable[Mapping[str, Any]] | None,
     statements: Iterable[Mapping[str, Any]] | None = None,
     officials: Iterable[Mapping[str, Any]] | None = None,
+    document: str | None = None,
 ) -> list[dict[str, Any]]:
     """What each speaker said, grouped: ``[{"name", "position", "items": [{"kind", "text"}]}]``.
+
+    With the record's text (``document``), a statement stored without a speaker takes the official named
+    earlier in its own sentence ("Kepala X, Nama, menjelaskan bahwa pihaknya ...").
 
     Named speakers come in the order they first speak (by ``start``, else list order), each with
     their statements before their quotes (``kind`` is ``"statement"`` or ``"quote"``); the
@@ -300,12 +336,15 @@ def speaker_sections(
     unnamed: list[dict[str, Any]] = []
     for n in sorted(range(len(utterances)), key=place):
         kind, item = utterances[n]
-        text = str(item.get("text") or "").strip()
+        text = tidy(item.get("text"))
         if not text:
             continue
-        speaker = str(item.get("speaker") or "").strip()
+        speaker = _full_name(str(item.get("speaker") or "").strip(), officials)
+        if not speaker and kind == "statement" and document:
+            speaker = _named_before(document, item.get("start"), officials)
         if not speaker:
-            unnamed.append({"name": None, "position": None, "items": [{"kind": kind, "text": text}]})
+            if not (kind == "statement" and is_dangling(text)):  # "pihaknya ..." with nobody named
+                unnamed.append({"name": None, "position": None, "items": [{"kind": kind, "text": text}]})
             continue
         section = named.setdefault(speaker.casefold(), {
             "name": speaker, "position": _position_of(speaker, officials), "items": []})
@@ -340,6 +379,14 @@ def signer(record: Mapping[str, Any]) -> Mapping[str, Any] | None:
 
 FILTERS: dict[str, Callable[..., Any]] = {
     "summary": summary_sentences,
+    "briefing": briefing_sentences,
+    "dangling": is_dangling,
+    "headline": headline,
+    "in_sentence": in_sentence,
+    "lead": lead,
+    "points": numbered_points,
+    "release": release_parts,
+    "tidy": tidy,
     "agency": agency_label,
     "citation": format_citation,
     "dateline": dateline,
@@ -511,6 +558,11 @@ def write_atomic(path: Path, text: str) -> None:
         raise
 
 
+def draft_name(name: str, kind: str | None) -> str:
+    """The draft a document of ``kind`` gets for ``name``: a news article's ``siaran-pers`` is a ``catatan``."""
+    return KIND_DRAFTS.get(kind or "", {}).get(name, name)
+
+
 def render_drafts(
     records: Iterable[Mapping[str, Any]],
     out_dir: str | Path,
@@ -531,11 +583,15 @@ def render_drafts(
     envs = {fmt: make_env(templates_dir, fmt) for fmt in formats}
     written: list[Path] = []
     for record, stem in zip(items, _draft_stems(items)):
-        drafts = {
-            out / f"{stem}.{name}.{fmt}": render_document(record, name, fmt, envs[fmt])
-            for name in names
-            for fmt in formats
-        }
+        kinds = [draft_name(name, record.get("kind")) for name in names]
+        try:
+            drafts = {
+                out / f"{stem}.{name}.{fmt}": render_document(record, name, fmt, envs[fmt])
+                for name in dict.fromkeys(kinds)
+                for fmt in formats
+            }
+        except (jinja2.TemplateNotFound, jinja2.UndefinedError) as exc:
+            raise draft_error(exc, names, templates_dir) from None
         for path, text in drafts.items():
             write_atomic(path, text)
             written.append(path)
