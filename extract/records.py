@@ -15,7 +15,7 @@ from .find.agencies import resolve_agencies
 from .find.dates import document_date, event_date
 from .find.people import resolve_people
 from .find.quotes import attribute_quotes, find_statements
-from .find.regulations import canonical_id, resolve_citations
+from .find.regulations import akn_uri, canonical_id, resolve_citations
 from .read.sources import Source
 
 KINDS = ("press_release", "news", "circular", "regulation", "decision", "instruction", "other")
@@ -65,6 +65,7 @@ def build_record(source: Source, doc: Doc, structure=None, *, with_text: bool = 
         identity["id"] = canonical_id(identity["type"], str(identity.get("number") or ""), identity.get("year"),
                                       identity.get("issuer"))
         own_key = (identity["type"], str(identity.get("number") or "").lower(), identity.get("year"))
+        identity.update(_catalogue(identity, structure))
     basis_spans = list(structure.basis) if structure is not None else []
     # A headline is written in title case, where every word looks like a name: people come from the
     # body, and an institution named only in the headline must be one the gazetteer knows.
@@ -123,6 +124,27 @@ def build_record(source: Source, doc: Doc, structure=None, *, with_text: bool = 
     if with_text:
         record["text"] = text
     return record
+
+
+def _catalogue(identity: dict, structure) -> dict:
+    """The JDIH fields of a document's own identity: its URI, where, when and by whom it was set and
+    promulgated, and the gazettes it was placed in (the keys of ``extract.read.structure.jdih``)."""
+    found = dict(structure.catalogue or {})
+    signers = [dict(s) for s in (structure.signatory, *structure.co_signatories) if s]
+    return {
+        "uri": akn_uri(identity["type"], str(identity.get("number") or ""), identity.get("year"), identity.get("issuer")),
+        "form": found.get("form"),
+        "heading": found.get("heading"),
+        "set_place": structure.place,
+        "set_date": structure.date,
+        "signatories": signers,
+        "promulgated_place": found.get("promulgated_place"),
+        "promulgated_date": found.get("promulgated_date"),
+        "promulgator": found.get("promulgator"),
+        "gazettes": found.get("gazettes") or [],
+        "keywords": found.get("keywords") or [],
+        "field": found.get("field"),
+    }
 
 
 def _places(mentions) -> list[dict]:

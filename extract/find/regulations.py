@@ -50,7 +50,7 @@ class Regulation:
     basis: bool = False
 
     def to_dict(self) -> dict:
-        return {"id": self.id, "type": self.type, "number": self.number, "year": self.year,
+        return {"id": self.id, "uri": akn_uri(self.type, self.number, self.year, self.issuer), "type": self.type, "number": self.number, "year": self.year,
                 "issuer": self.issuer, "subject": self.subject, "basis": self.basis,
                 "mentions": [{"start": m.start, "end": m.end, "text": m.text} for m in self.mentions]}
 
@@ -262,6 +262,19 @@ def canonical_id(type_: str, number: str, year: int | None, issuer: str | None) 
         parts.append(slug(issuer))
     parts += [str(year) if year else "na", slug(number) or "na"]
     return "/".join(parts)
+
+
+# Akoma Ntoso document types: legislation is an "act", a court's decision a "judgment", a circular a "doc".
+_AKN_TYPES = {"PUTUSAN": "judgment", "SE": "doc", "SEMA": "doc", "SEOJK": "doc"}
+
+
+def akn_uri(type_: str, number: str, year: int | None, issuer: str | None) -> str:
+    """The work-level Akoma Ntoso (FRBR) URI as pasal.id writes it: ``/akn/id/act/pp/2025/50``.
+
+    It is the canonical id under ``/akn/id/<document type>/``, so instruments numbered per issuer
+    carry the issuer (``/akn/id/act/permen/menteri-keuangan/2020/27-pmk.08-2020``).
+    """
+    return f"/akn/id/{_AKN_TYPES.get(type_, 'act')}/{canonical_id(type_, number, year, issuer)}"
 
 
 def resolve_citations(citations: Iterable[Citation], own: tuple | None = None) -> list[Regulation]:

@@ -241,6 +241,24 @@ TABLES: dict[str, dict[str, Any]] = {
     },
 }
 
+# The catalogue fields of a regulation that a document is (JDIH terms in parentheses).
+TABLES["regulations"]["columns"].update({
+    "uri": "Akoma Ntoso work URI, e.g. /akn/id/act/pp/2025/50",
+    "form": "Name of the instrument's form (jenis), e.g. Peraturan Menteri",
+    "heading": "Catalogue heading (T.E.U. badan), e.g. Indonesia. Kementerian Keuangan",
+    "set_place": "Where it was set (tempat penetapan)",
+    "set_date": "When it was set (tanggal penetapan)",
+    "promulgated_place": "Where it was promulgated (tempat pengundangan)",
+    "promulgated_date": "When it was promulgated (tanggal pengundangan)",
+    "signatories": "Who signed it, separated by '; ' (penandatangan)",
+    "promulgator": "Official who promulgated it (pejabat yang mengundangkan)",
+    "promulgator_position": "Position of that official",
+    "gazette": "Gazette it was placed in: Lembaran Negara, Berita Negara or Lembaran Daerah, year, number",
+    "gazette_supplement": "Supplement (Tambahan Lembaran Negara) and its number",
+    "keywords": "Subject words of the Berita Negara header, separated by '; '",
+    "field": "Field of law (bidang hukum) where the text states it",
+})
+
 _CITED = "select document_id from citations where regulation_id = trim(:regulation_id) collate nocase"
 
 # The agencies called :agency by name, acronym or alias.

@@ -12,7 +12,12 @@ from .persons import person_key
 
 _TABLES: dict[str, dict[str, Any]] = {
     "regulations": {
-        "columns": {"id": str, "type": str, "number": str, "year": int, "issuer": str, "subject": str},
+        "columns": {"id": str, "type": str, "number": str, "year": int, "issuer": str, "subject": str,
+                    # the catalogue fields a regulation's own text states (rows.catalogue_row)
+                    "uri": str, "form": str, "heading": str, "set_place": str, "set_date": str,
+                    "promulgated_place": str, "promulgated_date": str, "signatories": str,
+                    "promulgator": str, "promulgator_position": str, "gazette": str, "gazette_supplement": str,
+                    "keywords": str, "field": str},
         "pk": "id",
     },
     "documents": {

@@ -33,6 +33,7 @@ class Structure:
     sections: tuple[Section, ...] = ()
     addressees: tuple[str, ...] = ()
     points: tuple[str, ...] = ()
+    catalogue: dict | None = None  # JDIH fields beyond the title block (see jdih.py)
 
 
 # --------------------------------------------------------------------------- data
