@@ -16,6 +16,7 @@ from .find.dates import document_date, event_date
 from .find.people import resolve_people
 from .find.quotes import attribute_quotes, find_statements
 from .find.regulations import akn_uri, canonical_id, resolve_citations
+from .find.relations import find_relations
 from .read.sources import Source
 
 KINDS = ("press_release", "news", "circular", "regulation", "decision", "instruction", "other")
@@ -70,12 +71,18 @@ def build_record(source: Source, doc: Doc, structure=None, *, with_text: bool = 
     # A headline is written in title case, where every word looks like a name: people come from the
     # body, and an institution named only in the headline must be one the gazetteer knows.
     body_start = len(source.title) if source.title and text.startswith(source.title) else 0
-    regulations = resolve_citations(_spans(doc, "regulations"), own_key)
+    citations = _spans(doc, "regulations")
+    if structure is not None:  # the title block's own heading, however OCR misread it, is the document itself
+        titles = {s.start for s in structure.sections if s.heading == "Judul"}
+        citations = [c for c in citations if c.start not in titles]
+    regulations = resolve_citations(citations, own_key)
     regulation_dicts = []
     for r in regulations:
         d = r.to_dict()
         d["basis"] = any(_in_spans(m.start, basis_spans) for m in r.mentions)
         regulation_dicts.append(d)
+
+    relations = _relations(text, citations, regulations, identity, own_key, structure)
 
     agencies = resolve_agencies([m for m in _spans(doc, "agencies") if m.start >= body_start or m.key.startswith("gaz:")])
     people = resolve_people([m for m in _spans(doc, "people") if m.start >= body_start],
@@ -102,6 +109,7 @@ def build_record(source: Source, doc: Doc, structure=None, *, with_text: bool = 
         "regulation": identity,
         "signatory": dict(structure.signatory) if structure is not None and structure.signatory else None,
         "regulations": regulation_dicts,
+        "relations": [r.to_dict() for r in relations],
         "officials": [p.to_dict() for p in people if p.official],
         "persons": [p.to_dict() for p in people if not p.official],
         "agencies": [a.to_dict() for a in agencies],
@@ -124,6 +132,28 @@ def build_record(source: Source, doc: Doc, structure=None, *, with_text: bool = 
     if with_text:
         record["text"] = text
     return record
+
+
+def _relations(text: str, citations, regulations, identity: dict | None, own_key, structure) -> list:
+    """Relations between the document and the regulations it cites, and among those (find/relations.py)."""
+    by_span = {(m.start, m.end): r.id for r in regulations for m in r.mentions}
+    own = identity["id"] if identity else None
+
+    def id_of(c):
+        return by_span.get((c.start, c.end)) or (own if own and c.key == own_key else None)
+
+    sections = structure.sections if structure is not None else ()
+    own_spans = [(s.start, _own_end(text, s)) for s in sections if s.heading in ("Judul", "Menetapkan")]
+    menimbang = [(s.start, s.end) for s in sections if s.heading == "Menimbang"]
+    basis = list(structure.basis) if structure is not None else []
+    return find_relations(text, citations, id_of, own, basis, own_spans, menimbang)
+
+
+def _own_end(text: str, section) -> int:
+    """Where a title block or Menetapkan line stops speaking for the document: before its first article."""
+    stop = re.compile(r"\n(?:Pasal\s+[0-9IVX]|BAB\s+[IVX]|KESATU\b|Menimbang\b|DENGAN\s+RAHMAT)")
+    found = stop.search(text, section.start + 1, section.end)
+    return min(found.start() if found else section.end, section.start + 1200)
 
 
 def _catalogue(identity: dict, structure) -> dict:

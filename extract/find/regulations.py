@@ -77,7 +77,7 @@ def abbreviations() -> dict[str, tuple[str, str | None]]:
 _ISSUER_WORD = r"(?:(?!TENTANG\b|Tentang\b)[A-Z][\w'’.-]*(?:/[A-Z][\w.-]*)?|dan|serta|atau|&|[0-9]{1,4}(?=\s+[A-Z]))"
 _ISSUER_JOIN = r"(?:,?\s+)"
 _NUMBER = r"(?:[0-9][\w.-]*(?:/[\w.-]+)*|[A-Z][\w.-]*(?:/[\w.-]+)+)"  # "6", "400.3/123/SE/2025", "HK.01.07/MENKES/1936/2022"
-_YEAR = r"(?:19|2[0O])[0-9OIl]{2}(?![\w])"  # OCR writes "2O2O" and "2Ol9"
+_YEAR = r"(?:19|2[0O])[0-9OIlL]{2}(?![\w])"  # OCR writes "2O2O", "2Ol9" and "2O2L"
 _ACR = r"(?:\s*\([A-Za-z][\w.-]{0,14}\))"
 
 
@@ -145,7 +145,7 @@ def _classify(head: str, issuer: str | None) -> tuple[str | None, bool]:
 
 
 def _ocr_year(text: str) -> int | None:
-    digits = text.translate(str.maketrans("OoIl", "0011"))
+    digits = text.translate(str.maketrans("OoIlL", "00111"))
     return int(digits) if digits.isdigit() and 1900 <= int(digits) <= 2099 else None
 
 
@@ -219,6 +219,8 @@ def find_citations(text: str) -> list[Citation]:
         number = (m.group("number") or m.group("snum") or m.group("bnum") or "").rstrip(".-,")
         if m.group("uyear"):
             code, generic, issuer = "UUD", False, None
+        if re.fullmatch(r"[0-9][0-9OIl]{0,3}", number):  # "1l" is 11 misread by OCR
+            number = number.translate(str.maketrans("OIl", "011"))
         if number.isdigit():
             number = number.lstrip("0") or "0"
         year_text = m.group("year") or m.group("syear") or m.group("byear") or m.group("uyear")
@@ -304,6 +306,11 @@ def resolve_citations(citations: Iterable[Citation], own: tuple | None = None) -
         if c.year is None:
             key = next((k for k in merged if k[:2] == key[:2]), key)
         merged.setdefault(key, []).append(c)
+    for key in [k for k in merged if k[2] is None]:
+        # "PP Nomor 57" before "PP Nomor 57 Tahun 2021": one instrument, where the text has one such year
+        dated = [k for k in merged if k[:2] == key[:2] and k[2] is not None]
+        if len(dated) == 1:
+            merged[dated[0]] = sorted(merged.pop(key) + merged[dated[0]], key=lambda m: m.start)
     out = []
     for (type_, _, year), mentions in merged.items():
         if own and (type_, mentions[0].number.lower(), year) == own:

@@ -259,6 +259,37 @@ TABLES["regulations"]["columns"].update({
     "field": "Field of law (bidang hukum) where the text states it",
 })
 
+TABLES["regulation_relations"] = {
+    "description": "How regulations relate, as a document's title or text says: amends (Perubahan atas), "
+                   "revokes (dicabut dan dinyatakan tidak berlaku), implements (Pelaksanaan, 'untuk "
+                   "melaksanakan ketentuan Pasal ...'), basis (Mengingat).",
+    "columns": {
+        "id": "Hash of document, from, relation and to",
+        "document_id": "Document that states the relation",
+        "from_id": "Regulation that amends, revokes, implements or rests on the other",
+        "relation": "amends, revokes, implements or basis",
+        "to_id": "Regulation amended, revoked, implemented or relied on",
+        "ordinal": "Which amendment: 1 for Perubahan atas, 2 for Perubahan Kedua atas ...",
+        "article": "The article implemented, where the text names it (Pasal 9 ayat (3))",
+        "start": "Start offset of the words that state it",
+        "end": "End offset",
+        "text": "The words that state it",
+    },
+    "facets": ["relation"],
+    "sort": "document_id",
+}
+TABLES["regulation_status"] = {
+    "description": "Each regulation's status in this collection: dicabut (revoked by a document here), "
+                   "diubah (amended by one), else berlaku (in force as far as the collection knows).",
+    "columns": {
+        "regulation_id": "The regulation", "type": "Type code", "number": "Number", "year": "Year",
+        "subject": "What it is about", "status": "berlaku, diubah or dicabut",
+        "changed_by": "The regulations that revoked it, else those that amended it",
+        "amended_by": "Regulations that amend it", "revoked_by": "Regulations that revoke it",
+    },
+    "facets": ["status", "type"],
+}
+
 _CITED = "select document_id from citations where regulation_id = trim(:regulation_id) collate nocase"
 
 # The agencies called :agency by name, acronym or alias.
@@ -368,7 +399,7 @@ def database_name(db: sqlite_utils.Database) -> str:
 
 def build_metadata(db: sqlite_utils.Database, name: str | None = None) -> dict[str, Any]:
     """Datasette 0.65 metadata for ``db``, served under ``name`` (default: from its file name)."""
-    tables = set(db.table_names())
+    tables = set(db.table_names()) | set(db.view_names())
     name = name or database_name(db)
     return {
         "title": TITLE,

@@ -179,6 +179,24 @@ def section_rows(document_id: str, items: Iterable[dict[str, Any]], text: str | 
         }
 
 
+def relation_rows(document_id: str, relations: Iterable[dict[str, Any]], known: set[str]) -> Iterator[dict[str, Any]]:
+    """Rows of ``regulation_relations``: one per relation whose two regulations are stored (``known``)."""
+    for item in relations:
+        if item.get("from") not in known or item.get("to") not in known:
+            continue
+        yield {
+            "document_id": document_id,
+            "from_id": item["from"],
+            "relation": item["relation"],
+            "to_id": item["to"],
+            "ordinal": item.get("ordinal"),
+            "article": item.get("article"),
+            "start": item.get("start"),
+            "end": item.get("end"),
+            "text": item.get("text"),
+        }
+
+
 def signatory_official(record: dict[str, Any]) -> dict[str, Any] | None:
     """The signatory of a record as an official, with every place the name occurs in the text.
 

@@ -116,6 +116,14 @@ _TABLES: dict[str, dict[str, Any]] = {
                          ("agency_id", "agencies", "id"), ("person_id", "people", "id"),
                          ("quote_id", "quotes", "id"), ("statement_id", "statements", "id")],
     },
+    "regulation_relations": {
+        "columns": {"id": str, "document_id": str, "from_id": str, "relation": str, "to_id": str,
+                    "ordinal": int, "article": str, "start": int, "end": int, "text": str},
+        "pk": "id",
+        "not_null": ["document_id", "from_id", "relation", "to_id"],
+        "foreign_keys": [("document_id", "documents", "id"), ("from_id", "regulations", "id"),
+                         ("to_id", "regulations", "id")],
+    },
     "errors": {
         "columns": {"id": str, "source": str, "message": str, "at": str},
         "pk": "id",
@@ -148,13 +156,14 @@ _HASH_ID_COLUMNS: dict[str, tuple[str, ...]] = {
     "abbreviations": ("document_id", "short", "long"),
     "sections": ("document_id", "heading", "start"),
     "errors": ("source", "message"),
+    "regulation_relations": ("document_id", "from_id", "relation", "to_id"),
     "positions": ("person_id", "position", "agency"),
 }
 
 # Rows that belong to one document, deleted with it when it is replaced.
 # Mentions first: they point at quotes and statements.
 _DOCUMENT_CHILDREN = ("mentions", "citations", "officials", "quotes", "statements", "abbreviations",
-                      "sections", "document_agencies")
+                      "sections", "document_agencies", "regulation_relations")
 
 # What counts() reports, and the table each figure counts.
 _COUNTED = {
@@ -165,6 +174,25 @@ _COUNTED = {
     "agencies": "agencies",
     "quotes": "quotes",
     "errors": "errors",
+}
+
+
+# A regulation's status in the collection: revoked (dicabut) by any document that revokes it, else
+# amended (diubah) by any that amends it, else in force (berlaku) as far as the collection knows.
+_VIEWS: dict[str, str] = {
+    "regulation_status": """with acts as (
+  select to_id, relation, group_concat(distinct from_id) as by_ids, count(distinct document_id) as documents
+  from regulation_relations where relation in ('revokes', 'amends') group by to_id, relation
+)
+select regulations.id as regulation_id, regulations.type, regulations.number, regulations.year,
+  regulations.subject,
+  case when revoked.to_id is not null then 'dicabut' when amended.to_id is not null then 'diubah'
+       else 'berlaku' end as status,
+  coalesce(revoked.by_ids, amended.by_ids) as changed_by,
+  amended.by_ids as amended_by, revoked.by_ids as revoked_by
+from regulations
+  left join acts as revoked on revoked.to_id = regulations.id and revoked.relation = 'revokes'
+  left join acts as amended on amended.to_id = regulations.id and amended.relation = 'amends'""",
 }
 
 
@@ -199,6 +227,8 @@ def open_db(path: str | Path) -> sqlite_utils.Database:
             db["people"].update(row["id"], {"key": person_key(row["name"]) or row["name"].casefold()})
         for name, columns in _FTS.items():
             db[name].enable_fts(columns, create_triggers=True, replace=True)
+        for name, sql in _VIEWS.items():
+            db.create_view(name, sql, replace=True)
     return db
 
 
