@@ -18,6 +18,7 @@ from .find.quotes import attribute_quotes, find_statements
 from .find.regulations import akn_uri, canonical_id, resolve_citations
 from .find.relations import find_relations
 from .read.sources import Source
+from .read.structure.sections import section_number
 
 KINDS = ("press_release", "news", "circular", "regulation", "decision", "instruction", "other")
 
@@ -127,8 +128,8 @@ def build_record(source: Source, doc: Doc, structure=None, *, with_text: bool = 
         record["addressees"] = list(structure.addressees)
         record["points"] = list(structure.points)
         record["place"] = structure.place
-        record["sections"] = [{"heading": s.heading, "start": s.start, "end": s.end, "page": _page_at(source, s.start, to_source)}
-                              for s in structure.sections]
+        record["sections"] = [{"heading": s.heading, "start": s.start, "end": s.end, "page": _page_at(source, s.start, to_source),
+                               **_numbered(s.heading)} for s in structure.sections]
     if with_text:
         record["text"] = text
     return record
@@ -154,6 +155,12 @@ def _own_end(text: str, section) -> int:
     stop = re.compile(r"\n(?:Pasal\s+[0-9IVX]|BAB\s+[IVX]|KESATU\b|Menimbang\b|DENGAN\s+RAHMAT)")
     found = stop.search(text, section.start + 1, section.end)
     return min(found.start() if found else section.end, section.start + 1200)
+
+
+def _numbered(heading: str) -> dict:
+    """The kind and number of a chapter, part, article or paragraph heading (BAB IV, Pasal 12), else nothing."""
+    kind, number = section_number(heading)
+    return {"kind": kind, "number": number} if kind else {}
 
 
 def _catalogue(identity: dict, structure) -> dict:

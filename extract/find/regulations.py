@@ -30,6 +30,7 @@ class Citation:
     issuer: str | None
     subject: str | None
     generic: bool = False  # cited by a generic head ("Keputusan 731/2025") without an issuer
+    pinpoints: tuple[dict, ...] = ()  # the articles cited: {"pasal": "5", "ayat": "2", "huruf": "a"}
 
     @property
     def key(self) -> tuple[str, str, int | None]:
@@ -52,7 +53,14 @@ class Regulation:
     def to_dict(self) -> dict:
         return {"id": self.id, "uri": akn_uri(self.type, self.number, self.year, self.issuer), "type": self.type, "number": self.number, "year": self.year,
                 "issuer": self.issuer, "subject": self.subject, "basis": self.basis,
-                "mentions": [{"start": m.start, "end": m.end, "text": m.text} for m in self.mentions]}
+                "mentions": [_mention(m) for m in self.mentions]}
+
+
+def _mention(c: Citation) -> dict:
+    out = {"start": c.start, "end": c.end, "text": c.text}
+    if c.pinpoints:
+        out["pinpoints"] = [dict(p) for p in c.pinpoints]
+    return out
 
 
 # --- patterns, built once from data ---------------------------------------------------------------
@@ -253,8 +261,49 @@ def find_citations(text: str) -> list[Citation]:
             nested = bool(re.search(r"(?i)\b(?:atas|penetapan|pelaksanaan)\s*$", text[max(0, m.start() - 20):m.start()]))
             subject = _cut_subject(text[s.end():limit], nested)
         citations.append(Citation(m.start(), m.end(), text[m.start():m.end()], code, number, year, issuer,
-                                  subject, generic))
+                                  subject, generic, pinpoints_before(text, m.start())))
     return citations
+
+
+_PIN_TOKEN = re.compile(r"(?i)\b(?P<kind>pasal|ayat|huruf|angka)\s*(?P<value>\(\s*[0-9]+[a-z]?\s*\)|[0-9]+[A-Z]?\b|[IVX]+\b|[a-z]\b)")
+_PIN_GAP = re.compile(r"(?i)\s*(?:,|;)?\s*(?:(?:dan/atau|dan|serta|atau|sampai\s+dengan)\s+)?")
+_PIN_TAIL = re.compile(r"(?i)\s*(?:,\s*)?(?:(?:dalam|dari|pada)\s+)?$")
+_PIN_LEVELS = ("pasal", "ayat", "huruf", "angka")
+
+
+def pinpoints_before(text: str, start: int, reach: int = 240) -> tuple[dict, ...]:
+    """The articles a citation pinpoints, from the words just before it.
+
+    "Pasal 7 ayat (1) huruf a, Pasal 7 ayat (2), dan Pasal 12 Peraturan ..." gives three pinpoints:
+    ``{"pasal": "7", "ayat": "1", "huruf": "a"}``, ``{"pasal": "7", "ayat": "2"}``, ``{"pasal": "12"}``.
+    A later part without its parents ("ayat (3) dan ayat (4)") takes them from the part before.
+    """
+    window_start = max(0, start - reach)
+    window = text[window_start:start]
+    tokens = list(_PIN_TOKEN.finditer(window))
+    tail = _PIN_TAIL.search(window)
+    if not tokens or tokens[-1].end() != tail.start():
+        return ()
+    chain = [tokens[-1]]
+    for token in reversed(tokens[:-1]):
+        if not _PIN_GAP.fullmatch(window[token.end():chain[0].start()]):
+            break
+        chain.insert(0, token)
+    while chain and chain[0].group("kind").lower() != "pasal":
+        chain.pop(0)
+    found: list[dict] = []
+    current: dict = {}
+    for token in chain:
+        kind = token.group("kind").lower()
+        value = token.group("value").strip("() ")
+        level = _PIN_LEVELS.index(kind)
+        if any(_PIN_LEVELS.index(k) >= level for k in current):
+            found.append(current)
+            current = {k: v for k, v in current.items() if _PIN_LEVELS.index(k) < level}
+        current[kind] = value
+    if current:
+        found.append(current)
+    return tuple(found)
 
 
 def canonical_id(type_: str, number: str, year: int | None, issuer: str | None) -> str:

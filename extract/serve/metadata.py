@@ -290,6 +290,11 @@ TABLES["regulation_status"] = {
     "facets": ["status", "type"],
 }
 
+TABLES["sections"]["columns"].update({
+    "kind": "bab, bagian, paragraf, pasal or ayat for a regulation's own parts",
+    "number": "Their number: IV for BAB IV, 12 for Pasal 12, 5(2) for Pasal 5 ayat (2)",
+})
+
 _CITED = "select document_id from citations where regulation_id = trim(:regulation_id) collate nocase"
 
 # The agencies called :agency by name, acronym or alias.
@@ -373,6 +378,20 @@ from document_agencies join agencies on agencies.id = document_agencies.agency_i
 where document_agencies.agency_id in ({_AGENCY})
 order by documents.date is null, documents.date, documents.source""",
     },
+}
+
+QUERIES["regulation_article"] = {
+    "title": "An article of a regulation",
+    "description": "The text of a Pasal (or of its ayat) of a regulation held in the collection, given the "
+                   "regulation's id (pp/2025/50) and the article's number (12).",
+    "sql": """select regulations.id as regulation_id, sections.heading, sections.page, sections.text,
+  documents.id as document_id, documents.title
+from sections join documents on documents.id = sections.document_id
+  join regulations on regulations.id = documents.regulation_id
+where documents.regulation_id = trim(:regulation_id) collate nocase
+  and sections.kind in ('pasal', 'ayat')
+  and (sections.number = trim(:number) or sections.number like trim(:number) || '(%')
+order by sections.start""",
 }
 
 PLUGIN_ROUTE = "/-/warta"

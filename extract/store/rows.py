@@ -176,6 +176,8 @@ def section_rows(document_id: str, items: Iterable[dict[str, Any]], text: str | 
             "end": end,
             "page": item.get("page"),
             "text": text[start:end] if text and start is not None and end is not None else None,
+            "kind": item.get("kind"),
+            "number": item.get("number"),
         }
 
 

@@ -94,7 +94,7 @@ _TABLES: dict[str, dict[str, Any]] = {
     },
     "sections": {
         "columns": {"id": str, "document_id": str, "heading": str, "start": int, "end": int, "page": int,
-                    "text": str},
+                    "text": str, "kind": str, "number": str},
         "pk": "id",
         "not_null": ["document_id", "heading"],
         "foreign_keys": [("document_id", "documents", "id")],
