@@ -16,6 +16,7 @@ from .find.dates import document_date, event_date
 from .find.people import resolve_people
 from .find.quotes import attribute_quotes, find_statements
 from .find.regulations import akn_uri, canonical_id, resolve_citations
+from .find.references import find_references
 from .find.relations import find_relations
 from .read.sources import Source
 from .read.structure.sections import section_number
@@ -97,6 +98,10 @@ def build_record(source: Source, doc: Doc, structure=None, *, with_text: bool = 
         document_date(text) if kind in ("press_release", "circular") else None)
     reference = dt.date.fromisoformat(date) if date else None
     event = event_date(text, quote_spans, reference)
+    by_span = {(m.start, m.end): r.id for r in regulations for m in r.mentions}
+    references = find_references(text, citations, lambda c: by_span.get((c.start, c.end)),
+                                 identity["id"] if identity else None, identity["type"] if identity else None,
+                                 regulation_dicts, date or event)
     title = source.title or (identity.get("subject") if identity else None) or _first_line(text)
 
     record = {
@@ -111,6 +116,7 @@ def build_record(source: Source, doc: Doc, structure=None, *, with_text: bool = 
         "signatory": dict(structure.signatory) if structure is not None and structure.signatory else None,
         "regulations": regulation_dicts,
         "relations": [r.to_dict() for r in relations],
+        "references": [r.to_dict() for r in references],
         "officials": [p.to_dict() for p in people if p.official],
         "persons": [p.to_dict() for p in people if not p.official],
         "agencies": [a.to_dict() for a in agencies],

@@ -290,6 +290,8 @@ TABLES["regulation_status"] = {
     "facets": ["status", "type"],
 }
 
+TABLES["mentions"]["columns"]["kind"] = ("regulation, agency, person, quote, statement, or reference (a regulation "
+                                          "meant without its number: 'UU tersebut', 'UU ITE')")
 TABLES["sections"]["columns"].update({
     "kind": "bab, bagian, paragraf, pasal or ayat for a regulation's own parts",
     "number": "Their number: IV for BAB IV, 12 for Pasal 12, 5(2) for Pasal 5 ayat (2)",

@@ -220,6 +220,7 @@ def _insert_document(db: sqlite_utils.Database, record: dict[str, Any]) -> set[i
         ("person", "person_id", [(pid, official.get("mentions") or []) for pid, official in people]),
         ("quote", "quote_id", said["quotes"]),
         ("statement", "statement_id", said["statements"]),
+        ("reference", "regulation_id", _references(db, record.get("references") or [], known)),
     ]
     db["mentions"].insert_all(
         row for kind, column, items in spans
@@ -227,6 +228,19 @@ def _insert_document(db: sqlite_utils.Database, record: dict[str, Any]) -> set[i
     )
     return {person_id for person_id, _ in people} | {
         row["person_id"] for _, (row,) in [*said["quotes"], *said["statements"]] if row["person_id"]}
+
+
+def _references(db: sqlite_utils.Database, references: Iterable[dict[str, Any]], known: set[str]) -> list:
+    """``(regulation id, [span])`` pairs of the references without a number; an instrument known only
+    by its name ("UU ITE") gets its regulations row from the names table's entry."""
+    pairs = []
+    for ref in references:
+        reg_id = ref.get("regulation")
+        if reg_id not in known and ref.get("instrument"):
+            known.add(_save_regulation(db, {"id": reg_id, **ref["instrument"]}) or "")
+        if reg_id in known:
+            pairs.append((reg_id, [ref]))
+    return pairs
 
 
 def _delete_document(db: sqlite_utils.Database, document_id: str) -> set[int]:
