@@ -125,6 +125,7 @@ def build_record(source: Source, doc: Doc, structure=None, *, with_text: bool = 
         "abbreviations": [a.to_dict() for a in _spans(doc, "abbreviations")],
         "places": _places(_spans(doc, "places")),
         "entities": _entities(doc, people, agencies),
+        "tables": [t.to_dict() for t in source.tables],
         "pages": len(source.pages) or None,
         "ocr_pages": list(source.ocr_pages),
         "warnings": list(source.warnings),

@@ -44,6 +44,7 @@ class Source:
     warnings: tuple[str, ...] = field(default=())
     sections: tuple = ()
     site: str | None = None  # who published a web page, from its <title> ("... - Pemerintah Kota Semarang")
+    tables: tuple = ()  # a PDF's ruled tables (read.pdf.tables.Table)
 
     @property
     def id(self) -> str:
@@ -180,8 +181,19 @@ def _load_pdf(path: str, *, ocr: bool) -> Source:
     if not result.text.strip():
         hint = "it has no text layer; run without --no-ocr" if not ocr else "no text could be read from it"
         raise LoadError(path, hint)
+    tables, warnings = pdf_tables(path, tuple(result.ocr_pages))
     return Source(path=path, format="pdf", text=result.text, pages=tuple(result.pages),
-                  ocr_pages=tuple(result.ocr_pages))
+                  ocr_pages=tuple(result.ocr_pages), tables=tables, warnings=warnings)
+
+
+def pdf_tables(path: str, ocr_pages: tuple[int, ...]) -> tuple[tuple, tuple[str, ...]]:
+    """The ruled tables of a PDF, and a warning instead where pdfplumber cannot read them."""
+    from .pdf.tables import find_tables
+
+    try:
+        return tuple(find_tables(path, skip=ocr_pages)), ()
+    except Exception as exc:  # a table the finder chokes on must not cost the document its text
+        return (), (f"{path}: tables not read ({exc.__class__.__name__}: {exc}); the text is complete",)
 
 
 def _page_progress(path: str):

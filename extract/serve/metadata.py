@@ -278,6 +278,17 @@ TABLES["regulation_relations"] = {
     "facets": ["relation"],
     "sort": "document_id",
 }
+TABLES["tables"] = {
+    "description": "Tables of PDF documents (Lampiran schedules, tariff tables, lists), read on pages with ruling lines.",
+    "columns": {
+        "id": "Hash of document, page and index", "document_id": "Document the table is in",
+        "page": "Page of the PDF", "index": "Which table of the page, from 0",
+        "caption": "A box across the table's top, where there is one", "header": "The header row, as a JSON list",
+        "rows": "The rows under the header, as a JSON list of lists", "row_count": "Rows under the header",
+        "column_count": "Columns",
+    },
+    "sort": "document_id",
+}
 TABLES["regulation_status"] = {
     "description": "Each regulation's status in this collection: dicabut (revoked by a document here), "
                    "diubah (amended by one), else berlaku (in force as far as the collection knows).",

@@ -199,6 +199,22 @@ def relation_rows(document_id: str, relations: Iterable[dict[str, Any]], known: 
         }
 
 
+def table_rows(document_id: str, tables: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+    """Rows of ``tables``: one per table of a PDF, its header and rows as JSON."""
+    for table in tables:
+        header, rows = table.get("header") or [], table.get("rows") or []
+        yield {
+            "document_id": document_id,
+            "page": table.get("page"),
+            "index": table.get("index"),
+            "caption": table.get("caption"),
+            "header": json.dumps(header, ensure_ascii=False),
+            "rows": json.dumps(rows, ensure_ascii=False),
+            "row_count": len(rows),
+            "column_count": len(header),
+        }
+
+
 def signatory_official(record: dict[str, Any]) -> dict[str, Any] | None:
     """The signatory of a record as an official, with every place the name occurs in the text.
 

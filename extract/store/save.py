@@ -24,6 +24,7 @@ from .rows import (
     regulation_id,
     regulation_row,
     relation_rows,
+    table_rows,
     section_rows,
     utterance_rows,
 )
@@ -205,6 +206,7 @@ def _insert_document(db: sqlite_utils.Database, record: dict[str, Any]) -> set[i
     )
     known = {reg_id for reg_id, _ in cited} | ({own_id} if own_id else set())
     _insert_hashed(db, "regulation_relations", relation_rows(document_id, record.get("relations") or [], known))
+    _insert_hashed(db, "tables", table_rows(document_id, record.get("tables") or []))
     agencies = _save_agencies(db, document_id, record.get("agencies") or [], sentence_of)
     people = _save_officials(db, document_id, officials_with_signatory(record), sentence_of)
     speakers = _speaker_ids(db, record, {official["name"].casefold(): pid for pid, official in people})

@@ -116,6 +116,13 @@ _TABLES: dict[str, dict[str, Any]] = {
                          ("agency_id", "agencies", "id"), ("person_id", "people", "id"),
                          ("quote_id", "quotes", "id"), ("statement_id", "statements", "id")],
     },
+    "tables": {
+        "columns": {"id": str, "document_id": str, "page": int, "index": int, "caption": str, "header": str,
+                    "rows": str, "row_count": int, "column_count": int},
+        "pk": "id",
+        "not_null": ["document_id"],
+        "foreign_keys": [("document_id", "documents", "id")],
+    },
     "regulation_relations": {
         "columns": {"id": str, "document_id": str, "from_id": str, "relation": str, "to_id": str,
                     "ordinal": int, "article": str, "start": int, "end": int, "text": str},
@@ -157,13 +164,14 @@ _HASH_ID_COLUMNS: dict[str, tuple[str, ...]] = {
     "sections": ("document_id", "heading", "start"),
     "errors": ("source", "message"),
     "regulation_relations": ("document_id", "from_id", "relation", "to_id"),
+    "tables": ("document_id", "page", "index"),
     "positions": ("person_id", "position", "agency"),
 }
 
 # Rows that belong to one document, deleted with it when it is replaced.
 # Mentions first: they point at quotes and statements.
 _DOCUMENT_CHILDREN = ("mentions", "citations", "officials", "quotes", "statements", "abbreviations",
-                      "sections", "document_agencies", "regulation_relations")
+                      "sections", "document_agencies", "regulation_relations", "tables")
 
 # What counts() reports, and the table each figure counts.
 _COUNTED = {
