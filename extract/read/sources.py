@@ -181,7 +181,8 @@ def _load_pdf(path: str, *, ocr: bool) -> Source:
     if not result.text.strip():
         hint = "it has no text layer; run without --no-ocr" if not ocr else "no text could be read from it"
         raise LoadError(path, hint)
-    tables, warnings = pdf_tables(path, tuple(result.ocr_pages))
+    tables, warnings = pdf_tables(path, tuple(result.ocr_pages) + tuple(result.skipped_pages))
+    warnings = tuple(result.warnings) + warnings
     return Source(path=path, format="pdf", text=result.text, pages=tuple(result.pages),
                   ocr_pages=tuple(result.ocr_pages), tables=tables, warnings=warnings)
 

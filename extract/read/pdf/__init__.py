@@ -73,6 +73,7 @@ def read_pdf(
     pages: list[PageLayout] = []
     ocr_pages: list[int] = []
     skipped: list[int] = []
+    missing: list[OcrUnavailable] = []  # scanned pages that Tesseract is not there to read
     file_hash: list[str] = []  # computed only if some page needs OCR
     try:
         total = len(document) if max_pages is None else min(len(document), max_pages)
@@ -82,8 +83,13 @@ def read_pdf(
                 if ocr and _needs_ocr(document, index, page.lines):
                     if not file_hash:
                         file_hash.append(hashlib.sha256(data).hexdigest())
-                    page = _ocr_page(document, index, file_hash[0], cache_dir)
-                    ocr_pages.append(index + 1)
+                    try:
+                        page = _ocr_page(document, index, file_hash[0], cache_dir)
+                        ocr_pages.append(index + 1)
+                    except OcrUnavailable as exc:  # keep the text pages; this one is left out
+                        missing.append(exc)
+                        page = PageLayout(index + 1, page.width, page.height, [])
+                        skipped.append(index + 1)
             except (pdfium.PdfiumError, _PageUnreadable):
                 page = PageLayout(index + 1, 0.0, 0.0, [])
                 skipped.append(index + 1)
@@ -93,7 +99,14 @@ def read_pdf(
     finally:
         document.close()
     text, offsets = assemble(drop_running_lines(pages))
-    return PdfText(text, offsets, tuple(ocr_pages), tuple(skipped))
+    if missing and not any(ch.isalnum() for ch in text):
+        raise missing[0]  # nothing but scans: the document cannot be read here at all
+    warnings = ()
+    if missing:
+        unread = [number for number in skipped if number not in ocr_pages]
+        warnings = (f"{path}: page{'s' if len(unread) > 1 else ''} {', '.join(map(str, unread))} scanned and left "
+                    f"out: {missing[0]}",)
+    return PdfText(text, offsets, tuple(ocr_pages), tuple(skipped), warnings)
 
 
 
