@@ -45,10 +45,12 @@ def cli():
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--with-text", is_flag=True, help="Add the normalized text that offsets point into.")
 @click.option("--jobs", "-j", default=1, show_default=True, help="Worker processes.")
-@click.option("--no-ocr", is_flag=True, help="Do not OCR PDF pages that have no text layer.")
+@click.option("--no-ocr", is_flag=True, help="Do not OCR PDF pages that have no text layer (same as --ocr off).")
+@click.option("--ocr", "ocr_mode", type=click.Choice(["auto", "force", "off"]), default="auto", show_default=True,
+              help="OCR PDF pages: auto (scans and garbled text layers), force (every page), off.")
 @click.option("--indent", is_flag=True, help="Pretty-print each record (no longer JSON Lines).")
 @click.option("--ner", is_flag=True, help="Add the statistical NER's entities (slower).")
-def extract(paths, with_text, jobs, no_ocr, indent, ner):
+def extract(paths, with_text, jobs, no_ocr, ocr_mode, indent, ner):
     """Print one JSON record per document (JSON Lines); touches no database.
 
     PATHS are files or folders (folders recurse); "-" reads text from stdin.
@@ -60,7 +62,7 @@ def extract(paths, with_text, jobs, no_ocr, indent, ner):
         cat rilis.txt | warta extract -
     """
     done = failed = 0
-    for outcome in extract_records(paths, jobs=jobs, ocr=not no_ocr, with_text=with_text, ner=ner):
+    for outcome in extract_records(paths, jobs=jobs, ocr="off" if no_ocr else ocr_mode, with_text=with_text, ner=ner):
         for warning in outcome.warnings:
             click.echo(f"warning: {warning}", err=True)
         if outcome.skipped:
@@ -133,8 +135,10 @@ def _summary(db_path: str, tally: dict, failed: int) -> str:
 @click.argument("paths", nargs=-1)
 @click.option("--db", "db_path", default=DEFAULT_DB, show_default=True, help="SQLite database to write.")
 @click.option("--jobs", "-j", default=1, show_default=True, help="Worker processes for extraction.")
-@click.option("--no-ocr", is_flag=True, help="Do not OCR PDF pages that have no text layer.")
-def ingest(paths, db_path, jobs, no_ocr):
+@click.option("--no-ocr", is_flag=True, help="Do not OCR PDF pages that have no text layer (same as --ocr off).")
+@click.option("--ocr", "ocr_mode", type=click.Choice(["auto", "force", "off"]), default="auto", show_default=True,
+              help="OCR PDF pages: auto (scans and garbled text layers), force (every page), off.")
+def ingest(paths, db_path, jobs, no_ocr, ocr_mode):
     """Extract documents into the database (default: corpus/ into output/warta.db).
 
     Idempotent: a document already stored with the same content is skipped; a changed file
@@ -145,7 +149,7 @@ def ingest(paths, db_path, jobs, no_ocr):
         warta ingest corpus/ --db output/warta.db --jobs 2
     """
     paths = paths or ("corpus",)
-    tally, done, failed = _ingest(paths, db_path, jobs, not no_ocr)
+    tally, done, failed = _ingest(paths, db_path, jobs, "off" if no_ocr else ocr_mode)
     click.echo(_summary(db_path, tally, failed))
     sys.exit(_exit_code(done, failed))
 
@@ -245,8 +249,10 @@ def serve(db_path, host, port):
 @click.option("--corpus", default="corpus", show_default=True, help="Folder of documents to ingest.")
 @click.option("--out", "out_dir", default="output", show_default=True, help="Folder for database, metadata, drafts.")
 @click.option("--jobs", "-j", default=1, show_default=True, help="Worker processes for extraction.")
-@click.option("--no-ocr", is_flag=True, help="Do not OCR PDF pages that have no text layer.")
-def run(corpus, out_dir, jobs, no_ocr):
+@click.option("--no-ocr", is_flag=True, help="Do not OCR PDF pages that have no text layer (same as --ocr off).")
+@click.option("--ocr", "ocr_mode", type=click.Choice(["auto", "force", "off"]), default="auto", show_default=True,
+              help="OCR PDF pages: auto (scans and garbled text layers), force (every page), off.")
+def run(corpus, out_dir, jobs, no_ocr, ocr_mode):
     """The main job: ingest the corpus, write Datasette metadata and drafts, say where they are.
 
     \b
@@ -258,7 +264,7 @@ def run(corpus, out_dir, jobs, no_ocr):
         raise click.ClickException(f"{corpus}: no such folder; pass --corpus with the documents' folder")
     out = Path(out_dir)
     db_path = str(out / "warta.db")
-    tally, done, failed = _ingest([corpus], db_path, jobs, not no_ocr)
+    tally, done, failed = _ingest([corpus], db_path, jobs, "off" if no_ocr else ocr_mode)
     metadata = write_metadata(db_path, out / "metadata.json")
     drafts = render_drafts(list(iter_records(open_db(db_path))), out / "drafts")
     drafts += render_briefs(open_db(db_path), out / "drafts")

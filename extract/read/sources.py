@@ -68,7 +68,7 @@ def iter_paths(paths: list[str]) -> Iterator[str]:
             yield given
 
 
-def load(path: str, *, ocr: bool = True) -> Source:
+def load(path: str, *, ocr: bool | str = True) -> Source:
     """Read one document. ``"-"`` reads plain text from stdin."""
     if path == "-":
         data = sys.stdin.buffer.read()
@@ -169,7 +169,7 @@ def _load_html(path: str, data: bytes) -> Source:
     return Source(path=path, format="html", text=text, title=title, date=date, warnings=warnings, site=site)
 
 
-def _load_pdf(path: str, *, ocr: bool) -> Source:
+def _load_pdf(path: str, *, ocr: bool | str) -> Source:
     from . import pdf
 
     try:
@@ -179,7 +179,8 @@ def _load_pdf(path: str, *, ocr: bool) -> Source:
     except pdf.OcrUnavailable as exc:
         raise NeedsOcr(path, str(exc)) from None
     if not result.text.strip():
-        hint = "it has no text layer; run without --no-ocr" if not ocr else "no text could be read from it"
+        hint = ("it has no text layer; run without --no-ocr" if ocr in (False, "off", None)
+                else "no text could be read from it")
         raise LoadError(path, hint)
     tables, warnings = pdf_tables(path, tuple(result.ocr_pages) + tuple(result.skipped_pages))
     warnings = tuple(result.warnings) + warnings
