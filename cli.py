@@ -95,6 +95,11 @@ def _budget_options(command):
     return command
 
 
+def _ocr(no_ocr: bool, mode: str) -> str:
+    """The OCR mode: --no-ocr is --ocr off."""
+    return "off" if no_ocr else mode
+
+
 def _limits(max_bytes, max_seconds, max_pages, max_pixels) -> "api.Limits":
     return api.Limits(max_bytes=max_bytes, max_seconds=max_seconds, max_pages=max_pages, max_pixels=max_pixels)
 
@@ -115,14 +120,16 @@ def cli():
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--with-text", is_flag=True, help="Add the normalized text that offsets point into.")
 @click.option("--jobs", "-j", default=1, show_default=True, help="Worker processes.")
-@click.option("--no-ocr", is_flag=True, help="Do not OCR PDF pages that have no text layer.")
+@click.option("--no-ocr", is_flag=True, help="Do not OCR PDF pages that have no text layer (same as --ocr off).")
 @click.option("--indent", is_flag=True, help="Pretty-print each record (no longer JSON Lines).")
 @click.option("--ner", is_flag=True, help="Add the statistical NER's entities (slower).")
+@click.option("--ocr", "ocr_mode", type=click.Choice(["auto", "force", "off"]), default="auto", show_default=True,
+              help="OCR PDF pages: auto (scans and garbled text layers), force (every page), off.")
 @click.option("--dask", "dask_address", metavar="ADDRESS", help=DASK_HELP)
 @click.option("--out", "out_dir", metavar="DIR", help="With --dask: write the records as JSON Lines shards "
               "(part-*.jsonl) into DIR, a folder or URL every worker reaches, instead of printing them.")
 @_budget_options
-def extract(paths, with_text, jobs, no_ocr, indent, ner, dask_address, out_dir, max_bytes, max_seconds, max_pages,
+def extract(paths, with_text, jobs, no_ocr, ocr_mode, indent, ner, dask_address, out_dir, max_bytes, max_seconds, max_pages,
             max_pixels):
     """Print one JSON record per document (JSON Lines); touches no database.
 
@@ -143,10 +150,10 @@ def extract(paths, with_text, jobs, no_ocr, indent, ner, dask_address, out_dir, 
     limits = _limits(max_bytes, max_seconds, max_pages, max_pixels)
     with (_on_dask(dask_address) if dask_address else nullcontext()) as client:
         if client is None:
-            outcomes = api.extract_records(paths, jobs=jobs, ocr=not no_ocr, with_text=with_text, ner=ner,
+            outcomes = api.extract_records(paths, jobs=jobs, ocr=_ocr(no_ocr, ocr_mode), with_text=with_text, ner=ner,
                                            limits=limits)
         else:
-            outcomes = _dask_outcomes(client, paths, ocr=not no_ocr, with_text=with_text, ner=ner, out=out_dir)
+            outcomes = _dask_outcomes(client, paths, ocr=_ocr(no_ocr, ocr_mode), with_text=with_text, ner=ner, out=out_dir)
         done, failed = _print_outcomes(_or_nothing_to_read(outcomes), indent)
     if out_dir:
         click.echo(f"{done} records in {out_dir}/part-*.jsonl, {failed} errors; load them with "
@@ -364,13 +371,15 @@ def _summary(db_path: str, tally: dict, failed: int) -> str:
 @click.argument("paths", nargs=-1)
 @click.option("--db", "db_path", default=DEFAULT_DB, show_default=True, help="SQLite database to write.")
 @click.option("--jobs", "-j", default=1, show_default=True, help="Worker processes for extraction.")
-@click.option("--no-ocr", is_flag=True, help="Do not OCR PDF pages that have no text layer.")
+@click.option("--no-ocr", is_flag=True, help="Do not OCR PDF pages that have no text layer (same as --ocr off).")
+@click.option("--ocr", "ocr_mode", type=click.Choice(["auto", "force", "off"]), default="auto", show_default=True,
+              help="OCR PDF pages: auto (scans and garbled text layers), force (every page), off.")
 @click.option("--dask", "dask_address", metavar="ADDRESS", help=DASK_HELP)
 @click.option("--records", "records_dir", metavar="DIR", help="Load the shards 'warta extract --dask --with-text "
               "--out DIR' wrote, without extracting anything.")
 @click.option("--prune", is_flag=True, help="Delete the documents whose files are gone.")
 @_budget_options
-def ingest(paths, db_path, jobs, no_ocr, dask_address, records_dir, prune, max_bytes, max_seconds, max_pages,
+def ingest(paths, db_path, jobs, no_ocr, ocr_mode, dask_address, records_dir, prune, max_bytes, max_seconds, max_pages,
            max_pixels):
     """Extract documents into the database (default: corpus/ into output/warta.db).
 
@@ -401,15 +410,15 @@ def ingest(paths, db_path, jobs, no_ocr, dask_address, records_dir, prune, max_b
         except ValueError as exc:
             raise click.ClickException(str(exc)) from None
         outcomes = chain([first], outcomes) if first is not None else iter(())
-        tally, done, failed = _ingest((), db_path, jobs, not no_ocr, outcomes=outcomes, commit_every=COMMIT_EVERY,
+        tally, done, failed = _ingest((), db_path, jobs, _ocr(no_ocr, ocr_mode), outcomes=outcomes, commit_every=COMMIT_EVERY,
                                       prune=prune, limits=limits)
     elif dask_address:
         with _on_dask(dask_address) as client:
             tally, done, failed = _ingest(
-                paths or ("corpus",), db_path, jobs, not no_ocr, commit_every=COMMIT_EVERY, prune=prune,
-                limits=limits, extract=lambda files: _dask_outcomes(client, files, ocr=not no_ocr, with_text=True))
+                paths or ("corpus",), db_path, jobs, _ocr(no_ocr, ocr_mode), commit_every=COMMIT_EVERY, prune=prune,
+                limits=limits, extract=lambda files: _dask_outcomes(client, files, ocr=_ocr(no_ocr, ocr_mode), with_text=True))
     else:
-        tally, done, failed = _ingest(paths or ("corpus",), db_path, jobs, not no_ocr, prune=prune, limits=limits)
+        tally, done, failed = _ingest(paths or ("corpus",), db_path, jobs, _ocr(no_ocr, ocr_mode), prune=prune, limits=limits)
     click.echo(_summary(db_path, tally, failed))
     sys.exit(_exit_code(done, failed))
 
@@ -552,9 +561,11 @@ def serve(db_path, host, port, reload):
 @click.option("--corpus", default="corpus", show_default=True, help="Folder of documents to ingest.")
 @click.option("--out", "out_dir", default="output", show_default=True, help="Folder for database, metadata, drafts.")
 @click.option("--jobs", "-j", default=1, show_default=True, help="Worker processes for extraction.")
-@click.option("--no-ocr", is_flag=True, help="Do not OCR PDF pages that have no text layer.")
+@click.option("--no-ocr", is_flag=True, help="Do not OCR PDF pages that have no text layer (same as --ocr off).")
+@click.option("--ocr", "ocr_mode", type=click.Choice(["auto", "force", "off"]), default="auto", show_default=True,
+              help="OCR PDF pages: auto (scans and garbled text layers), force (every page), off.")
 @_budget_options
-def run(corpus, out_dir, jobs, no_ocr, max_bytes, max_seconds, max_pages, max_pixels):
+def run(corpus, out_dir, jobs, no_ocr, ocr_mode, max_bytes, max_seconds, max_pages, max_pixels):
     """The main job: ingest the corpus, write Datasette metadata and drafts, say where they are.
 
     \b
@@ -566,7 +577,7 @@ def run(corpus, out_dir, jobs, no_ocr, max_bytes, max_seconds, max_pages, max_pi
         raise click.ClickException(f"{corpus}: no such folder; pass --corpus with the documents' folder")
     out = Path(out_dir)
     db_path = str(out / "warta.db")
-    tally, done, failed = _ingest([corpus], db_path, jobs, not no_ocr,
+    tally, done, failed = _ingest([corpus], db_path, jobs, _ocr(no_ocr, ocr_mode),
                                   limits=_limits(max_bytes, max_seconds, max_pages, max_pixels))
     metadata = api.write_metadata(db_path, out / "metadata.json")
     drafts = api.render_drafts(list(api.iter_records(api.open_db(db_path))), out / "drafts")

@@ -15,9 +15,12 @@ from .find.agencies import resolve_agencies
 from .find.dates import document_date, event_date
 from .find.people import resolve_people
 from .find.quotes import attribute_quotes, find_statements
-from .find.regulations import canonical_id, resolve_citations
+from .find.regulations import akn_uri, canonical_id, resolve_citations
+from .find.references import find_references
+from .find.relations import find_relations
 from .pipeline import found
 from .read.sources import Source
+from .read.structure.sections import section_number
 
 KINDS = ("press_release", "news", "circular", "regulation", "decision", "instruction", "other")
 
@@ -66,16 +69,23 @@ def build_record(source: Source, doc: Doc, structure=None, *, with_text: bool = 
         identity["id"] = canonical_id(identity["type"], str(identity.get("number") or ""), identity.get("year"),
                                       identity.get("issuer"))
         own_key = (identity["type"], str(identity.get("number") or "").lower(), identity.get("year"))
+        identity.update(_catalogue(identity, structure))
     basis_spans = list(structure.basis) if structure is not None else []
     # A headline is written in title case, where every word looks like a name: people come from the
     # body, and an institution named only in the headline must be one the gazetteer knows.
     body_start = len(source.title) if source.title and text.startswith(source.title) else 0
-    regulations = resolve_citations(_spans(doc, "regulations"), own_key)
+    citations = _spans(doc, "regulations")
+    if structure is not None:  # the title block's own heading, however OCR misread it, is the document itself
+        titles = {s.start for s in structure.sections if s.heading == "Judul"}
+        citations = [c for c in citations if c.start not in titles]
+    regulations = resolve_citations(citations, own_key)
     regulation_dicts = []
     for r in regulations:
         d = r.to_dict()
         d["basis"] = any(_in_spans(m.start, basis_spans) for m in r.mentions)
         regulation_dicts.append(d)
+
+    relations = _relations(text, citations, regulations, identity, own_key, structure)
 
     agencies = resolve_agencies([m for m in _spans(doc, "agencies") if m.start >= body_start or m.key.startswith("gaz:")])
     people = resolve_people([m for m in _spans(doc, "people") if m.start >= body_start],
@@ -89,6 +99,10 @@ def build_record(source: Source, doc: Doc, structure=None, *, with_text: bool = 
         document_date(text) if kind in ("press_release", "circular") else None)
     reference = dt.date.fromisoformat(date) if date else None
     event = event_date(text, quote_spans, reference)
+    by_span = {(m.start, m.end): r.id for r in regulations for m in r.mentions}
+    references = find_references(text, citations, lambda c: by_span.get((c.start, c.end)),
+                                 identity["id"] if identity else None, identity["type"] if identity else None,
+                                 regulation_dicts, date or event)
     title = source.title or (identity.get("subject") if identity else None) or _first_line(text)
 
     record = {
@@ -102,6 +116,8 @@ def build_record(source: Source, doc: Doc, structure=None, *, with_text: bool = 
         "regulation": identity,
         "signatory": dict(structure.signatory) if structure is not None and structure.signatory else None,
         "regulations": regulation_dicts,
+        "relations": [r.to_dict() for r in relations],
+        "references": [r.to_dict() for r in references],
         "officials": [p.to_dict() for p in people if p.official],
         "persons": [p.to_dict() for p in people if not p.official],
         "agencies": [a.to_dict() for a in agencies],
@@ -110,6 +126,7 @@ def build_record(source: Source, doc: Doc, structure=None, *, with_text: bool = 
         "abbreviations": [a.to_dict() for a in _spans(doc, "abbreviations")],
         "places": _places(_spans(doc, "places")),
         "entities": _entities(doc, people, agencies),
+        "tables": [t.to_dict() for t in source.tables],
         "pages": len(source.pages) or None,
         "ocr_pages": list(source.ocr_pages),
         "warnings": list(source.warnings),
@@ -119,11 +136,60 @@ def build_record(source: Source, doc: Doc, structure=None, *, with_text: bool = 
         record["addressees"] = list(structure.addressees)
         record["points"] = list(structure.points)
         record["place"] = structure.place
-        record["sections"] = [{"heading": s.heading, "start": s.start, "end": s.end, "page": _page_at(source, s.start, to_source)}
-                              for s in structure.sections]
+        record["sections"] = [{"heading": s.heading, "start": s.start, "end": s.end, "page": _page_at(source, s.start, to_source),
+                               **_numbered(s.heading)} for s in structure.sections]
     if with_text:
         record["text"] = text
     return record
+
+
+def _relations(text: str, citations, regulations, identity: dict | None, own_key, structure) -> list:
+    """Relations between the document and the regulations it cites, and among those (find/relations.py)."""
+    by_span = {(m.start, m.end): r.id for r in regulations for m in r.mentions}
+    own = identity["id"] if identity else None
+
+    def id_of(c):
+        return by_span.get((c.start, c.end)) or (own if own and c.key == own_key else None)
+
+    sections = structure.sections if structure is not None else ()
+    own_spans = [(s.start, _own_end(text, s)) for s in sections if s.heading in ("Judul", "Menetapkan")]
+    menimbang = [(s.start, s.end) for s in sections if s.heading == "Menimbang"]
+    basis = list(structure.basis) if structure is not None else []
+    return find_relations(text, citations, id_of, own, basis, own_spans, menimbang)
+
+
+def _own_end(text: str, section) -> int:
+    """Where a title block or Menetapkan line stops speaking for the document: before its first article."""
+    stop = re.compile(r"\n(?:Pasal\s+[0-9IVX]|BAB\s+[IVX]|KESATU\b|Menimbang\b|DENGAN\s+RAHMAT)")
+    found = stop.search(text, section.start + 1, section.end)
+    return min(found.start() if found else section.end, section.start + 1200)
+
+
+def _numbered(heading: str) -> dict:
+    """The kind and number of a chapter, part, article or paragraph heading (BAB IV, Pasal 12), else nothing."""
+    kind, number = section_number(heading)
+    return {"kind": kind, "number": number} if kind else {}
+
+
+def _catalogue(identity: dict, structure) -> dict:
+    """The JDIH fields of a document's own identity: its URI, where, when and by whom it was set and
+    promulgated, and the gazettes it was placed in (the keys of ``extract.read.structure.jdih``)."""
+    found = dict(structure.catalogue or {})
+    signers = [dict(s) for s in (structure.signatory, *structure.co_signatories) if s]
+    return {
+        "uri": akn_uri(identity["type"], str(identity.get("number") or ""), identity.get("year"), identity.get("issuer")),
+        "form": found.get("form"),
+        "heading": found.get("heading"),
+        "set_place": structure.place,
+        "set_date": structure.date,
+        "signatories": signers,
+        "promulgated_place": found.get("promulgated_place"),
+        "promulgated_date": found.get("promulgated_date"),
+        "promulgator": found.get("promulgator"),
+        "gazettes": found.get("gazettes") or [],
+        "keywords": found.get("keywords") or [],
+        "field": found.get("field"),
+    }
 
 
 def _places(mentions) -> list[dict]:

@@ -194,7 +194,7 @@ def test_write_metadata(full_db, tmp_path):
     assert written["title"] == "Warta"
     assert set(written["databases"]["warta"]["queries"]) == {
         "search", "regulations_most_cited", "documents_citing", "quotes_about_regulation", "officials_of_agency",
-        "agency_timeline"}
+        "agency_timeline", "regulation_article"}
     facets = written["databases"]["warta"]["tables"]
     assert (facets["documents"]["facets"], facets["regulations"]["facets"]) == (
         ["kind", "year", "format"], ["type", "year"])

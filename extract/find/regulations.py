@@ -30,6 +30,7 @@ class Citation:
     issuer: str | None
     subject: str | None
     generic: bool = False  # cited by a generic head ("Keputusan 731/2025") without an issuer
+    pinpoints: tuple[dict, ...] = ()  # the articles cited: {"pasal": "5", "ayat": "2", "huruf": "a"}
 
     @property
     def key(self) -> tuple[str, str, int | None]:
@@ -50,9 +51,16 @@ class Regulation:
     basis: bool = False
 
     def to_dict(self) -> dict:
-        return {"id": self.id, "type": self.type, "number": self.number, "year": self.year,
+        return {"id": self.id, "uri": akn_uri(self.type, self.number, self.year, self.issuer), "type": self.type, "number": self.number, "year": self.year,
                 "issuer": self.issuer, "subject": self.subject, "basis": self.basis,
-                "mentions": [{"start": m.start, "end": m.end, "text": m.text} for m in self.mentions]}
+                "mentions": [_mention(m) for m in self.mentions]}
+
+
+def _mention(c: Citation) -> dict:
+    out = {"start": c.start, "end": c.end, "text": c.text}
+    if c.pinpoints:
+        out["pinpoints"] = [dict(p) for p in c.pinpoints]
+    return out
 
 
 # --- patterns, built once from data ---------------------------------------------------------------
@@ -77,7 +85,7 @@ def abbreviations() -> dict[str, tuple[str, str | None]]:
 _ISSUER_WORD = r"(?:(?!TENTANG\b|Tentang\b)[A-Z][\w'’.-]*(?:/[A-Z][\w.-]*)?|dan|serta|atau|&|[0-9]{1,4}(?=\s+[A-Z]))"
 _ISSUER_JOIN = r"(?:,?\s+)"
 _NUMBER = r"(?:[0-9][\w.-]*(?:/[\w.-]+)*|[A-Z][\w.-]*(?:/[\w.-]+)+)"  # "6", "400.3/123/SE/2025", "HK.01.07/MENKES/1936/2022"
-_YEAR = r"(?:19|2[0O])[0-9OIl]{2}(?![\w])"  # OCR writes "2O2O" and "2Ol9"
+_YEAR = r"(?:19|2[0O])[0-9OIlL]{2}(?![\w])"  # OCR writes "2O2O", "2Ol9" and "2O2L"
 _ACR = r"(?:\s*\([A-Za-z][\w.-]{0,14}\))"
 
 
@@ -145,7 +153,7 @@ def _classify(head: str, issuer: str | None) -> tuple[str | None, bool]:
 
 
 def _ocr_year(text: str) -> int | None:
-    digits = text.translate(str.maketrans("OoIl", "0011"))
+    digits = text.translate(str.maketrans("OoIlL", "00111"))
     return int(digits) if digits.isdigit() and 1900 <= int(digits) <= 2099 else None
 
 
@@ -219,6 +227,8 @@ def find_citations(text: str) -> list[Citation]:
         number = (m.group("number") or m.group("snum") or m.group("bnum") or "").rstrip(".-,")
         if m.group("uyear"):
             code, generic, issuer = "UUD", False, None
+        if re.fullmatch(r"[0-9][0-9OIl]{0,3}", number):  # "1l" is 11 misread by OCR
+            number = number.translate(str.maketrans("OIl", "011"))
         if number.isdigit():
             number = number.lstrip("0") or "0"
         year_text = m.group("year") or m.group("syear") or m.group("byear") or m.group("uyear")
@@ -251,8 +261,49 @@ def find_citations(text: str) -> list[Citation]:
             nested = bool(re.search(r"(?i)\b(?:atas|penetapan|pelaksanaan)\s*$", text[max(0, m.start() - 20):m.start()]))
             subject = _cut_subject(text[s.end():limit], nested)
         citations.append(Citation(m.start(), m.end(), text[m.start():m.end()], code, number, year, issuer,
-                                  subject, generic))
+                                  subject, generic, pinpoints_before(text, m.start())))
     return citations
+
+
+_PIN_TOKEN = re.compile(r"(?i)\b(?P<kind>pasal|ayat|huruf|angka)\s*(?P<value>\(\s*[0-9]+[a-z]?\s*\)|[0-9]+[A-Z]?\b|[IVX]+\b|[a-z]\b)")
+_PIN_GAP = re.compile(r"(?i)\s*(?:,|;)?\s*(?:(?:dan/atau|dan|serta|atau|sampai\s+dengan)\s+)?")
+_PIN_TAIL = re.compile(r"(?i)\s*(?:,\s*)?(?:(?:dalam|dari|pada)\s+)?$")
+_PIN_LEVELS = ("pasal", "ayat", "huruf", "angka")
+
+
+def pinpoints_before(text: str, start: int, reach: int = 240) -> tuple[dict, ...]:
+    """The articles a citation pinpoints, from the words just before it.
+
+    "Pasal 7 ayat (1) huruf a, Pasal 7 ayat (2), dan Pasal 12 Peraturan ..." gives three pinpoints:
+    ``{"pasal": "7", "ayat": "1", "huruf": "a"}``, ``{"pasal": "7", "ayat": "2"}``, ``{"pasal": "12"}``.
+    A later part without its parents ("ayat (3) dan ayat (4)") takes them from the part before.
+    """
+    window_start = max(0, start - reach)
+    window = text[window_start:start]
+    tokens = list(_PIN_TOKEN.finditer(window))
+    tail = _PIN_TAIL.search(window)
+    if not tokens or tokens[-1].end() != tail.start():
+        return ()
+    chain = [tokens[-1]]
+    for token in reversed(tokens[:-1]):
+        if not _PIN_GAP.fullmatch(window[token.end():chain[0].start()]):
+            break
+        chain.insert(0, token)
+    while chain and chain[0].group("kind").lower() != "pasal":
+        chain.pop(0)
+    found: list[dict] = []
+    current: dict = {}
+    for token in chain:
+        kind = token.group("kind").lower()
+        value = token.group("value").strip("() ")
+        level = _PIN_LEVELS.index(kind)
+        if any(_PIN_LEVELS.index(k) >= level for k in current):
+            found.append(current)
+            current = {k: v for k, v in current.items() if _PIN_LEVELS.index(k) < level}
+        current[kind] = value
+    if current:
+        found.append(current)
+    return tuple(found)
 
 
 def canonical_id(type_: str, number: str, year: int | None, issuer: str | None) -> str:
@@ -262,6 +313,19 @@ def canonical_id(type_: str, number: str, year: int | None, issuer: str | None) 
         parts.append(slug(issuer))
     parts += [str(year) if year else "na", slug(number) or "na"]
     return "/".join(parts)
+
+
+# Akoma Ntoso document types: legislation is an "act", a court's decision a "judgment", a circular a "doc".
+_AKN_TYPES = {"PUTUSAN": "judgment", "SE": "doc", "SEMA": "doc", "SEOJK": "doc"}
+
+
+def akn_uri(type_: str, number: str, year: int | None, issuer: str | None) -> str:
+    """The work-level Akoma Ntoso (FRBR) URI as pasal.id writes it: ``/akn/id/act/pp/2025/50``.
+
+    It is the canonical id under ``/akn/id/<document type>/``, so instruments numbered per issuer
+    carry the issuer (``/akn/id/act/permen/menteri-keuangan/2020/27-pmk.08-2020``).
+    """
+    return f"/akn/id/{_AKN_TYPES.get(type_, 'act')}/{canonical_id(type_, number, year, issuer)}"
 
 
 def resolve_citations(citations: Iterable[Citation], own: tuple | None = None) -> list[Regulation]:
@@ -291,6 +355,11 @@ def resolve_citations(citations: Iterable[Citation], own: tuple | None = None) -
         if c.year is None:
             key = next((k for k in merged if k[:2] == key[:2]), key)
         merged.setdefault(key, []).append(c)
+    for key in [k for k in merged if k[2] is None]:
+        # "PP Nomor 57" before "PP Nomor 57 Tahun 2021": one instrument, where the text has one such year
+        dated = [k for k in merged if k[:2] == key[:2] and k[2] is not None]
+        if len(dated) == 1:
+            merged[dated[0]] = sorted(merged.pop(key) + merged[dated[0]], key=lambda m: m.start)
     out = []
     for (type_, _, year), mentions in merged.items():
         if own and (type_, mentions[0].number.lower(), year) == own:

@@ -49,6 +49,7 @@ class Source:
     warnings: tuple[str, ...] = field(default=())
     sections: tuple = ()
     site: str | None = None  # who published a web page, from its <title> ("... - Pemerintah Kota Semarang")
+    tables: tuple = ()  # a PDF's ruled tables (read.pdf.tables.Table)
 
     @property
     def id(self) -> str:
@@ -104,7 +105,7 @@ def _walk(root: Path, warn: Callable[[str], None]) -> Iterator[str]:
     yield from sorted(visit(root))  # one sorted list, as a recursive glob would give
 
 
-def load(path: str, *, ocr: bool = True, limits: Limits = DEFAULT_LIMITS) -> Source:
+def load(path: str, *, ocr: bool | str = True, limits: Limits = DEFAULT_LIMITS) -> Source:
     """Read one document. ``"-"`` reads plain text from stdin.
 
     ``limits`` are the budgets per document (size, pages, pixels for OCR); a document past one
@@ -298,7 +299,7 @@ def _load_html(path: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> Sourc
     return Source(path=path, format="html", text=text, title=title, date=date, warnings=warnings, site=site)
 
 
-def _load_pdf(path: str, *, ocr: bool, limits: Limits = DEFAULT_LIMITS) -> Source:
+def _load_pdf(path: str, *, ocr: bool | str, limits: Limits = DEFAULT_LIMITS) -> Source:
     from . import pdf
 
     shown = printable(path)
@@ -310,10 +311,23 @@ def _load_pdf(path: str, *, ocr: bool, limits: Limits = DEFAULT_LIMITS) -> Sourc
     except pdf.OcrUnavailable as exc:
         raise NeedsOcr(shown, str(exc)) from None
     if not result.text.strip():
-        hint = "it has no text layer; run without --no-ocr" if not ocr else "no text could be read from it"
+        hint = ("it has no text layer; run without --no-ocr" if ocr in (False, "off", None)
+                else "no text could be read from it")
         raise LoadError(shown, hint)
+    tables, warnings = pdf_tables(path, tuple(result.ocr_pages) + tuple(result.skipped_pages))
+    warnings = tuple(result.warnings) + warnings
     return Source(path=shown, format="pdf", text=result.text, pages=tuple(result.pages),
-                  ocr_pages=tuple(result.ocr_pages))
+                  ocr_pages=tuple(result.ocr_pages), tables=tables, warnings=warnings)
+
+
+def pdf_tables(path: str, ocr_pages: tuple[int, ...]) -> tuple[tuple, tuple[str, ...]]:
+    """The ruled tables of a PDF, and a warning instead where pdfplumber cannot read them."""
+    from .pdf.tables import find_tables
+
+    try:
+        return tuple(find_tables(path, skip=ocr_pages)), ()
+    except Exception as exc:  # a table the finder chokes on must not cost the document its text
+        return (), (f"{printable(path)}: tables not read ({exc.__class__.__name__}: {exc}); the text is complete",)
 
 
 def _page_progress(path: str):

@@ -242,6 +242,73 @@ TABLES: dict[str, dict[str, Any]] = {
     },
 }
 
+# The catalogue fields of a regulation that a document is (JDIH terms in parentheses).
+TABLES["regulations"]["columns"].update({
+    "uri": "Akoma Ntoso work URI, e.g. /akn/id/act/pp/2025/50",
+    "form": "Name of the instrument's form (jenis), e.g. Peraturan Menteri",
+    "heading": "Catalogue heading (T.E.U. badan), e.g. Indonesia. Kementerian Keuangan",
+    "set_place": "Where it was set (tempat penetapan)",
+    "set_date": "When it was set (tanggal penetapan)",
+    "promulgated_place": "Where it was promulgated (tempat pengundangan)",
+    "promulgated_date": "When it was promulgated (tanggal pengundangan)",
+    "signatories": "Who signed it, separated by '; ' (penandatangan)",
+    "promulgator": "Official who promulgated it (pejabat yang mengundangkan)",
+    "promulgator_position": "Position of that official",
+    "gazette": "Gazette it was placed in: Lembaran Negara, Berita Negara or Lembaran Daerah, year, number",
+    "gazette_supplement": "Supplement (Tambahan Lembaran Negara) and its number",
+    "keywords": "Subject words of the Berita Negara header, separated by '; '",
+    "field": "Field of law (bidang hukum) where the text states it",
+})
+
+TABLES["regulation_relations"] = {
+    "description": "How regulations relate, as a document's title or text says: amends (Perubahan atas), "
+                   "revokes (dicabut dan dinyatakan tidak berlaku), implements (Pelaksanaan, 'untuk "
+                   "melaksanakan ketentuan Pasal ...'), basis (Mengingat).",
+    "columns": {
+        "id": "Hash of document, from, relation and to",
+        "document_id": "Document that states the relation",
+        "from_id": "Regulation that amends, revokes, implements or rests on the other",
+        "relation": "amends, revokes, implements or basis",
+        "to_id": "Regulation amended, revoked, implemented or relied on",
+        "ordinal": "Which amendment: 1 for Perubahan atas, 2 for Perubahan Kedua atas ...",
+        "article": "The article implemented, where the text names it (Pasal 9 ayat (3))",
+        "start": "Start offset of the words that state it",
+        "end": "End offset",
+        "text": "The words that state it",
+    },
+    "facets": ["relation"],
+    "sort": "document_id",
+}
+TABLES["tables"] = {
+    "description": "Tables of PDF documents (Lampiran schedules, tariff tables, lists), read on pages with ruling lines.",
+    "columns": {
+        "id": "Hash of document, page and index", "document_id": "Document the table is in",
+        "page": "Page of the PDF", "index": "Which table of the page, from 0",
+        "caption": "A box across the table's top, where there is one", "header": "The header row, as a JSON list",
+        "rows": "The rows under the header, as a JSON list of lists", "row_count": "Rows under the header",
+        "column_count": "Columns",
+    },
+    "sort": "document_id",
+}
+TABLES["regulation_status"] = {
+    "description": "Each regulation's status in this collection: dicabut (revoked by a document here), "
+                   "diubah (amended by one), else berlaku (in force as far as the collection knows).",
+    "columns": {
+        "regulation_id": "The regulation", "type": "Type code", "number": "Number", "year": "Year",
+        "subject": "What it is about", "status": "berlaku, diubah or dicabut",
+        "changed_by": "The regulations that revoked it, else those that amended it",
+        "amended_by": "Regulations that amend it", "revoked_by": "Regulations that revoke it",
+    },
+    "facets": ["status", "type"],
+}
+
+TABLES["mentions"]["columns"]["kind"] = ("regulation, agency, person, quote, statement, or reference (a regulation "
+                                          "meant without its number: 'UU tersebut', 'UU ITE')")
+TABLES["sections"]["columns"].update({
+    "kind": "bab, bagian, paragraf, pasal or ayat for a regulation's own parts",
+    "number": "Their number: IV for BAB IV, 12 for Pasal 12, 5(2) for Pasal 5 ayat (2)",
+})
+
 _CITED = "select document_id from citations where regulation_id = trim(:regulation_id) collate nocase"
 
 # The agencies called :agency by name, acronym or alias.
@@ -335,6 +402,20 @@ order by documents.date is null, documents.date, documents.source""",
     },
 }
 
+QUERIES["regulation_article"] = {
+    "title": "An article of a regulation",
+    "description": "The text of a Pasal (or of its ayat) of a regulation held in the collection, given the "
+                   "regulation's id (pp/2025/50) and the article's number (12).",
+    "sql": """select regulations.id as regulation_id, sections.heading, sections.page, sections.text,
+  documents.id as document_id, documents.title
+from sections join documents on documents.id = sections.document_id
+  join regulations on regulations.id = documents.regulation_id
+where documents.regulation_id = trim(:regulation_id) collate nocase
+  and sections.kind in ('pasal', 'ayat')
+  and (sections.number = trim(:number) or sections.number like trim(:number) || '(%')
+order by sections.start""",
+}
+
 PLUGIN_ROUTE = "/-/warta"
 
 
@@ -360,7 +441,7 @@ def database_name(db: sqlite_utils.Database) -> str:
 
 def build_metadata(db: sqlite_utils.Database, name: str | None = None) -> dict[str, Any]:
     """Datasette 0.65 metadata for ``db``, served under ``name`` (default: from its file name)."""
-    tables = set(db.table_names())
+    tables = set(db.table_names()) | set(db.view_names())
     name = name or database_name(db)
     return {
         "title": TITLE,

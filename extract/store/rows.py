@@ -43,7 +43,49 @@ def regulation_row(reg_id: str, regulation: dict[str, Any]) -> dict[str, Any]:
         "year": regulation.get("year"),
         "issuer": regulation.get("issuer"),
         "subject": regulation.get("subject"),
+        **catalogue_row(regulation),
     }
+
+
+_SUPPLEMENTS = {"TLN", "TLD"}
+
+
+def catalogue_row(regulation: dict[str, Any]) -> dict[str, Any]:
+    """The catalogue columns of a ``regulations`` row (None for a regulation known only by citation).
+
+    A gazette is written as the note reads: "Lembaran Negara Republik Indonesia Tahun 2020 Nomor 227".
+    """
+    gazettes = regulation.get("gazettes") or []
+    placed = [g for g in gazettes if g.get("series") not in _SUPPLEMENTS]
+    supplement = [g for g in gazettes if g.get("series") in _SUPPLEMENTS]
+    signatories = regulation.get("signatories") or []
+    promulgator = regulation.get("promulgator") or {}
+    return {
+        "uri": regulation.get("uri"),
+        "form": regulation.get("form"),
+        "heading": regulation.get("heading"),
+        "set_place": regulation.get("set_place"),
+        "set_date": regulation.get("set_date"),
+        "promulgated_place": regulation.get("promulgated_place"),
+        "promulgated_date": regulation.get("promulgated_date"),
+        "signatories": "; ".join(s["name"] for s in signatories if s.get("name")) or None,
+        "promulgator": promulgator.get("name"),
+        "promulgator_position": promulgator.get("position"),
+        "gazette": gazette_note(placed[0]) if placed else None,
+        "gazette_supplement": gazette_note(supplement[0]) if supplement else None,
+        "keywords": "; ".join(regulation.get("keywords") or []) or None,
+        "field": regulation.get("field"),
+    }
+
+
+def gazette_note(gazette: dict[str, Any]) -> str:
+    """ "Lembaran Negara Republik Indonesia Tahun 2020 Nomor 227" (a part OCR lost is left out)."""
+    parts = [gazette.get("name") or gazette.get("series") or ""]
+    if gazette.get("year"):
+        parts.append(f"Tahun {gazette['year']}")
+    if gazette.get("number"):
+        parts.append(f"Nomor {gazette['number']}")
+    return " ".join(parts)
 
 
 def missing_fields(existing: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
@@ -134,6 +176,42 @@ def section_rows(document_id: str, items: Iterable[dict[str, Any]], text: str | 
             "end": end,
             "page": item.get("page"),
             "text": text[start:end] if text and start is not None and end is not None else None,
+            "kind": item.get("kind"),
+            "number": item.get("number"),
+        }
+
+
+def relation_rows(document_id: str, relations: Iterable[dict[str, Any]], known: set[str]) -> Iterator[dict[str, Any]]:
+    """Rows of ``regulation_relations``: one per relation whose two regulations are stored (``known``)."""
+    for item in relations:
+        if item.get("from") not in known or item.get("to") not in known:
+            continue
+        yield {
+            "document_id": document_id,
+            "from_id": item["from"],
+            "relation": item["relation"],
+            "to_id": item["to"],
+            "ordinal": item.get("ordinal"),
+            "article": item.get("article"),
+            "start": item.get("start"),
+            "end": item.get("end"),
+            "text": item.get("text"),
+        }
+
+
+def table_rows(document_id: str, tables: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+    """Rows of ``tables``: one per table of a PDF, its header and rows as JSON."""
+    for table in tables:
+        header, rows = table.get("header") or [], table.get("rows") or []
+        yield {
+            "document_id": document_id,
+            "page": table.get("page"),
+            "index": table.get("index"),
+            "caption": table.get("caption"),
+            "header": json.dumps(header, ensure_ascii=False),
+            "rows": json.dumps(rows, ensure_ascii=False),
+            "row_count": len(rows),
+            "column_count": len(header),
         }
 
 

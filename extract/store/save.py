@@ -26,6 +26,8 @@ from .rows import (
     officials_with_signatory,
     regulation_id,
     regulation_row,
+    relation_rows,
+    table_rows,
     section_rows,
     utterance_rows,
 )
@@ -178,6 +180,9 @@ def _insert_document(db: sqlite_utils.Database, record: dict[str, Any]) -> set[i
         db, "citations",
         (row for reg_id, reg in cited for row in citation_rows(document_id, reg_id, reg, sentence_of)),
     )
+    known = {reg_id for reg_id, _ in cited} | ({own_id} if own_id else set())
+    _insert_hashed(db, "regulation_relations", relation_rows(document_id, record.get("relations") or [], known))
+    _insert_hashed(db, "tables", table_rows(document_id, record.get("tables") or []))
     agencies = _save_agencies(db, document_id, record.get("agencies") or [], sentence_of)
     people = _save_officials(db, document_id, officials_with_signatory(record), sentence_of)
     speakers = _speaker_ids(db, record, {official["name"].casefold(): pid for pid, official in people})
@@ -193,6 +198,7 @@ def _insert_document(db: sqlite_utils.Database, record: dict[str, Any]) -> set[i
         ("person", "person_id", [(pid, official.get("mentions") or []) for pid, official in people]),
         ("quote", "quote_id", said["quotes"]),
         ("statement", "statement_id", said["statements"]),
+        ("reference", "regulation_id", _references(db, record.get("references") or [], known)),
     ]
     db["mentions"].insert_all(
         row for kind, column, items in spans
@@ -200,6 +206,19 @@ def _insert_document(db: sqlite_utils.Database, record: dict[str, Any]) -> set[i
     )
     return {person_id for person_id, _ in people} | {
         row["person_id"] for _, (row,) in [*said["quotes"], *said["statements"]] if row["person_id"]}
+
+
+def _references(db: sqlite_utils.Database, references: Iterable[dict[str, Any]], known: set[str]) -> list:
+    """``(regulation id, [span])`` pairs of the references without a number; an instrument known only
+    by its name ("UU ITE") gets its regulations row from the names table's entry."""
+    pairs = []
+    for ref in references:
+        reg_id = ref.get("regulation")
+        if reg_id not in known and ref.get("instrument"):
+            known.add(_save_regulation(db, {"id": reg_id, **ref["instrument"]}) or "")
+        if reg_id in known:
+            pairs.append((reg_id, [ref]))
+    return pairs
 
 
 def _delete_document(db: sqlite_utils.Database, document_id: str) -> set[int]:

@@ -19,7 +19,12 @@ T = TypeVar("T")
 
 _TABLES: dict[str, dict[str, Any]] = {
     "regulations": {
-        "columns": {"id": str, "type": str, "number": str, "year": int, "issuer": str, "subject": str},
+        "columns": {"id": str, "type": str, "number": str, "year": int, "issuer": str, "subject": str,
+                    # the catalogue fields a regulation's own text states (rows.catalogue_row)
+                    "uri": str, "form": str, "heading": str, "set_place": str, "set_date": str,
+                    "promulgated_place": str, "promulgated_date": str, "signatories": str,
+                    "promulgator": str, "promulgator_position": str, "gazette": str, "gazette_supplement": str,
+                    "keywords": str, "field": str},
         "pk": "id",
     },
     "documents": {
@@ -96,7 +101,7 @@ _TABLES: dict[str, dict[str, Any]] = {
     },
     "sections": {
         "columns": {"id": str, "document_id": str, "heading": str, "start": int, "end": int, "page": int,
-                    "text": str},
+                    "text": str, "kind": str, "number": str},
         "pk": "id",
         "not_null": ["document_id", "heading"],
         "foreign_keys": [("document_id", "documents", "id")],
@@ -117,6 +122,21 @@ _TABLES: dict[str, dict[str, Any]] = {
         "foreign_keys": [("document_id", "documents", "id"), ("regulation_id", "regulations", "id"),
                          ("agency_id", "agencies", "id"), ("person_id", "people", "id"),
                          ("quote_id", "quotes", "id"), ("statement_id", "statements", "id")],
+    },
+    "tables": {
+        "columns": {"id": str, "document_id": str, "page": int, "index": int, "caption": str, "header": str,
+                    "rows": str, "row_count": int, "column_count": int},
+        "pk": "id",
+        "not_null": ["document_id"],
+        "foreign_keys": [("document_id", "documents", "id")],
+    },
+    "regulation_relations": {
+        "columns": {"id": str, "document_id": str, "from_id": str, "relation": str, "to_id": str,
+                    "ordinal": int, "article": str, "start": int, "end": int, "text": str},
+        "pk": "id",
+        "not_null": ["document_id", "from_id", "relation", "to_id"],
+        "foreign_keys": [("document_id", "documents", "id"), ("from_id", "regulations", "id"),
+                         ("to_id", "regulations", "id")],
     },
     "errors": {
         "columns": {"id": str, "source": str, "message": str, "at": str},
@@ -150,13 +170,15 @@ _HASH_ID_COLUMNS: dict[str, tuple[str, ...]] = {
     "abbreviations": ("document_id", "short", "long"),
     "sections": ("document_id", "heading", "start"),
     "errors": ("source", "message"),
+    "regulation_relations": ("document_id", "from_id", "relation", "to_id"),
+    "tables": ("document_id", "page", "index"),
     "positions": ("person_id", "position", "agency"),
 }
 
 # Rows that belong to one document, deleted with it when it is replaced.
 # Mentions first: they point at quotes and statements.
 _DOCUMENT_CHILDREN = ("mentions", "citations", "officials", "quotes", "statements", "abbreviations",
-                      "sections", "document_agencies")
+                      "sections", "document_agencies", "regulation_relations", "tables")
 
 # What counts() reports, and the table each figure counts.
 _COUNTED = {
@@ -222,6 +244,25 @@ def immediate(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
     db.conn.execute("COMMIT")
 
 
+# A regulation's status in the collection: revoked (dicabut) by any document that revokes it, else
+# amended (diubah) by any that amends it, else in force (berlaku) as far as the collection knows.
+_VIEWS: dict[str, str] = {
+    "regulation_status": """with acts as (
+  select to_id, relation, group_concat(distinct from_id) as by_ids, count(distinct document_id) as documents
+  from regulation_relations where relation in ('revokes', 'amends') group by to_id, relation
+)
+select regulations.id as regulation_id, regulations.type, regulations.number, regulations.year,
+  regulations.subject,
+  case when revoked.to_id is not null then 'dicabut' when amended.to_id is not null then 'diubah'
+       else 'berlaku' end as status,
+  coalesce(revoked.by_ids, amended.by_ids) as changed_by,
+  amended.by_ids as amended_by, revoked.by_ids as revoked_by
+from regulations
+  left join acts as revoked on revoked.to_id = regulations.id and revoked.relation = 'revokes'
+  left join acts as amended on amended.to_id = regulations.id and amended.relation = 'amends'""",
+}
+
+
 def open_db(path: str | Path) -> sqlite_utils.Database:
     """Open (creating if needed) the database at ``path`` with the Warta schema.
 
@@ -277,6 +318,8 @@ def _create_schema(db: sqlite_utils.Database) -> None:
             db[name].enable_fts(columns, create_triggers=True, replace=True)
         db.execute(FORMS_SQL)
         db.execute(FORMS_INDEX_SQL)
+        for name, sql in _VIEWS.items():
+            db.create_view(name, sql, replace=True)
 
 
 def close_db(db: sqlite_utils.Database) -> None:

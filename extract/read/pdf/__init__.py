@@ -42,7 +42,7 @@ from .model import (
 )
 from .ocr import _needs_ocr, _ocr_page, default_cache_dir, looks_garbled, tsv_segments
 
-__all__ = ["PageText", "PdfText", "PdfError", "OcrUnavailable", "read_pdf", "default_cache_dir",
+__all__ = ["PageText", "PdfText", "PdfError", "OcrUnavailable", "read_pdf", "ocr_mode", "OCR_MODES", "default_cache_dir",
            "check_pdf_bytes", "Line", "PageLayout", "drop_running_lines", "is_catchword", "join_wrapped",
            "looks_garbled", "page_paragraphs", "group_lines", "tsv_segments", "PAGE_NUMBER_RE"]
 
@@ -52,7 +52,7 @@ __all__ = ["PageText", "PdfText", "PdfError", "OcrUnavailable", "read_pdf", "def
 def read_pdf(
     path: str | os.PathLike,
     *,
-    ocr: bool = True,
+    ocr: bool | str = True,
     cache_dir: Path | None = None,
     progress: Callable[[int, int], None] | None = None,
     max_pages: int | None = None,
@@ -61,7 +61,9 @@ def read_pdf(
 ) -> PdfText:
     """Read the text of the PDF at `path`.
 
-    ocr: read pages without a usable text layer with Tesseract (else they stay empty).
+    ocr: "auto" (or True) reads pages without a usable text layer with Tesseract: scans, and text
+        layers that look garbled (warned about); "force" reads every page with Tesseract; "off"
+        (or False) reads none (scanned pages stay empty).
     cache_dir: where OCR results are kept (default `default_cache_dir()`).
     progress: called as progress(pages_done, pages_total) after each page.
     max_pages: read only the first pages (handy for a quick look at a long scan).
@@ -72,6 +74,7 @@ def read_pdf(
     Raises PdfError for encrypted, truncated or non-PDF files, and OcrUnavailable where a
     page needs OCR and Tesseract is missing.
     """
+    mode = ocr_mode(ocr)
     if max_pages is not None and max_pages < 1:
         raise ValueError("max_pages must be a positive number or None")
     data = _read_bytes(path)
@@ -80,6 +83,8 @@ def read_pdf(
     pages: list[PageLayout] = []
     ocr_pages: list[int] = []
     skipped: list[int] = []
+    missing: list[OcrUnavailable] = []
+    garbled: list[int] = []  # scanned pages that Tesseract is not there to read
     file_hash: list[str] = []  # computed only if some page needs OCR
     try:
         if page_limit is not None and len(document) > page_limit:
@@ -89,11 +94,18 @@ def read_pdf(
         for index in range(total):
             try:
                 page = _read_page(document, index)
-                if ocr and _needs_ocr(document, index, page.lines):
+                if mode == "force" or (mode == "auto" and _needs_ocr(document, index, page.lines)):
+                    if mode == "auto" and looks_garbled("\n".join(line.text for line in page.lines)):
+                        garbled.append(index + 1)
                     if not file_hash:
                         file_hash.append(hashlib.sha256(data).hexdigest())
-                    page = _ocr_page(document, index, file_hash[0], cache_dir, max_pixels)
-                    ocr_pages.append(index + 1)
+                    try:
+                        page = _ocr_page(document, index, file_hash[0], cache_dir, max_pixels)
+                        ocr_pages.append(index + 1)
+                    except OcrUnavailable as exc:  # keep the text pages; this one is left out
+                        missing.append(exc)
+                        page = PageLayout(index + 1, page.width, page.height, [])
+                        skipped.append(index + 1)
             except PageTooLarge as exc:
                 raise PdfError(path, f"page {index + 1} would render to {exc.pixels / 1e6:.0f} million pixels for "
                                      f"OCR, over the budget of {max_pixels / 1e6:.0f} million; raise it with "
@@ -107,8 +119,32 @@ def read_pdf(
     finally:
         document.close()
     text, offsets = assemble(drop_running_lines(pages))
-    return PdfText(text, offsets, tuple(ocr_pages), tuple(skipped))
+    if missing and not any(ch.isalnum() for ch in text):
+        raise missing[0]  # nothing but scans: the document cannot be read here at all
+    warnings: tuple[str, ...] = ()
+    if garbled:
+        warnings += (f"{path}: the text layer of page{'s' if len(garbled) > 1 else ''} {', '.join(map(str, garbled))} "
+                     "looks garbled (many non-words); read with OCR instead",)
+    if missing:
+        unread = [number for number in skipped if number not in ocr_pages]
+        warnings += (f"{path}: page{'s' if len(unread) > 1 else ''} {', '.join(map(str, unread))} scanned and left "
+                    f"out: {missing[0]}",)
+    return PdfText(text, offsets, tuple(ocr_pages), tuple(skipped), warnings)
 
+
+
+OCR_MODES = ("auto", "force", "off")
+
+
+def ocr_mode(ocr: bool | str | None) -> str:
+    """The OCR mode for a read_pdf argument: True is "auto", False "off"; raises ValueError on another value."""
+    if ocr is True:
+        return "auto"
+    if ocr is False or ocr is None:
+        return "off"
+    if ocr not in OCR_MODES:
+        raise ValueError(f"ocr must be one of {', '.join(OCR_MODES)} (or True/False), not {ocr!r}")
+    return ocr
 
 
 # --------------------------------------------------------------------------- opening

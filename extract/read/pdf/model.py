@@ -71,6 +71,7 @@ class PdfText:
     pages: tuple[PageText, ...]
     ocr_pages: tuple[int, ...]
     skipped_pages: tuple[int, ...] = ()
+    warnings: tuple[str, ...] = ()  # pages left out, and why
 
     def page_at(self, offset: int) -> int | None:
         """The number of the page holding character `offset`, or None."""

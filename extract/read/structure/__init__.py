@@ -16,11 +16,15 @@ name one letter off still counts, and a part that cannot be read is left None.
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
+from functools import cache
 from typing import Sequence
 
+from ... import data
 from .common import ON_BEHALF_RE, Section, Structure, _Line, _squash, clean_name, parse_date, split_lines, title_case
+from .jdih import catalogue
 from .letters import circular_identity, looks_like_letter
 from .sections import LIST_SECTIONS, basis_spans, find_sections, read_addressees, read_points
 from .signature import (
@@ -101,7 +105,18 @@ def parse_structure(text: str) -> Structure:
         signatory=draft.signatory, co_signatories=tuple(draft.co_signatories),
         basis=basis_spans(text, draft.sections), sections=draft.sections,
         addressees=draft.addressees, points=draft.points,
+        catalogue=catalogue(text, lines, draft.identity, type_name(draft.identity["type"])) if draft.identity else None,
     )
+
+
+def type_name(code: str) -> str | None:
+    """The instrument's name for a type code ("PERMEN" -> "Peraturan Menteri"), from data/regulation_types.json."""
+    return _type_names().get(code)
+
+
+@cache
+def _type_names() -> dict[str, str]:
+    return {entry["code"]: entry["name"] for entry in json.loads(data.text("regulation_types.json"))}
 
 
 def _read_title(lines: Sequence[_Line]) -> _Draft:

@@ -33,6 +33,7 @@ class Structure:
     sections: tuple[Section, ...] = ()
     addressees: tuple[str, ...] = ()
     points: tuple[str, ...] = ()
+    catalogue: dict | None = None  # JDIH fields beyond the title block (see jdih.py)
 
 
 # --------------------------------------------------------------------------- data
@@ -110,8 +111,10 @@ SECTION_HEADINGS: tuple[tuple[str, int, str], ...] = (
     (r"^(?:Hal|Perihal)\s*:", 0, "Hal"),
     (r"^Dasar\b", 0, "Dasar"),
     (r"^BAB\s+[IVXLC]+\b", 1, "{0}"),
-    (r"^Pasal\s+\d+[A-Z]?$", 2, "{0}"),
-    (r"^(?:KESATU|KEDUA|KETIGA|KEEMPAT|KELIMA|KEENAM|KETUJUH|KEDELAPAN|KESEMBILAN|KESEPULUH)\b", 2, "{0}"),
+    (r"^Bagian\s+Ke(?:satu|[a-z]{3,14})$", 2, "{0}"),
+    (r"^Paragraf\s+\d+$", 3, "{0}"),
+    (r"^Pasal\s+(?:\d+[A-Z]?|[IVX]{1,5})$", 4, "{0}"),
+    (r"^(?:KESATU|KEDUA|KETIGA|KEEMPAT|KELIMA|KEENAM|KETUJUH|KEDELAPAN|KESEMBILAN|KESEPULUH)\b", 4, "{0}"),
 )
 _SECTION_RES = tuple((re.compile(p), level, h) for p, level, h in SECTION_HEADINGS)
 

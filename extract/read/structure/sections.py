@@ -37,7 +37,37 @@ def find_sections(lines: Sequence[_Line], text_end: int, title_index: int | None
         elif heading == "Hal":
             end = next(line.end for line in lines if line.start == start)
         sections.append(Section(heading, start, end))
+        if heading.startswith("Pasal "):
+            sections.extend(_ayat(lines, heading, start, end))
     return tuple(sections)
+
+
+AYAT_RE = re.compile(r"^\((\d{1,3}[a-z]?)\)\s")
+ORDINAL_WORDS = {"kesatu": 1, "pertama": 1, "kedua": 2, "ketiga": 3, "keempat": 4, "kelima": 5, "keenam": 6,
+                 "ketujuh": 7, "kedelapan": 8, "kesembilan": 9, "kesepuluh": 10, "kesebelas": 11}
+
+
+def _ayat(lines: Sequence[_Line], pasal: str, start: int, end: int) -> list[Section]:
+    """The numbered paragraphs ("(1) ...", "(2) ...") of one article, as sections "Pasal 5 ayat (1)"."""
+    marks = [(line.start, AYAT_RE.match(line.clean).group(1)) for line in lines
+             if start < line.start < end and AYAT_RE.match(line.clean)]
+    return [Section(f"{pasal} ayat ({number})", at, marks[k + 1][0] if k + 1 < len(marks) else end)
+            for k, (at, number) in enumerate(marks)]
+
+
+def section_number(heading: str) -> tuple[str | None, str | None]:
+    """(kind, number) of a heading: "BAB IV" -> ("bab", "IV"), "Pasal 12" -> ("pasal", "12"),
+    "Pasal 5 ayat (2)" -> ("ayat", "5(2)"), "Bagian Kedua" -> ("bagian", "2"); else (None, None)."""
+    ayat = re.fullmatch(r"Pasal\s+(\S+)\s+ayat\s+\((\S+)\)", heading)
+    if ayat:
+        return "ayat", f"{ayat.group(1)}({ayat.group(2)})"
+    match = re.fullmatch(r"(BAB|Bagian|Paragraf|Pasal)\s+(\S+)", heading)
+    if not match:
+        return None, None
+    kind, number = match.group(1).lower(), match.group(2)
+    if kind == "bagian":
+        number = str(ORDINAL_WORDS.get(number.lower(), number))
+    return kind, number
 
 
 LIST_SECTIONS = {"Yth", "Dasar", "Tembusan"}
