@@ -166,7 +166,7 @@ def _print_outcomes(outcomes, indent) -> tuple[int, int]:
     for outcome in outcomes:
         for warning in outcome.warnings:
             click.echo(f"warning: {warning}", err=True)
-        if outcome.record is None and not outcome.error:  # a notice about a folder, not a document
+        if outcome.notice:  # a word about a folder, not a document
             continue
         if outcome.skipped:
             click.echo(f"warning: skipped {outcome.error}", err=True)
@@ -240,7 +240,7 @@ def _ingest(paths, db_path, jobs, ocr, quiet=False, limits=None, outcomes=None, 
                 bar.update()
                 for warning in outcome.warnings:
                     say(f"warning: {warning}")
-                if outcome.record is None and not outcome.error:  # a notice about a folder, not a document
+                if outcome.notice:  # a word about a folder, not a document
                     continue
                 if outcome.skipped:
                     tally["skipped"] += 1

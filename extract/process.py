@@ -31,6 +31,7 @@ class Outcome:
     error: str | None = None
     warnings: tuple[str, ...] = field(default=())
     skipped: bool = False  # could not be read on this machine (a scan without Tesseract), not a bad file
+    notice: bool = False  # a word about a folder (unreadable, a symlink loop), not a document
 
 
 _NLP: dict[bool, object] = {}
@@ -138,7 +139,7 @@ def extract_records(paths: Iterable[str], *, jobs: int = 1, ocr: bool = True, wi
     notices: list[str] = []
     files = list(iter_paths(paths, warn=notices.append))
     for notice in notices:
-        yield Outcome(notice.split(": ", 1)[0], warnings=(notice,))
+        yield Outcome(notice.split(": ", 1)[0], warnings=(notice,), notice=True)
     if not files:
         where = ", ".join(printable(p) for p in paths) or "(no paths)"
         raise NothingToRead(f"{where}: no documents to read (Warta reads {', '.join(sorted(set(SUFFIXES)))}); "
