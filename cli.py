@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 import socket
 import sys
 from contextlib import contextmanager, nullcontext
@@ -219,13 +220,17 @@ def _ingest(paths, db_path, jobs, ocr, quiet=False, limits=None, outcomes=None, 
             raise click.ClickException(str(api.NothingToRead(
                 f"{', '.join(paths) or '(no paths)'}: no documents to read; check the path")))
         todo = []
+        budget = (limits or api.Limits()).max_bytes
         for path in files:
-            unchanged, sha, stored = api.check_file(db, path) if db is not None else (False, None, None)
+            if not _hashable(path, budget):  # stdin, special files and files past the budget: load() says why
+                todo.append(path)
+                continue
+            unchanged, sha, stored = api.check_file(db, path) if db is not None else (False, api.file_hash(path), None)
             if unchanged:
                 tally["unchanged"] += 1
                 done += 1
             else:
-                hashes[path] = (sha if db is not None else api.file_hash(path), stored)
+                hashes[path] = (sha, stored)
                 todo.append(path)
         total = len(todo)
         local = (lambda files: api.extract_records(files, jobs=jobs, ocr=ocr, with_text=True,
@@ -259,13 +264,8 @@ def _ingest(paths, db_path, jobs, ocr, quiet=False, limits=None, outcomes=None, 
                 # the file changed since it was stored, perhaps reached under another spelling of its path
                 replacing = bool(stored) and stored != record["id"]
                 try:
-                    store = database()
-                    with store.atomic():
-                        if replacing:
-                            api.delete_document(store, stored)
-                        result = api.save_record(store, record)
-                        if sha:
-                            api.remember_file(store, outcome.path, sha, record["id"])
+                    result = api.store_file_record(database(), record, outcome.path, sha,
+                                                   stored if replacing else None)
                     tally["replaced" if replacing and result == "added" else result] += 1
                     done += 1
                 except Exception as exc:  # the document's transaction rolled back; record it and go on
@@ -284,6 +284,15 @@ def _ingest(paths, db_path, jobs, ocr, quiet=False, limits=None, outcomes=None, 
         if db is not None:
             api.close_db(db)
     return tally, done, failed
+
+
+def _hashable(path: str, max_bytes: int | None) -> bool:
+    """Whether a file may be hashed before it is read: a regular file within the size budget."""
+    try:
+        info = os.stat(path)
+    except (OSError, ValueError):
+        return False
+    return stat.S_ISREG(info.st_mode) and not (max_bytes and info.st_size > max_bytes)
 
 
 @contextmanager

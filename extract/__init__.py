@@ -17,7 +17,7 @@ _VERBS = {
     "write_metadata": ".serve.metadata",
     "close_db": ".store", "counts": ".store", "iter_records": ".store", "open_db": ".store", "record_error": ".store",
     "save_record": ".store", "search": ".store", "Commits": ".store.bulk",
-    "delete_document": ".store.save",
+    "delete_document": ".store.save", "store_file_record": ".store.save",
     "check_file": ".store.files", "remember_file": ".store.files", "vanished_files": ".store.files",
     "forget_file": ".store.files", "file_hash": ".store.files", "export_parquet": ".store.export",
     "render_briefs": ".write.briefs",

@@ -396,7 +396,30 @@ def counts(db: sqlite_utils.Database) -> dict[str, int]:
 # otherwise become an empty FTS5 phrase that matches nothing.
 
 
+def store_file_record(db: sqlite_utils.Database, record: dict[str, Any], path: str, sha: str | None,
+                      replaces: str | None = None) -> str:
+    """Save the record read from file ``path`` (of SHA-256 ``sha``), replacing document ``replaces``
+    first where the file changed under another spelling of its path, and remember the file's hash,
+    all in one write transaction (``BEGIN IMMEDIATE``, retried while another writer holds the lock)."""
+    from .files import remember_file
+
+    def once() -> str:
+        with immediate(db):
+            if replaces:
+                delete_document(db, replaces)
+            result = _save_once(db, record)
+            if sha:
+                remember_file(db, path, sha, record["id"])
+        return result
+
+    return retrying(once)
+
+
 def delete_document(db: sqlite_utils.Database, document_id: str) -> None:
-    """Delete a stored document and its rows in one transaction (its people's positions recounted)."""
+    """Delete a stored document and its rows in one transaction (its people's positions recounted);
+    the regulations, agencies and people that no document refers to any more go with it."""
     with db.atomic():
+        held = _Held()
+        held.collect(db, document_id)
         _refresh_positions(db, _delete_document(db, document_id))
+        held.prune(db)
