@@ -124,6 +124,11 @@ def test_names_and_not_names(text, expected):
     ('Senada dengan itu, Wulan Permatasari, mendukung instruksi itu. "Bagus sekali," kata Wulan Permatasari. '
      "Wakil Ketua Komisi II DPR itu menilai instruksi itu tepat.",
      [("Wulan Permatasari", "Wakil Ketua Komisi II DPR", True)]),
+    # named in full without an office, by one name later with it
+    ("Warga menemui Lukman Hakiki di balai desa. Lukman Hakiki mengatakan bantuan cukup. Dalam rapat itu, "
+     "Camat Ciawi Lukman menambahkan data.", [("Lukman Hakiki", "Camat Ciawi", True)]),
+    ("Sutarno Wibowo mengatakan harga naik.\nKepala Dinas Perdagangan Kota Bogor, Sutarno, menambahkan stok "
+     "cukup.", [("Sutarno Wibowo", "Kepala Dinas Perdagangan Kota Bogor", True)]),
     # one-letter spelling variants merge under the spelling used most
     ("Ketua KPU Hasanuddin tertanggal 2 Mei. Hal itu disebutkan Hassanuddin kemarin. "
      '"Kami batalkan keputusan itu," kata Hassanuddin.', [("Hassanuddin", "Ketua KPU", True)]),
