@@ -105,6 +105,8 @@ def test_official_constructions(text, expected):
     # an instrument named after an office is not an official; a one-word short form in brackets is no name
     ("Kelak ketika Peraturan Presiden (Perpres) tentang Tata Kelola Royalti terbit, semua jelas.", []),
     ("Koordinator Wilayah (Korwil) mengatakan jadwal diundur.", []),
+    # a region beside a speech verb is not a one-word name
+    ("Bali mengatakan kepada dunia bahwa pariwisata pulih.", []),
     # an everyday word after a comma is not a one-word name
     ("Kami Tim Jaksa, Kemarin (26/5), telah melimpahkan berkas perkara.", []),
     # occupation and everyday words before a name beside a speech verb are not part of it

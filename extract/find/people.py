@@ -396,8 +396,8 @@ def _valid_name(name: str, *, month_ok: bool = False) -> bool:
         return False
     if _holds_region(tokens):
         return False
-    if len(tokens) == 1 and tokens[0].lower() in COMMON_WORDS:
-        return False  # "Kemarin", "Beri": an everyday word, not a one-word name
+    if len(tokens) == 1 and (tokens[0].lower() in COMMON_WORDS or tokens[0] in region_names()):
+        return False  # "Kemarin", "Beri", "Bali": an everyday word or a region, not a one-word name
     vocab = _vocab()
     if all(t in vocab or t.isupper() for t in tokens):
         return False
