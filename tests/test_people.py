@@ -13,10 +13,6 @@ def people(text: str) -> list[tuple[str, str | None]]:
     return [(p.name, p.position) for p in resolve_people(find_people(text))]
 
 
-def _xfail(text: str, expected, reason: str):
-    return pytest.param(text, expected, marks=pytest.mark.xfail(reason=reason))
-
-
 @pytest.mark.parametrize("text, expected", [
     # position, comma, name
     ("Kepala Dinas Sosial Kota Bogor, Rina Kartikasari, mengatakan bantuan sudah disalurkan.",
