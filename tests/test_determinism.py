@@ -7,8 +7,9 @@ import sys
 
 from .conftest import ROOT
 
-# Train-split articles with several people of equal-length names and short mentions.
-ARTICLES = ("detik-0004", "detik-0012", "detik-0223", "detik-0286", "detik-0415", "detik-0582")
+# Train-split articles with several people of equal-length names and short mentions; detik-0906 gave
+# two different records under these two seeds before the orderings were made total.
+ARTICLES = ("detik-0004", "detik-0012", "detik-0223", "detik-0286", "detik-0415", "detik-0582", "detik-0906")
 
 
 def _extract(paths: list[str], seed: str) -> bytes:

@@ -105,6 +105,8 @@ def test_official_constructions(text, expected):
     # an instrument named after an office is not an official; a one-word short form in brackets is no name
     ("Kelak ketika Peraturan Presiden (Perpres) tentang Tata Kelola Royalti terbit, semua jelas.", []),
     ("Koordinator Wilayah (Korwil) mengatakan jadwal diundur.", []),
+    # a region beside a speech verb is not a one-word name
+    ("Bali mengatakan kepada dunia bahwa pariwisata pulih.", []),
     # an everyday word after a comma is not a one-word name
     ("Kami Tim Jaksa, Kemarin (26/5), telah melimpahkan berkas perkara.", []),
     # occupation and everyday words before a name beside a speech verb are not part of it
@@ -124,6 +126,11 @@ def test_names_and_not_names(text, expected):
     ('Senada dengan itu, Wulan Permatasari, mendukung instruksi itu. "Bagus sekali," kata Wulan Permatasari. '
      "Wakil Ketua Komisi II DPR itu menilai instruksi itu tepat.",
      [("Wulan Permatasari", "Wakil Ketua Komisi II DPR", True)]),
+    # named in full without an office, by one name later with it
+    ("Warga menemui Lukman Hakiki di balai desa. Lukman Hakiki mengatakan bantuan cukup. Dalam rapat itu, "
+     "Camat Ciawi Lukman menambahkan data.", [("Lukman Hakiki", "Camat Ciawi", True)]),
+    ("Sutarno Wibowo mengatakan harga naik.\nKepala Dinas Perdagangan Kota Bogor, Sutarno, menambahkan stok "
+     "cukup.", [("Sutarno Wibowo", "Kepala Dinas Perdagangan Kota Bogor", True)]),
     # one-letter spelling variants merge under the spelling used most
     ("Ketua KPU Hasanuddin tertanggal 2 Mei. Hal itu disebutkan Hassanuddin kemarin. "
      '"Kami batalkan keputusan itu," kata Hassanuddin.', [("Hassanuddin", "Ketua KPU", True)]),

@@ -18,10 +18,6 @@ def quotes(text: str) -> list[tuple[str | None, str]]:
     return [(q.speaker, q.text) for q in attribute_quotes(text, find_quotes(text), people)]
 
 
-def _xfail(text: str, expected, reason: str):
-    return pytest.param(text, expected, marks=pytest.mark.xfail(reason=reason))
-
-
 @pytest.mark.parametrize("text, expected", [
     # straight and curly marks
     ('Kepala Dinas Sosial Kota Bogor, Rina Kartikasari, meninjau dapur umum. "Kami pastikan semua warga mendapat '
@@ -72,11 +68,10 @@ def _xfail(text: str, expected, reason: str):
     ('Kepala Dinas Perhubungan, Agus Setiadi, meninjau terminal. "Kami akan menambah armada bus," ujarnya. '
      'Ia menambahkan, "Tarifnya tetap sama seperti tahun lalu."',
      [("Agus Setiadi", "Kami akan menambah armada bus"), ("Agus Setiadi", "Tarifnya tetap sama seperti tahun lalu.")]),
-    _xfail('"Kami akan menambah armada bus pada jam sibuk," kata dia. Hal itu disampaikan Kepala Dinas '
-           'Perhubungan, Agus Setiadi, kemarin.',
-           [("Agus Setiadi", "Kami akan menambah armada bus pada jam sibuk")],
-           "a lead quote with 'kata dia' whose speaker is named in the next sentence ('Hal itu disampaikan ...') "
-           "gets no speaker (None)"),
+    # regression: a lead quote with "kata dia", the speaker named in the next sentence
+    ('"Kami akan menambah armada bus pada jam sibuk," kata dia. Hal itu disampaikan Kepala Dinas '
+     'Perhubungan, Agus Setiadi, kemarin.',
+     [("Agus Setiadi", "Kami akan menambah armada bus pada jam sibuk")]),
 ])
 def test_speaker_of_a_quote(text, expected):
     assert quotes(text) == expected

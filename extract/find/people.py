@@ -281,8 +281,14 @@ def _read_position_name(text: str, m: re.Match) -> PersonMention | None:
             if not (len(bare) <= 3 and bare not in vocab and complete and nxt[:1].isupper()
                     and nxt not in vocab and not _acronym(nxt)):
                 continue
+        # A district's name right after the title ("Camat Cibinong Nama") is the position's when a name
+        # follows it; the office is then whole.
+        district = (k == title_words and bare in _district_words() and nxt[:1].isupper() and nxt not in vocab
+                    and _name_like(nxt))
+        if k == title_words + 1 and bares[title_words] in _district_words() and bares[title_words][:1].isupper():
+            complete = True
         if bare in ranks() or (bare[:1].isupper() and bare not in vocab and not re.fullmatch(r"[IVX]+", bare)
-                               and complete):
+                               and complete and not district):
             candidates.append((pos_text[:w.start()].rstrip(), m.start("pos") + w.start(), m.start("pos") + len(pos_text)))
             break
     last = re.search(r"\(([^()]+)\)$", pos_text)
@@ -390,8 +396,8 @@ def _valid_name(name: str, *, month_ok: bool = False) -> bool:
         return False
     if _holds_region(tokens):
         return False
-    if len(tokens) == 1 and tokens[0].lower() in COMMON_WORDS:
-        return False  # "Kemarin", "Beri": an everyday word, not a one-word name
+    if len(tokens) == 1 and (tokens[0].lower() in COMMON_WORDS or tokens[0] in region_names()):
+        return False  # "Kemarin", "Beri", "Bali": an everyday word or a region, not a one-word name
     vocab = _vocab()
     if all(t in vocab or t.isupper() for t in tokens):
         return False

@@ -157,6 +157,9 @@ def attribute_quotes(text: str, spans: list[tuple[int, int]], people: Sequence[P
             named = _mention_at(people, close + 1, close + 1 + len(after.group(0)) + 1, text)
             if after.group("nya") or re.match(_PRONOUN + r"\b", rest):
                 speaker = _recent(text, mentions, start, last_end, last_speaker, inside)
+                if speaker is None:
+                    # A lead quote, nobody named yet: "Hal itu disampaikan Jabatan, Nama" in the next sentence.
+                    speaker = _next_named(text, mentions, close + 1 + len(after.group(0)))
             elif named is not None:
                 speaker = named
             elif _UNNAMED.match(rest) or not rest[:1].isupper():
@@ -211,6 +214,17 @@ def _recent(text, mentions, start, last_end, last_speaker, inside) -> Person | N
     if last_speaker is not None:
         return last_speaker
     return (since or before)[-1][1]
+
+
+def _next_named(text: str, mentions, at: int) -> Person | None:
+    """The first person named in the sentence after ``at``, where it says who spoke ("Hal itu disampaikan ...")."""
+    end = text.find(".", at + 2)
+    sentence = text[at:end if end > 0 else len(text)]
+    if not re.search(r"(?i)\b(?:di|ter)?(?:sampaikan|ungkapkan|jelaskan|katakan|tegaskan|paparkan|utarakan|"
+                     r"sebut(?:kan)?)\b", sentence):
+        return None
+    after = [(m, p) for m, p in mentions if at <= m.start < at + len(sentence)]
+    return after[0][1] if after else None
 
 
 def _subject(text: str, m: PersonMention) -> bool:
