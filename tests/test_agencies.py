@@ -226,6 +226,10 @@ def test_names_with_lists_classes_and_short_forms(text, expected):
     # after a comma, an acronym or head starts the next institution of a list
     ("Rapat dihadiri Kementerian Sosial, BPS dan Kementerian Keuangan.",
      ["Kementerian Sosial", "Badan Pusat Statistik", "Kementerian Keuangan"]),
+    # "Kantor Pusat" is the headquarters of the institution named after it; a comma after its acronym ends it
+    ("Rapat digelar di Kantor Pusat Direktorat Jenderal Pajak (DJP), Jakarta, kemarin.",
+     ["Direktorat Jenderal Pajak"]),
+    ("Menurut Pusat Penerangan Hukum Kejaksaan Agung, berkas lengkap.", ["Pusat Penerangan Hukum Kejaksaan Agung"]),
     # a complete name ends before "dan" and a list of people's categories
     ("Anggota Kepolisian Negara Republik Indonesia, dan Pegawai Negeri Sipil dilarang berpolitik.",
      ["Kepolisian Negara Republik Indonesia"]),
@@ -239,6 +243,9 @@ def test_never_join_an_institution_with_what_follows_it(text, expected):
     "Asosiasi Pemerintah Kabupaten Seluruh Indonesia (APKASI) menggelar pameran.",
     "Ketua DPD KSPC Jateng menolak kenaikan upah yang kecil.",
     "Pendampingan hukum diberikan Lembaga Bantuan Hukum setempat.",
+    "Pimpinan Pusat Persatuan Contoh menggelar muktamar.",
+    "Lembaga Adat Melayu Contoh menggelar upacara.",
+    "Presiden meninjau Pusat Pemerintahan Ibu Kota Nusantara.",
     # the text spells the acronym out as something else than the gazetteer's commission
     "Dividen masuk sebagai kekayaan negara yang dipisahkan (KND). Setoran KND naik tahun ini.",
 ])

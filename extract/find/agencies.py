@@ -73,7 +73,11 @@ def gazetteer_index() -> dict[str, tuple[str, str | None, str]]:
 
 GENERIC_HEADS = data.words("agency_heads")  # data/words/agency_heads.txt
 # Buildings named like institutions ("Balai Kota Semarang" is the city hall).
-NOT_AGENCY_PREFIXES = ("balai kota ", "balai desa ", "balai kelurahan ", "kantor pos ")
+NOT_AGENCY_PREFIXES = ("balai kota ", "balai desa ", "balai kelurahan ", "kantor pos ", "pusat pemerintahan ",
+                       "pusat pasar ", "pusat kota ", "pusat kuliner ", "pusat belanja ")
+# A head that also ends other names: after one of these words it does not open an institution's name.
+TAIL_HEADS = frozenset({"Pusat"})
+TAIL_OPENERS = frozenset(data.words("agency_name_openers"))  # data/words/agency_name_openers.txt
 # Phrases built like institution names that name no institution.
 NOT_AGENCIES = frozenset(s.lower() for s in data.words("not_agencies"))  # data/words/not_agencies.txt
 STANDALONE = data.words("standalone_agencies")  # data/words/standalone_agencies.txt
@@ -228,7 +232,8 @@ def _trim_rest(rest: str, head: str = "") -> tuple[str, int]:
                  or re.fullmatch(r"[IVX]+|[0-9]{3,4}/\S+|\([A-Z][\w&.-]{1,12}\)", word))
         # An acronym in parentheses closes its name unless a word of the name follows ("Jaminan Sosial
         # (BPJS) Ketenagakerjaan"): "(DJP) Kementerian Keuangan" is the parent, "(MPBI) dan ..." another.
-        if previous.startswith("(") and (word in ("dan", "&") or not known or _starts_institution(word)):
+        if previous.startswith("(") and (word in ("dan", "&") or not known or _starts_institution(word)
+                                         or "," in rest[kept_end:w.start()]):
             break
         # A complete name ("... Republik Indonesia", "... DKI Jakarta") ends before "dan": what follows
         # is something else.
@@ -290,7 +295,7 @@ def find_agencies(text: str) -> list[AgencyMention]:
 
     for m, rest, used in _matches(_form_pattern(), text, form_head):
         form = _form_for(m.group("head"))
-        if form is None or _in_association(text, m.start()):
+        if form is None:
             continue
         if not rest and not form.region:
             continue
@@ -308,7 +313,7 @@ def find_agencies(text: str) -> list[AgencyMention]:
         candidates.append(AgencyMention(m.start(), end, text[m.start():end], long, short, key))
     for m, rest, used in _matches(_generic_pattern(), text, _head_text):
         head = _head_text(m)
-        if (not rest and head not in STANDALONE) or _in_association(text, m.start()):
+        if not rest and head not in STANDALONE:
             continue
         end = m.start("rest") + used if rest else m.end("head")
         # "Badan Penyelenggara Jaminan Sosial (BPJS) Ketenagakerjaan": the acronym stands inside the name.
@@ -322,7 +327,7 @@ def find_agencies(text: str) -> list[AgencyMention]:
         else:
             short = f"{acronym} {rest}".strip() if acronym else None
         name = f"{head} {rest}".strip()
-        if (name.lower() in NOT_AGENCIES or name.lower().startswith(NOT_AGENCY_PREFIXES)
+        if (name.lower() in NOT_AGENCIES or (name.lower() + " ").startswith(NOT_AGENCY_PREFIXES)
                 or PRIVATE_WORDS.intersection(name.split())):
             continue
         gaz = index.get(name.lower()) or (index.get(short.lower()) if short else None)
@@ -403,10 +408,14 @@ def _gazetteer_mention(text: str, start: int, end: int, redefined: frozenset[str
     return AgencyMention(start, end, surface, name, acronym, "gaz:" + name.lower(), category)
 
 
-def _in_association(text: str, start: int) -> bool:
-    """The name at ``start`` is part of an association's name ("Asosiasi Pemerintah Kabupaten ...")."""
-    before = re.search(r"([A-Z][a-z]+)[ \t]+$", text[max(0, start - 20):start])
-    return bool(before) and before.group(1) in _ASSOCIATION_WORDS
+def _inside_other_name(text: str, m: re.Match) -> bool:
+    """The head at ``m`` is part of another name: an association's ("Asosiasi Pemerintah Kabupaten ...")
+    or one that ends in the head ("Kantor Pusat", "Pimpinan Pusat ...")."""
+    before = re.search(r"([A-Z][\w-]*)[ \t]+$", text[max(0, m.start() - 30):m.start()])
+    if not before:
+        return False
+    word = before.group(1)
+    return word in _ASSOCIATION_WORDS or (_head_text(m) in TAIL_HEADS and word in TAIL_OPENERS)
 
 
 def _head_text(m: re.Match) -> str:
@@ -421,6 +430,9 @@ def _matches(pattern: re.Pattern, text: str, head_of):
         m = pattern.search(text, pos)
         if m is None:
             return
+        if _inside_other_name(text, m):
+            pos = m.end("head")  # a name inside the rest may still be an institution's
+            continue
         rest, used = _trim_rest(m.group("rest"), head_of(m))
         yield m, rest, used
         pos = max(m.start("rest") + used, m.end("head"), m.start() + 1)
