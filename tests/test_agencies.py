@@ -206,6 +206,10 @@ def test_finding_and_merging_scale_near_linearly():
     ("Terdakwa dipindah ke Rutan Kelas 1A Sukamundur, Kota Contoh.", [("Rumah Tahanan Kelas 1A Sukamundur", set())]),
     ("Tersangka ditahan di Lapas Kelas lIA Garut selama 20 hari.", [("Lembaga Pemasyarakatan Kelas lIA Garut",
                                                                     {"Lapas Kelas lIA Garut"})]),
+    # a special court is named with the district court it sits at
+    ("Berkas dilimpahkan ke Pengadilan Tipikor pada PN Contoh. Sidang di Pengadilan Tipikor pada Pengadilan "
+     "Negeri Contoh dibuka.", [("Pengadilan Tindak Pidana Korupsi pada Pengadilan Negeri Contoh",
+                                {"Pengadilan Tipikor pada PN Contoh"})]),
     # the short name without its "dan" part is the same ministry
     ("Kementerian Kelautan dan Perikanan (KKP) menebar benih. Kementerian Kelautan menyebut stok cukup.",
      [("Kementerian Kelautan dan Perikanan", {"KKP", "Kementerian Kelautan"})]),

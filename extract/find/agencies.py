@@ -335,7 +335,8 @@ def find_agencies(text: str) -> list[AgencyMention]:
         candidates.append(AgencyMention(m.start(), end, text[m.start():end], gaz[0] if gaz else name,
                                         short or (gaz[1] if gaz else None), key, gaz[2] if gaz else None))
     chosen = _longest_first(candidates)
-    chosen += [t for t in _title_mentions(text) if not any(t.start < c.end and c.start < t.end for c in chosen)]
+    chosen += _outside(_title_mentions(text), chosen)
+    chosen = _courts_at_courts(text, chosen)
     chosen += _branches(text, chosen)
     chosen += _acronym_uses(text, chosen)
     return sorted(_longest_first(chosen), key=lambda c: c.start)
@@ -406,6 +407,39 @@ def _gazetteer_mention(text: str, start: int, end: int, redefined: frozenset[str
             long = f"{name} {place}" if name.lower() in (lower or text.lower()) else short
             return AgencyMention(start, stop, text[start:stop], long, short, "regional:" + _norm(short), category)
     return AgencyMention(start, end, surface, name, acronym, "gaz:" + name.lower(), category)
+
+
+def _outside(items: list[AgencyMention], taken: list[AgencyMention]) -> list[AgencyMention]:
+    """The items that overlap none of ``taken`` (which do not overlap each other)."""
+    spans = sorted((t.start, t.end) for t in taken)
+    starts = [a for a, _ in spans]
+    out = []
+    for item in items:
+        at = bisect_left(starts, item.end)
+        if not (at and spans[at - 1][1] > item.start):
+            out.append(item)
+    return out
+
+
+_AT_COURT = re.compile(r"[ \t]+pada[ \t]+")
+
+
+def _courts_at_courts(text: str, chosen: list[AgencyMention]) -> list[AgencyMention]:
+    """A special court sits at a district court and is named with it: "Pengadilan Tipikor pada PN X"."""
+    by_start = {c.start: c for c in chosen}
+    out, absorbed = [], set()
+    for c in sorted(chosen, key=lambda c: c.start):
+        if id(c) in absorbed:
+            continue
+        at = _AT_COURT.match(text, c.end) if c.name.startswith("Pengadilan ") else None
+        host = by_start.get(at.end()) if at else None
+        if host is not None and host.name.startswith("Pengadilan Negeri"):
+            absorbed.add(id(host))
+            name = f"{c.name} pada {host.name}"
+            short = f"{c.short or c.text} pada {host.short or host.text}"
+            c = AgencyMention(c.start, host.end, text[c.start:host.end], name, short, "court:" + _norm(name))
+        out.append(c)
+    return out
 
 
 def _inside_other_name(text: str, m: re.Match) -> bool:
