@@ -246,6 +246,7 @@ def test_never_join_an_institution_with_what_follows_it(text, expected):
     "Majelis Pekerja Buruh Nusantara (MPBN) dan Konfederasi Serikat Pekerja Contoh (KSPC) berunjuk rasa.",
     "Asosiasi Pemerintah Kabupaten Seluruh Indonesia (APKASI) menggelar pameran.",
     "Ketua DPD KSPC Jateng menolak kenaikan upah yang kecil.",
+    "Ketua DPD Partai Contoh Provinsi NTT itu menyampaikan sikap partai.",
     "Pendampingan hukum diberikan Lembaga Bantuan Hukum setempat.",
     "Pimpinan Pusat Persatuan Contoh menggelar muktamar.",
     "Lembaga Adat Melayu Contoh menggelar upacara.",
@@ -268,6 +269,13 @@ def test_unions_associations_and_acronyms_meant_otherwise_are_not_agencies(text)
     # the bare acronym is the one regional body the text is about
     ("Ketua KPU Kabupaten Garut membuka rapat. KPU Garut menyiapkan logistik. KPU juga melatih petugas.",
      [("KPU Kabupaten Garut", {"KPU Garut", "KPU"})]),
+    # an acronym the text defines for its own name is that name, not the gazetteer's body of that acronym
+    ("Warga menggugat ke Komisi Informasi Publik (KIP). Sidang di KIP digelar pekan depan.",
+     [("Komisi Informasi Publik", {"KIP"})]),
+    # ... but where the gazetteer's body is named too, the definition inside a longer name does not take it
+    ("Dewan Komisioner Lembaga Penjamin Simpanan (LPS) rapat. Lembaga Penjamin Simpanan menjamin simpanan. "
+     "LPS menaikkan bunga.", [("Dewan Komisioner Lembaga Penjamin Simpanan", set()),
+                              ("Lembaga Penjamin Simpanan", {"LPS"})]),
     # an acronym of the region after a regional body shortens the region, not the body
     ("Badan Pengawas Pemilu (Bawaslu) Provinsi Nusa Tenggara Timur (NTT) menambah pengawas. Warga NTT menyambut.",
      [("Badan Pengawas Pemilu Provinsi Nusa Tenggara Timur", {"Bawaslu"})]),

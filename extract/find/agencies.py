@@ -338,8 +338,15 @@ def find_agencies(text: str) -> list[AgencyMention]:
     chosen += _outside(_title_mentions(text), chosen)
     chosen = _courts_at_courts(text, chosen)
     chosen += _branches(text, chosen)
-    chosen += _acronym_uses(text, chosen)
-    return sorted(_longest_first(chosen), key=lambda c: c.start)
+    # An acronym the text defines for a name it gives means that name, not the gazetteer's institution
+    # of that acronym, unless the text names that institution too ("Komisi Informasi Publik (KIP)" then
+    # "KIP"): such uses go first, so that they win over the gazetteer's hit on the same word.
+    uses, spelled_before = _acronym_uses(text, chosen)
+    wins = {u.text for u in uses if u.text in spelled_before and u.text.lower() in index
+            and index[u.text.lower()][0].lower() not in lower}
+    first = [u for u in uses if u.text in wins]
+    later = [u for u in uses if u.text not in wins]
+    return sorted(_longest_first(first + chosen + later), key=lambda c: c.start)
 
 def _redefined_acronyms(text: str) -> frozenset[str]:
     """Acronyms the text spells out as something other than an institution: "kekayaan negara yang
@@ -399,6 +406,9 @@ def _gazetteer_mention(text: str, start: int, end: int, redefined: frozenset[str
     if single and (surface.isupper() or surface == acronym):
         other = _OTHER_ACRONYM.match(text, end)
         if other and other.group("acr") not in position_vocabulary() and other.group("acr") not in redefined:
+            return None
+        after = re.match(r"[ \t]+([A-Z][a-z]+)", text[end:end + 30])
+        if after and after.group(1) in PRIVATE_WORDS:  # "DPD Partai ...": a party's regional board
             return None
         region = _region_after(text, end)
         if region is not None:
@@ -505,30 +515,41 @@ def _branches(text: str, mentions: list[AgencyMention]) -> list[AgencyMention]:
     return out
 
 
+_ACR_WORD = re.compile(r"[\w&-]+")
 _INNER_ACR = re.compile(r"\(([A-Z][A-Za-z0-9&-]{1,12})\)")
 _ACR_DEF = re.compile(r"\((?P<acr>[A-Z][A-Za-z0-9&-]{1,12})\)")
 
 
-def _acronym_uses(text: str, mentions: list[AgencyMention]) -> list[AgencyMention]:
-    """Bare later uses of an acronym that was defined in parentheses after an institution."""
+def _acronym_uses(text: str, mentions: list[AgencyMention]) -> tuple[list[AgencyMention], set[str]]:
+    """Bare later uses of an acronym that was defined in parentheses after an institution, and the
+    acronyms defined right after a whole name (not inside one, "Badan X (BX) Provinsi Y")."""
     defined: dict[str, AgencyMention] = {}
+    after_name: set[str] = set()
     for m in mentions:
         after = _ACR_DEF.match(text, m.end + 1) if text[m.end:m.end + 2] == " (" else None
         if after:
             defined.setdefault(after.group("acr"), m)
+            after_name.add(after.group("acr"))
         inner = _ACR_DEF.search(m.text)
         if inner:
             defined.setdefault(inner.group("acr"), m)
-    out = []
-    places = region_names()
-    for acr, owner in defined.items():
-        if acr in places:  # "... Provinsi Nusa Tenggara Timur (NTT)" shortens the region, not the institution
+    places = region_names()  # "... Provinsi Nusa Tenggara Timur (NTT)" shortens the region, not the institution
+    defined = {acr: owner for acr, owner in defined.items() if acr not in places}
+    out: list[AgencyMention] = []
+    if not defined:
+        return out, after_name
+    # One pass over the words for every acronym at once: a word is a use when it is a defined acronym
+    # standing alone (not inside a longer word, a hyphenated form or parentheses) or in parentheses.
+    for u in _ACR_WORD.finditer(text):
+        acr = u.group(0)
+        owner = defined.get(acr)
+        if owner is None:
             continue
-        for u in re.finditer(rf"(?<![\w(-]){re.escape(acr)}(?![\w)-])", text):
+        before = text[u.start() - 1] if u.start() else ""
+        after = text[u.end()] if u.end() < len(text) else ""
+        if before == "(" and after == ")" or not (re.match(r"[\w(-]", before) or re.match(r"[\w)-]", after)):
             out.append(AgencyMention(u.start(), u.end(), acr, owner.name, acr, owner.key, owner.category))
-        for u in re.finditer(rf"\({re.escape(acr)}\)", text):
-            out.append(AgencyMention(u.start() + 1, u.end() - 1, acr, owner.name, acr, owner.key, owner.category))
-    return out
+    return out, after_name
 
 
 @lru_cache(maxsize=1 << 16)
