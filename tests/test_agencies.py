@@ -206,6 +206,10 @@ def test_finding_and_merging_scale_near_linearly():
     ("Terdakwa dipindah ke Rutan Kelas 1A Sukamundur, Kota Contoh.", [("Rumah Tahanan Kelas 1A Sukamundur", set())]),
     ("Tersangka ditahan di Lapas Kelas lIA Garut selama 20 hari.", [("Lembaga Pemasyarakatan Kelas lIA Garut",
                                                                     {"Lapas Kelas lIA Garut"})]),
+    # a special court is named with the district court it sits at
+    ("Berkas dilimpahkan ke Pengadilan Tipikor pada PN Contoh. Sidang di Pengadilan Tipikor pada Pengadilan "
+     "Negeri Contoh dibuka.", [("Pengadilan Tindak Pidana Korupsi pada Pengadilan Negeri Contoh",
+                                {"Pengadilan Tipikor pada PN Contoh"})]),
     # the short name without its "dan" part is the same ministry
     ("Kementerian Kelautan dan Perikanan (KKP) menebar benih. Kementerian Kelautan menyebut stok cukup.",
      [("Kementerian Kelautan dan Perikanan", {"KKP", "Kementerian Kelautan"})]),
@@ -226,6 +230,10 @@ def test_names_with_lists_classes_and_short_forms(text, expected):
     # after a comma, an acronym or head starts the next institution of a list
     ("Rapat dihadiri Kementerian Sosial, BPS dan Kementerian Keuangan.",
      ["Kementerian Sosial", "Badan Pusat Statistik", "Kementerian Keuangan"]),
+    # "Kantor Pusat" is the headquarters of the institution named after it; a comma after its acronym ends it
+    ("Rapat digelar di Kantor Pusat Direktorat Jenderal Pajak (DJP), Jakarta, kemarin.",
+     ["Direktorat Jenderal Pajak"]),
+    ("Menurut Pusat Penerangan Hukum Kejaksaan Agung, berkas lengkap.", ["Pusat Penerangan Hukum Kejaksaan Agung"]),
     # a complete name ends before "dan" and a list of people's categories
     ("Anggota Kepolisian Negara Republik Indonesia, dan Pegawai Negeri Sipil dilarang berpolitik.",
      ["Kepolisian Negara Republik Indonesia"]),
@@ -238,7 +246,11 @@ def test_never_join_an_institution_with_what_follows_it(text, expected):
     "Majelis Pekerja Buruh Nusantara (MPBN) dan Konfederasi Serikat Pekerja Contoh (KSPC) berunjuk rasa.",
     "Asosiasi Pemerintah Kabupaten Seluruh Indonesia (APKASI) menggelar pameran.",
     "Ketua DPD KSPC Jateng menolak kenaikan upah yang kecil.",
+    "Ketua DPD Partai Contoh Provinsi NTT itu menyampaikan sikap partai.",
     "Pendampingan hukum diberikan Lembaga Bantuan Hukum setempat.",
+    "Pimpinan Pusat Persatuan Contoh menggelar muktamar.",
+    "Lembaga Adat Melayu Contoh menggelar upacara.",
+    "Presiden meninjau Pusat Pemerintahan Ibu Kota Nusantara.",
     # the text spells the acronym out as something else than the gazetteer's commission
     "Dividen masuk sebagai kekayaan negara yang dipisahkan (KND). Setoran KND naik tahun ini.",
 ])
@@ -257,6 +269,13 @@ def test_unions_associations_and_acronyms_meant_otherwise_are_not_agencies(text)
     # the bare acronym is the one regional body the text is about
     ("Ketua KPU Kabupaten Garut membuka rapat. KPU Garut menyiapkan logistik. KPU juga melatih petugas.",
      [("KPU Kabupaten Garut", {"KPU Garut", "KPU"})]),
+    # an acronym the text defines for its own name is that name, not the gazetteer's body of that acronym
+    ("Warga menggugat ke Komisi Informasi Publik (KIP). Sidang di KIP digelar pekan depan.",
+     [("Komisi Informasi Publik", {"KIP"})]),
+    # ... but where the gazetteer's body is named too, the definition inside a longer name does not take it
+    ("Dewan Komisioner Lembaga Penjamin Simpanan (LPS) rapat. Lembaga Penjamin Simpanan menjamin simpanan. "
+     "LPS menaikkan bunga.", [("Dewan Komisioner Lembaga Penjamin Simpanan", set()),
+                              ("Lembaga Penjamin Simpanan", {"LPS"})]),
     # an acronym of the region after a regional body shortens the region, not the body
     ("Badan Pengawas Pemilu (Bawaslu) Provinsi Nusa Tenggara Timur (NTT) menambah pengawas. Warga NTT menyambut.",
      [("Badan Pengawas Pemilu Provinsi Nusa Tenggara Timur", {"Bawaslu"})]),

@@ -18,8 +18,12 @@ from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 
 from .. import data
-from .lexicon import expand_region_short_forms
-from .vocabulary import Form, agency_forms, position_vocabulary, ranks, region_names
+from .agency_names import (
+    GENERIC_HEADS, NOT_AGENCIES, NOT_AGENCY_PREFIXES, PRIVATE_WORDS, STANDALONE, TAIL_HEADS, TAIL_OPENERS,
+    _ACR_IN, _ASSOCIATION_WORDS, _CAP, _JOIN, _LIST_JOIN, _NOT_INITIALS, _completes_name, _form_for,
+    _gazetteer_table, _norm, _region_after, _trim_rest, gazetteer_index,
+)
+from .vocabulary import Form, agency_forms, position_vocabulary, region_names
 
 
 @dataclass(frozen=True)
@@ -50,62 +54,6 @@ class Agency:
     @property
     def forms(self) -> set[str]:
         return {f.lower() for f in (self.name, self.acronym, *self.aliases) if f}
-
-
-def _norm(text: str) -> str:
-    return re.sub(r"\s+", " ", expand_region_short_forms(re.sub(r"\s*\([^)]*\)", "", text))).strip().lower()
-
-
-# --- data -------------------------------------------------------------------------------------
-
-@cache
-def gazetteer_index() -> dict[str, tuple[str, str | None, str]]:
-    """Every surface form of a national institution, lower-cased -> (name, acronym, category)."""
-    from .gazetteer import agencies
-
-    index: dict[str, tuple[str, str | None, str]] = {}
-    for a in agencies():
-        acronym = a.acronyms[0] if a.acronyms else None
-        for form in (a.name, *a.acronyms, *a.aliases):
-            index.setdefault(form.lower(), (a.name, acronym, a.category))
-    return index
-
-
-GENERIC_HEADS = data.words("agency_heads")  # data/words/agency_heads.txt
-# Buildings named like institutions ("Balai Kota Semarang" is the city hall).
-NOT_AGENCY_PREFIXES = ("balai kota ", "balai desa ", "balai kelurahan ", "kantor pos ")
-# Phrases built like institution names that name no institution.
-NOT_AGENCIES = frozenset(s.lower() for s in data.words("not_agencies"))  # data/words/not_agencies.txt
-STANDALONE = data.words("standalone_agencies")  # data/words/standalone_agencies.txt
-
-_CAP = r"(?:[A-Z][\w'’-]*|[IVX]+|(?<=Kelas )(?:[1-4]|l[IV]*)[AB]?|[0-9]{3,4}/[A-Z][\w-]*|\([A-Z][\w&.-]{1,12}\))"
-_JOIN = r"(?:[ \t]+(?:dan|&)[ \t]+|[ \t]+)"
-# A list inside a name: "Kepemudaan, Olahraga dan Pariwisata", "Data, Informasi, dan Komunikasi".
-_LIST_JOIN = r"(?:,?[ \t]+(?:dan|&)[ \t]+|,[ \t]+(?=[A-Z][\w-]*(?:,|[ \t]+dan[ \t]))|[ \t]+)"
-_ACR_IN = r"(?:\s*\((?P<acr>[A-Z][A-Za-z0-9&.-]{1,12})\))?"
-STOP_WORDS = frozenset(data.words("agency_stop_words"))  # data/words/agency_stop_words.txt
-HEAD_WORDS = frozenset(data.words("agency_head_words"))  # data/words/agency_head_words.txt
-# Words that mark an organisation outside the state (a union, a party): "Majelis Pekerja Buruh ...".
-PRIVATE_WORDS = frozenset(data.words("agency_private_words"))  # data/words/agency_private_words.txt
-# A prison's or detention centre's class, written after "Kelas": "I", "IIA", "1A", "lIA" (a misread I).
-_CLASS = re.compile(r"(?:[IVX]+|[1-4]|l[IV]*)[AB]?")
-# Words dropped when spelling an acronym out of the words before it ("kekayaan negara yang dipisahkan").
-_LEVELS = frozenset({"Provinsi", "Kabupaten", "Kota"})
-# Words before an institution's name that make it part of an association's: "Asosiasi Pemerintah
-# Kabupaten ...", "Forum Kepala Dinas ...".
-_ASSOCIATION_WORDS = frozenset(data.words("agency_association_words"))  # data/words/agency_association_words.txt
-_NOT_INITIALS = frozenset({"yang", "dan", "di", "ke", "dari", "untuk", "atau", "serta", "&"})
-
-
-@cache
-def _rank_stops() -> frozenset[str]:
-    """Ranks that start a person's name after a unit ("Polsek Medan Kota Iptu Nama"), leaving out the
-    rank words that are also words of institution names ("Direktorat Jenderal")."""
-    from .gazetteer import agencies
-
-    inside = {w for a in agencies() for f in a.forms for w in f.split()}
-    inside |= {w for f in agency_forms() for w in (*f.long.split(), *f.short.split())}
-    return frozenset(r for r in ranks() if " " not in r and r not in inside)
 
 
 @cache
@@ -156,21 +104,6 @@ def _generic_pattern() -> re.Pattern:
     return re.compile(rf"(?<![\w-])(?P<head>{alt})(?![\w-]){_ACR_IN}{rest}")
 
 
-@cache
-def _gazetteer_table() -> tuple[dict[str, list[str]], frozenset[str]]:
-    """Long names by their first word (lower case, longest first), and the single-word forms as written."""
-    from .gazetteer import agencies
-
-    by_first: dict[str, list[str]] = {}
-    for form in gazetteer_index():
-        if " " in form:
-            by_first.setdefault(form.split(" ", 1)[0], []).append(form)
-    for forms in by_first.values():
-        forms.sort(key=len, reverse=True)
-    written = frozenset(f for a in agencies() for f in (*a.acronyms, *a.aliases, a.name) if " " not in f)
-    return by_first, written
-
-
 _WORD_RE = re.compile(r"[\w'’.&/-]+")
 
 
@@ -205,75 +138,6 @@ def _gazetteer_hits(text: str) -> list[tuple[int, int]]:
 _BRANCH = re.compile(r"\s+(?:Kantor\s+)?(?P<kind>Cabang|Kantor Wilayah|Kanwil|Perwakilan|Wilayah)\s+(?P<rest>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})")
 
 
-def _trim_rest(rest: str, head: str = "") -> tuple[str, int]:
-    """Keep the words after a head that belong to an institution's name.
-
-    A name goes on while its words are office, institution or region words (the vocabulary of the
-    gazetteers); a person's name, a verb in title case or a second institution after "dan" ends it.
-    Returns the kept words and how many characters of ``rest`` they cover.
-    """
-    vocab = position_vocabulary()
-    kept_end = 0
-    kept_words: list[str] = []
-    for w in re.finditer(r"[^\s,]+", rest):
-        word = w.group(0)
-        previous = kept_words[-1] if kept_words else ""
-        # "Kementerian Sosial, BPS dan ...": after a comma an institution's head or acronym starts the next.
-        if "," in rest[kept_end:w.start()] and _starts_institution(word):
-            break
-        if word in STOP_WORDS or word in _rank_stops() or (previous in ("dan", "&") and _starts_institution(word)):
-            break
-        class_word = previous == "Kelas" and _CLASS.fullmatch(word)
-        known = (word in ("dan", "&") or word in vocab or class_word
-                 or re.fullmatch(r"[IVX]+|[0-9]{3,4}/\S+|\([A-Z][\w&.-]{1,12}\)", word))
-        # An acronym in parentheses closes its name unless a word of the name follows ("Jaminan Sosial
-        # (BPJS) Ketenagakerjaan"): "(DJP) Kementerian Keuangan" is the parent, "(MPBI) dan ..." another.
-        if previous.startswith("(") and (word in ("dan", "&") or not known or _starts_institution(word)):
-            break
-        # A complete name ("... Republik Indonesia", "... DKI Jakarta") ends before "dan": what follows
-        # is something else.
-        if word in ("dan", "&") and kept_words and _completes_name(kept_words):
-            break
-        # "Satpol PP Jabar dan Kabupaten X": a region level after "dan" opens a second institution.
-        if previous == "dan" and word in _LEVELS and _completes_name(kept_words[:-1] or [""]):
-            break
-        # After a complete name (an acronym such as DPR or RI, or a region), an unknown word starts
-        # something else: a person's name or the rest of a headline. After a class ("Rutan Kelas
-        # IIA") the next word is the place the name goes on with.
-        after_class = len(kept_words) >= 2 and kept_words[-2] == "Kelas" and _CLASS.fullmatch(previous)
-        if not known and kept_words and not after_class and (
-                _completes_name(kept_words) or f"{head} {' '.join(kept_words)}".lower() in gazetteer_index()):
-            break
-        kept_end = w.end()
-        kept_words.append(word)
-    kept = rest[:kept_end]
-    # An acronym in parentheses belongs inside a name ("Badan ... (BPJS) Ketenagakerjaan"), not at its end.
-    trailer = re.search(r"(?:,|\s+(?:dan|&)|\s*\([^()]*\))+$", kept)
-    if trailer:
-        kept = kept[:trailer.start()]
-    return re.sub(r"\s+", " ", kept).strip(), len(kept)
-
-
-def _starts_institution(word: str) -> bool:
-    """After "dan", a head ("Dinas") or an institution's acronym ("BPS") starts a second institution."""
-    return word in HEAD_WORDS or word in _gazetteer_table()[1] or any(word == f.short for f in agency_forms())
-
-
-def _completes_name(words: list[str]) -> bool:
-    last = words[-1]
-    if (last.isupper() and len(last) >= 2) or re.fullmatch(r"[IVX]+", last) or last == "Indonesia":
-        return True
-    names = region_names()
-    return any(" ".join(words[-n:]) in names for n in (1, 2, 3) if len(words) >= n)
-
-
-@cache
-def _form_for(head: str) -> Form | None:
-    h = re.sub(r"\s+", " ", head)
-    return next((f for f in agency_forms() if f.long == h), None) or next(
-        (f for f in agency_forms() if f.short == h), None)
-
-
 def find_agencies(text: str) -> list[AgencyMention]:
     """All institution mentions in ``text``, longest first where they overlap, in text order."""
     candidates: list[AgencyMention] = []
@@ -290,7 +154,7 @@ def find_agencies(text: str) -> list[AgencyMention]:
 
     for m, rest, used in _matches(_form_pattern(), text, form_head):
         form = _form_for(m.group("head"))
-        if form is None or _in_association(text, m.start()):
+        if form is None:
             continue
         if not rest and not form.region:
             continue
@@ -308,7 +172,7 @@ def find_agencies(text: str) -> list[AgencyMention]:
         candidates.append(AgencyMention(m.start(), end, text[m.start():end], long, short, key))
     for m, rest, used in _matches(_generic_pattern(), text, _head_text):
         head = _head_text(m)
-        if (not rest and head not in STANDALONE) or _in_association(text, m.start()):
+        if not rest and head not in STANDALONE:
             continue
         end = m.start("rest") + used if rest else m.end("head")
         # "Badan Penyelenggara Jaminan Sosial (BPJS) Ketenagakerjaan": the acronym stands inside the name.
@@ -322,7 +186,7 @@ def find_agencies(text: str) -> list[AgencyMention]:
         else:
             short = f"{acronym} {rest}".strip() if acronym else None
         name = f"{head} {rest}".strip()
-        if (name.lower() in NOT_AGENCIES or name.lower().startswith(NOT_AGENCY_PREFIXES)
+        if (name.lower() in NOT_AGENCIES or (name.lower() + " ").startswith(NOT_AGENCY_PREFIXES)
                 or PRIVATE_WORDS.intersection(name.split())):
             continue
         gaz = index.get(name.lower()) or (index.get(short.lower()) if short else None)
@@ -330,10 +194,18 @@ def find_agencies(text: str) -> list[AgencyMention]:
         candidates.append(AgencyMention(m.start(), end, text[m.start():end], gaz[0] if gaz else name,
                                         short or (gaz[1] if gaz else None), key, gaz[2] if gaz else None))
     chosen = _longest_first(candidates)
-    chosen += [t for t in _title_mentions(text) if not any(t.start < c.end and c.start < t.end for c in chosen)]
+    chosen += _outside(_title_mentions(text), chosen)
+    chosen = _courts_at_courts(text, chosen)
     chosen += _branches(text, chosen)
-    chosen += _acronym_uses(text, chosen)
-    return sorted(_longest_first(chosen), key=lambda c: c.start)
+    # An acronym the text defines for a name it gives means that name, not the gazetteer's institution
+    # of that acronym, unless the text names that institution too ("Komisi Informasi Publik (KIP)" then
+    # "KIP"): such uses go first, so that they win over the gazetteer's hit on the same word.
+    uses, spelled_before = _acronym_uses(text, chosen)
+    wins = {u.text for u in uses if u.text in spelled_before and u.text.lower() in index
+            and index[u.text.lower()][0].lower() not in lower}
+    first = [u for u in uses if u.text in wins]
+    later = [u for u in uses if u.text not in wins]
+    return sorted(_longest_first(first + chosen + later), key=lambda c: c.start)
 
 def _redefined_acronyms(text: str) -> frozenset[str]:
     """Acronyms the text spells out as something other than an institution: "kekayaan negara yang
@@ -350,25 +222,7 @@ def _redefined_acronyms(text: str) -> frozenset[str]:
     return frozenset(out)
 
 
-_REGION_AFTER = re.compile(r"[ \t]+(?P<level>(?:Provinsi|Kabupaten|Kab\.|Kota)[ \t]+)?"
-                           r"(?P<words>[A-Z][\w-]*(?:[ \t]+[A-Z][\w-]*){0,2})")
 _OTHER_ACRONYM = re.compile(r"[ \t]+(?P<acr>[A-Z]{3,})\b")
-
-
-def _region_after(text: str, end: int) -> tuple[str, int] | None:
-    """A region named right after ``end`` ("Kabupaten Garut", "Jawa Barat", "Jabar"): its text and end.
-    After a level word ("Kabupaten") any one capitalised word is taken as the region's name."""
-    m = _REGION_AFTER.match(text, end)
-    if m is None:
-        return None
-    words = list(re.finditer(r"\S+", m.group("words")))
-    names = region_names()
-    for n in range(len(words), 0, -1):
-        if " ".join(w.group(0) for w in words[:n]) in names or (n == 1 and m.group("level")):
-            begin = m.start("level") if m.group("level") else m.start("words")
-            stop = m.start("words") + words[n - 1].end()
-            return re.sub(r"\s+", " ", text[begin:stop]), stop
-    return None
 
 
 def _gazetteer_mention(text: str, start: int, end: int, redefined: frozenset[str],
@@ -394,6 +248,9 @@ def _gazetteer_mention(text: str, start: int, end: int, redefined: frozenset[str
         other = _OTHER_ACRONYM.match(text, end)
         if other and other.group("acr") not in position_vocabulary() and other.group("acr") not in redefined:
             return None
+        after = re.match(r"[ \t]+([A-Z][a-z]+)", text[end:end + 30])
+        if after and after.group(1) in PRIVATE_WORDS:  # "DPD Partai ...": a party's regional board
+            return None
         region = _region_after(text, end)
         if region is not None:
             place, stop = region
@@ -403,10 +260,47 @@ def _gazetteer_mention(text: str, start: int, end: int, redefined: frozenset[str
     return AgencyMention(start, end, surface, name, acronym, "gaz:" + name.lower(), category)
 
 
-def _in_association(text: str, start: int) -> bool:
-    """The name at ``start`` is part of an association's name ("Asosiasi Pemerintah Kabupaten ...")."""
-    before = re.search(r"([A-Z][a-z]+)[ \t]+$", text[max(0, start - 20):start])
-    return bool(before) and before.group(1) in _ASSOCIATION_WORDS
+def _outside(items: list[AgencyMention], taken: list[AgencyMention]) -> list[AgencyMention]:
+    """The items that overlap none of ``taken`` (which do not overlap each other)."""
+    spans = sorted((t.start, t.end) for t in taken)
+    starts = [a for a, _ in spans]
+    out = []
+    for item in items:
+        at = bisect_left(starts, item.end)
+        if not (at and spans[at - 1][1] > item.start):
+            out.append(item)
+    return out
+
+
+_AT_COURT = re.compile(r"[ \t]+pada[ \t]+")
+
+
+def _courts_at_courts(text: str, chosen: list[AgencyMention]) -> list[AgencyMention]:
+    """A special court sits at a district court and is named with it: "Pengadilan Tipikor pada PN X"."""
+    by_start = {c.start: c for c in chosen}
+    out, absorbed = [], set()
+    for c in sorted(chosen, key=lambda c: c.start):
+        if id(c) in absorbed:
+            continue
+        at = _AT_COURT.match(text, c.end) if c.name.startswith("Pengadilan ") else None
+        host = by_start.get(at.end()) if at else None
+        if host is not None and host.name.startswith("Pengadilan Negeri"):
+            absorbed.add(id(host))
+            name = f"{c.name} pada {host.name}"
+            short = f"{c.short or c.text} pada {host.short or host.text}"
+            c = AgencyMention(c.start, host.end, text[c.start:host.end], name, short, "court:" + _norm(name))
+        out.append(c)
+    return out
+
+
+def _inside_other_name(text: str, m: re.Match) -> bool:
+    """The head at ``m`` is part of another name: an association's ("Asosiasi Pemerintah Kabupaten ...")
+    or one that ends in the head ("Kantor Pusat", "Pimpinan Pusat ...")."""
+    before = re.search(r"([A-Z][\w-]*)[ \t]+$", text[max(0, m.start() - 30):m.start()])
+    if not before:
+        return False
+    word = before.group(1)
+    return word in _ASSOCIATION_WORDS or (_head_text(m) in TAIL_HEADS and word in TAIL_OPENERS)
 
 
 def _head_text(m: re.Match) -> str:
@@ -421,6 +315,9 @@ def _matches(pattern: re.Pattern, text: str, head_of):
         m = pattern.search(text, pos)
         if m is None:
             return
+        if _inside_other_name(text, m):
+            pos = m.end("head")  # a name inside the rest may still be an institution's
+            continue
         rest, used = _trim_rest(m.group("rest"), head_of(m))
         yield m, rest, used
         pos = max(m.start("rest") + used, m.end("head"), m.start() + 1)
@@ -459,30 +356,41 @@ def _branches(text: str, mentions: list[AgencyMention]) -> list[AgencyMention]:
     return out
 
 
+_ACR_WORD = re.compile(r"[\w&-]+")
 _INNER_ACR = re.compile(r"\(([A-Z][A-Za-z0-9&-]{1,12})\)")
 _ACR_DEF = re.compile(r"\((?P<acr>[A-Z][A-Za-z0-9&-]{1,12})\)")
 
 
-def _acronym_uses(text: str, mentions: list[AgencyMention]) -> list[AgencyMention]:
-    """Bare later uses of an acronym that was defined in parentheses after an institution."""
+def _acronym_uses(text: str, mentions: list[AgencyMention]) -> tuple[list[AgencyMention], set[str]]:
+    """Bare later uses of an acronym that was defined in parentheses after an institution, and the
+    acronyms defined right after a whole name (not inside one, "Badan X (BX) Provinsi Y")."""
     defined: dict[str, AgencyMention] = {}
+    after_name: set[str] = set()
     for m in mentions:
         after = _ACR_DEF.match(text, m.end + 1) if text[m.end:m.end + 2] == " (" else None
         if after:
             defined.setdefault(after.group("acr"), m)
+            after_name.add(after.group("acr"))
         inner = _ACR_DEF.search(m.text)
         if inner:
             defined.setdefault(inner.group("acr"), m)
-    out = []
-    places = region_names()
-    for acr, owner in defined.items():
-        if acr in places:  # "... Provinsi Nusa Tenggara Timur (NTT)" shortens the region, not the institution
+    places = region_names()  # "... Provinsi Nusa Tenggara Timur (NTT)" shortens the region, not the institution
+    defined = {acr: owner for acr, owner in defined.items() if acr not in places}
+    out: list[AgencyMention] = []
+    if not defined:
+        return out, after_name
+    # One pass over the words for every acronym at once: a word is a use when it is a defined acronym
+    # standing alone (not inside a longer word, a hyphenated form or parentheses) or in parentheses.
+    for u in _ACR_WORD.finditer(text):
+        acr = u.group(0)
+        owner = defined.get(acr)
+        if owner is None:
             continue
-        for u in re.finditer(rf"(?<![\w(-]){re.escape(acr)}(?![\w)-])", text):
+        before = text[u.start() - 1] if u.start() else ""
+        after = text[u.end()] if u.end() < len(text) else ""
+        if before == "(" and after == ")" or not (re.match(r"[\w(-]", before) or re.match(r"[\w)-]", after)):
             out.append(AgencyMention(u.start(), u.end(), acr, owner.name, acr, owner.key, owner.category))
-        for u in re.finditer(rf"\({re.escape(acr)}\)", text):
-            out.append(AgencyMention(u.start() + 1, u.end() - 1, acr, owner.name, acr, owner.key, owner.category))
-    return out
+    return out, after_name
 
 
 @lru_cache(maxsize=1 << 16)
