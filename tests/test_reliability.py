@@ -360,21 +360,21 @@ def test_replacing_a_document_removes_rows_nobody_refers_to(runner, tmp_path):
 
 
 def test_kill_9_during_ingest_then_resume(tmp_path, shared):
-    files = train_articles(24)
-    result = kill_and_resume(tmp_path, files, kills=3, seed=7)
+    files = train_articles(16)
+    result = kill_and_resume(tmp_path, files, kills=3, seed=7, window=(2.0, 5.0))
     assert result["integrity"] == ["ok"] * 3
     assert result["resume_code"] == 0
     assert result["differences"] == []
 
 
 def test_four_concurrent_writers_equal_one_clean_ingest(tmp_path, shared):
-    files = train_articles(64)  # four windows of 32, each overlapping the next by half
+    files = train_articles(48)  # four windows of 24, each overlapping the next by half
     result = run_writers(tmp_path, files, writers=4)
     assert result["codes"] == [0, 0, 0, 0], result["stderr"]
     assert not any("Traceback" in err for err in result["stderr"])
     assert result["clean_code"] == 0
     assert result["differences"] == []
-    assert result["rows"]["documents"] >= 60
+    assert result["rows"]["documents"] >= 45
 
 
 # -- hostile texts: bounded time ------------------------------------------------------------------
