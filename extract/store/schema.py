@@ -198,8 +198,13 @@ def immediate(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
 
     A deferred transaction that reads first and writes later can fail at once with SQLITE_BUSY
     when two writers both try to upgrade their lock; an immediate one waits its turn instead
-    (up to the busy timeout). Rolled back if anything inside fails.
+    (up to the busy timeout). Rolled back if anything inside fails. Inside a transaction that is
+    open already, the block is a savepoint of it.
     """
+    if db.conn.in_transaction:
+        with db.atomic():
+            yield db
+        return
     db.conn.execute("BEGIN IMMEDIATE")
     try:
         yield db
