@@ -360,21 +360,21 @@ def test_replacing_a_document_removes_rows_nobody_refers_to(runner, tmp_path):
 
 
 def test_kill_9_during_ingest_then_resume(tmp_path, shared):
-    files = train_articles(24)
-    result = kill_and_resume(tmp_path, files, kills=3, seed=7)
+    files = train_articles(16)
+    result = kill_and_resume(tmp_path, files, kills=3, seed=7, window=(2.0, 5.0))
     assert result["integrity"] == ["ok"] * 3
     assert result["resume_code"] == 0
     assert result["differences"] == []
 
 
 def test_four_concurrent_writers_equal_one_clean_ingest(tmp_path, shared):
-    files = train_articles(80)
+    files = train_articles(48)  # four windows of 24, each overlapping the next by half
     result = run_writers(tmp_path, files, writers=4)
     assert result["codes"] == [0, 0, 0, 0], result["stderr"]
     assert not any("Traceback" in err for err in result["stderr"])
     assert result["clean_code"] == 0
     assert result["differences"] == []
-    assert result["rows"]["documents"] >= 75
+    assert result["rows"]["documents"] >= 45
 
 
 # -- hostile texts: bounded time ------------------------------------------------------------------
@@ -391,19 +391,23 @@ def _repeat(unit: str):
     return lambda n: (unit * (n // len(unit) + 1))[:n]
 
 
+SLOW_NEWS = pytest.mark.xfail(strict=True, reason="find/agencies.py _longest_first and find/people.py find_people's "
+                                                  "free() compare each match with all earlier ones: news runs about "
+                                                  "80 s/MB at 1 MB")
+SMALL, LARGE = (50_000, 100_000), (300_000, 600_000)
 HOSTILE = [
-    # (case, text of about n characters, marks)
-    ("news", _repeat(NEWS), []),
-    ("one long line", _repeat(NEWS.replace("\n", " ")), []),
-    ("nested parentheses", lambda n: "(" * (n // 2) + "Badan Pusat Statistik" + ")" * (n // 2), []),
-    ("parentheses runs", _repeat("Dinas (Badan (Kantor (Pusat (Data "), []),
-    ("a line of dashes", lambda n: "-" * n, []),
+    # (case, text of about n characters, sizes, marks)
+    ("news", _repeat(NEWS), LARGE, [SLOW_NEWS]),
+    ("one long line", _repeat(NEWS.replace("\n", " ")), LARGE, [SLOW_NEWS]),
+    ("nested parentheses", lambda n: "(" * (n // 2) + "Badan Pusat Statistik" + ")" * (n // 2), SMALL, []),
+    ("parentheses runs", _repeat("Dinas (Badan (Kantor (Pusat (Data "), SMALL, []),
+    ("a line of dashes", lambda n: "-" * n, SMALL, []),
     ("unbalanced quotation marks", _repeat('Kata Kepala Dinas, "kami akan bekerja. Ia menambahkan bahwa itu baik. '),
-     [pytest.mark.xfail(strict=True, reason="find/quotes.py attribute_quotes searches the text again for each "
-                                            "quote: time grows with the square of the quotes")]),
+     SMALL, [pytest.mark.xfail(strict=True, reason="find/quotes.py attribute_quotes searches the text again for "
+                                                   "each quote: time grows with the square of the quotes")]),
     ("long capitalised run", _repeat("Kepala Badan Pusat Statistik Provinsi Jawa Barat Ahmad Budi Santoso "),
-     [pytest.mark.xfail(strict=True, reason="find/people.py (warta_people) takes time growing faster than the "
-                                            "square of a run of capitalised words")]),
+     SMALL, [pytest.mark.xfail(strict=True, reason="find/people.py (warta_people) takes time growing faster than "
+                                                   "the square of a run of capitalised words")]),
 ]
 
 
@@ -413,15 +417,15 @@ def _timed(path: Path, budget: float) -> tuple[float, str | None]:
     return time.perf_counter() - started, outcome.error
 
 
-@pytest.mark.parametrize("case, make", [pytest.param(c, m, marks=k) for c, m, k in HOSTILE],
-                         ids=[c for c, _, _ in HOSTILE])
-def test_hostile_text_in_bounded_time(tmp_path, case, make):
+@pytest.mark.parametrize("case, make, sizes", [pytest.param(c, m, n, marks=k) for c, m, n, k in HOSTILE],
+                         ids=[c for c, _, _, _ in HOSTILE])
+def test_hostile_text_in_bounded_time(tmp_path, case, make, sizes):
     """Under 10 s per MB (plus 2 s for a loaded machine), and twice the text at most 2.5 times the time."""
     from extract.process import _nlp
 
     _nlp()
     times = []
-    for n in (50_000, 100_000):
+    for n in sizes:
         path = tmp_path / f"{n}.txt"
         path.write_text(make(n), encoding="utf-8")
         limit = 10 * n / 1e6 + 2
@@ -448,3 +452,19 @@ def test_random_text_and_bytes_never_raise(tmp_path, text, raw):
     for outcome in outcomes:
         assert (outcome.record is None) != (outcome.error is None)
         assert "extraction failed" not in (outcome.error or ""), outcome.error
+
+
+@pytest.mark.parametrize("text, longest", [
+    ("kata " + "(" * 1000 + " kata", 16),
+    ("-" * 5000, 16),
+    ("a" * 300 + ".", 100),
+    ("(" * 400 + "Badan" + ")" * 400, 100),
+    ("biasa saja " + "." * 200 + " titik-titik", 200),  # a dotted leader stays whole
+])
+def test_long_runs_are_broken_and_keep_their_offsets(text, longest):
+    from extract.read.normalize import clean_text
+
+    cleaned = clean_text(text, ["long_runs"])
+    assert max(map(len, cleaned.text.split())) == longest
+    assert all(text[cleaned.offsets[i]] == ch for i, ch in enumerate(cleaned.text) if not ch.isspace())
+    assert cleaned.text.replace(" ", "") == text.replace(" ", "")

@@ -144,17 +144,18 @@ def _whitespace(text: str, offsets: list[int]) -> tuple[str, list[int]]:
     return _rewrite(text, offsets, _EDGES, "")
 
 
-PUNCTUATION_RUN = 16  # longest run of punctuation kept in one piece
-CHUNK = 100  # longest stretch without a space kept in one piece
-_LONG_RUN = re.compile(rf"[^\w\s]{{{PUNCTUATION_RUN + 1},}}|\S{{{CHUNK + 1},}}")
+LONG_RUN = 256  # a stretch without a space longer than this is broken into pieces
+PUNCTUATION_RUN = 16  # the pieces of a stretch of punctuation only
+CHUNK = 100  # the pieces of any other stretch
+_LONG_RUN = re.compile(rf"\S{{{LONG_RUN + 1},}}")
 
 
 def _long_runs(text: str, offsets: list[int]) -> tuple[str, list[int]]:
-    """Put a space into very long stretches without one: every 16 marks of a punctuation run, every 100 characters.
+    """Put spaces into stretches of over 256 characters without one: every 16 marks of punctuation, else every 100.
 
     spaCy's tokenizer peels prefixes and suffixes off a whitespace-free chunk one at a time, which
     takes time growing with the square of the chunk ("((((...", a 10 MB line of dashes). No word
-    is this long; every character keeps its offset, and each inserted space takes the offset of
+    (nor a dotted leader of a form) is this long; every character keeps its offset, and each inserted space takes the offset of
     the character after it.
     """
     if not _LONG_RUN.search(text):

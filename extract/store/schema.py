@@ -220,19 +220,12 @@ def immediate(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
 
     A deferred transaction that reads first and writes later can fail at once with SQLITE_BUSY
     when two writers both try to upgrade their lock; an immediate one waits its turn instead
-    (up to the busy timeout). Rolled back if anything inside fails.
+    (up to the busy timeout). Rolled back if anything inside fails. Inside a transaction that is
+    open already, the block is a savepoint of it.
     """
     if db.conn.in_transaction:
-        # Inside a caller's transaction (many documents per commit): a savepoint, so that this
-        # document still rolls back alone.
-        db.conn.execute("SAVEPOINT warta_write")
-        try:
+        with db.atomic():
             yield db
-        except BaseException:
-            db.conn.execute("ROLLBACK TO SAVEPOINT warta_write")
-            db.conn.execute("RELEASE SAVEPOINT warta_write")
-            raise
-        db.conn.execute("RELEASE SAVEPOINT warta_write")
         return
     db.conn.execute("BEGIN IMMEDIATE")
     try:

@@ -183,10 +183,11 @@ def _open(path: str | os.PathLike, data: bytes) -> pdfium.PdfDocument:
         document = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
         reason = str(exc).lower()
-        if "password" in reason or "security" in reason:
-            raise PdfError(path, "is encrypted with a password; save an unprotected copy and read that") from None
-        if _NO_PAGES.search(data):
+        # Checked first: PDFium sets no error of its own for a 0-page file and reports the last one it had.
+        if _NO_PAGES.search(data) and b"/Encrypt" not in data:
             raise PdfError(path, "has no pages (an intact PDF with a page count of 0); export it again from "
                                  "its source or remove it from the batch") from None
+        if "password" in reason or "security" in reason:
+            raise PdfError(path, "is encrypted with a password; save an unprotected copy and read that") from None
         raise PdfError(path, f"is damaged and cannot be opened ({exc}); download it again") from None
     return document
