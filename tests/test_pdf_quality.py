@@ -66,4 +66,4 @@ def test_cli_ocr_option(runner):
     from cli import cli
 
     result = runner.invoke(cli, ["extract", "--ocr", "sometimes", "x.pdf"])
-    assert result.exit_code == 2 and "'sometimes' is not one of 'auto', 'force', 'off'" in result.output
+    assert result.exit_code == 1 and "'sometimes' is not one of 'auto', 'force', 'off'" in result.output

@@ -244,68 +244,69 @@ TABLES: dict[str, dict[str, Any]] = {
 
 # The catalogue fields of a regulation that a document is (JDIH terms in parentheses).
 TABLES["regulations"]["columns"].update({
-    "uri": "Akoma Ntoso work URI, e.g. /akn/id/act/pp/2025/50",
-    "form": "Name of the instrument's form (jenis), e.g. Peraturan Menteri",
-    "heading": "Catalogue heading (T.E.U. badan), e.g. Indonesia. Kementerian Keuangan",
-    "set_place": "Where it was set (tempat penetapan)",
-    "set_date": "When it was set (tanggal penetapan)",
-    "promulgated_place": "Where it was promulgated (tempat pengundangan)",
-    "promulgated_date": "When it was promulgated (tanggal pengundangan)",
+    "uri": "URI karya dalam bentuk Akoma Ntoso, mis. /akn/id/act/pp/2025/50",
+    "form": "Jenis peraturan, mis. Peraturan Menteri",
+    "heading": "Tajuk entri utama badan (T.E.U.), mis. Indonesia. Kementerian Keuangan",
+    "set_place": "Tempat penetapan",
+    "set_date": "Tanggal penetapan",
+    "promulgated_place": "Tempat pengundangan",
+    "promulgated_date": "Tanggal pengundangan",
     "signatories": "Who signed it, separated by '; ' (penandatangan)",
-    "promulgator": "Official who promulgated it (pejabat yang mengundangkan)",
-    "promulgator_position": "Position of that official",
-    "gazette": "Gazette it was placed in: Lembaran Negara, Berita Negara or Lembaran Daerah, year, number",
-    "gazette_supplement": "Supplement (Tambahan Lembaran Negara) and its number",
-    "keywords": "Subject words of the Berita Negara header, separated by '; '",
-    "field": "Field of law (bidang hukum) where the text states it",
+    "promulgator": "Pejabat yang mengundangkan",
+    "promulgator_position": "Jabatan pejabat itu",
+    "gazette": "Tempat pengundangan: Lembaran Negara, Berita Negara atau Lembaran Daerah, tahun, nomor",
+    "gazette_supplement": "Tambahan Lembaran Negara dan nomornya",
+    "keywords": "Kata kunci subjek dari kepala Berita Negara, dipisah '; '",
+    "field": "Bidang hukum, bila teks menyebutnya",
 })
 
 TABLES["regulation_relations"] = {
-    "description": "How regulations relate, as a document's title or text says: amends (Perubahan atas), "
+    "description": "Hubungan antarregulasi menurut judul atau teks dokumen: amends (Perubahan atas), "
                    "revokes (dicabut dan dinyatakan tidak berlaku), implements (Pelaksanaan, 'untuk "
                    "melaksanakan ketentuan Pasal ...'), basis (Mengingat).",
     "columns": {
-        "id": "Hash of document, from, relation and to",
-        "document_id": "Document that states the relation",
-        "from_id": "Regulation that amends, revokes, implements or rests on the other",
-        "relation": "amends, revokes, implements or basis",
-        "to_id": "Regulation amended, revoked, implemented or relied on",
-        "ordinal": "Which amendment: 1 for Perubahan atas, 2 for Perubahan Kedua atas ...",
-        "article": "The article implemented, where the text names it (Pasal 9 ayat (3))",
-        "start": "Start offset of the words that state it",
-        "end": "End offset",
-        "text": "The words that state it",
+        "id": "Hash dokumen, asal, hubungan dan tujuan",
+        "document_id": "Dokumen yang menyatakan hubungan itu",
+        "from_id": "Regulasi yang mengubah, mencabut, melaksanakan atau berdasar pada regulasi lain",
+        "relation": "amends (mengubah), revokes (mencabut), implements (melaksanakan) atau basis (dasar hukum)",
+        "to_id": "Regulasi yang diubah, dicabut, dilaksanakan atau dijadikan dasar",
+        "ordinal": "Perubahan ke berapa: 1 untuk Perubahan atas, 2 untuk Perubahan Kedua atas ...",
+        "article": "Pasal yang dilaksanakan, bila teks menyebutnya (Pasal 9 ayat (3))",
+        "start": "Posisi awal kata-kata yang menyatakannya",
+        "end": "Posisi akhir",
+        "text": "Kata-kata yang menyatakannya",
     },
     "facets": ["relation"],
     "sort": "document_id",
 }
 TABLES["tables"] = {
-    "description": "Tables of PDF documents (Lampiran schedules, tariff tables, lists), read on pages with ruling lines.",
+    "description": "Tabel dalam dokumen PDF (lampiran, tabel tarif, daftar), dibaca dari halaman yang bergaris tabel.",
     "columns": {
-        "id": "Hash of document, page and index", "document_id": "Document the table is in",
-        "page": "Page of the PDF", "index": "Which table of the page, from 0",
-        "caption": "A box across the table's top, where there is one", "header": "The header row, as a JSON list",
-        "rows": "The rows under the header, as a JSON list of lists", "row_count": "Rows under the header",
-        "column_count": "Columns",
+        "id": "Hash dokumen, halaman dan urutan", "document_id": "Dokumen tempat tabel itu",
+        "page": "Halaman PDF", "index": "Urutan tabel di halaman itu, mulai 0",
+        "caption": "Kotak judul di atas tabel, bila ada", "header": "Baris judul kolom, sebagai daftar JSON",
+        "rows": "Baris-baris di bawah judul kolom, sebagai daftar JSON",
+        "row_count": "Jumlah baris di bawah judul kolom",
+        "column_count": "Jumlah kolom",
     },
     "sort": "document_id",
 }
 TABLES["regulation_status"] = {
-    "description": "Each regulation's status in this collection: dicabut (revoked by a document here), "
-                   "diubah (amended by one), else berlaku (in force as far as the collection knows).",
+    "description": "Status tiap regulasi di koleksi ini: dicabut (dicabut oleh dokumen di sini), diubah "
+                   "(diubah oleh salah satunya), selain itu berlaku (sejauh yang diketahui koleksi).",
     "columns": {
-        "regulation_id": "The regulation", "type": "Type code", "number": "Number", "year": "Year",
-        "subject": "What it is about", "status": "berlaku, diubah or dicabut",
-        "changed_by": "The regulations that revoked it, else those that amended it",
-        "amended_by": "Regulations that amend it", "revoked_by": "Regulations that revoke it",
+        "regulation_id": "Regulasinya", "type": "Kode jenis", "number": "Nomor", "year": "Tahun",
+        "subject": "Tentang", "status": "berlaku, diubah atau dicabut",
+        "changed_by": "Regulasi yang mencabutnya, atau yang mengubahnya",
+        "amended_by": "Regulasi yang mengubahnya", "revoked_by": "Regulasi yang mencabutnya",
     },
     "facets": ["status", "type"],
 }
 
-TABLES["mentions"]["columns"]["kind"] = ("regulation, agency, person, quote, statement, or reference (a regulation "
-                                          "meant without its number: 'UU tersebut', 'UU ITE')")
+TABLES["mentions"]["columns"]["kind"] = ("regulation, agency, person, quote, statement atau reference (regulasi yang "
+                                          "disebut tanpa nomor: 'UU tersebut', 'UU ITE')")
 TABLES["sections"]["columns"].update({
-    "kind": "bab, bagian, paragraf, pasal or ayat for a regulation's own parts",
+    "kind": "bab, bagian, paragraf, pasal atau ayat untuk bagian-bagian regulasi itu sendiri",
     "number": "Their number: IV for BAB IV, 12 for Pasal 12, 5(2) for Pasal 5 ayat (2)",
 })
 
@@ -403,9 +404,10 @@ order by documents.date is null, documents.date, documents.source""",
 }
 
 QUERIES["regulation_article"] = {
-    "title": "An article of a regulation",
-    "description": "The text of a Pasal (or of its ayat) of a regulation held in the collection, given the "
-                   "regulation's id (pp/2025/50) and the article's number (12).",
+    "title": "Pasal sebuah regulasi",
+    "description": "Teks sebuah pasal (atau ayatnya) dari regulasi yang ada di koleksi, dengan id regulasi "
+                   "(pp/2025/50) dan nomor pasal (12).",
+    "hide_sql": True,
     "sql": """select regulations.id as regulation_id, sections.heading, sections.page, sections.text,
   documents.id as document_id, documents.title
 from sections join documents on documents.id = sections.document_id
