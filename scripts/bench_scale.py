@@ -2,6 +2,7 @@
 """Ingest at scale, measured: a synthetic corpus of N documents made from the detik articles.
 
 Usage: python scripts/bench_scale.py [--docs 10000 ...] [--jobs 2] [--source FOLDER] [--keep DIR]
+       python scripts/bench_scale.py --search-only DB   (only the search timings, on a stored database)
 
 Only the articles of ../shared/eval/train-ids.txt are copied. Each copy of an article gets a line of its own ("Salinan nomor 123.") so that every document has a
 different content hash, as a real archive would. For each N it runs, as separate processes,
@@ -108,7 +109,16 @@ def main() -> None:
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--source", type=Path, default=DEFAULT)
     ap.add_argument("--keep", type=Path, help="Make the corpora and databases here and keep them.")
+    ap.add_argument("--search-only", type=Path, metavar="DB",
+                    help="Skip the ingest: time only the search canned query on this database.")
     args = ap.parse_args()
+    if args.search_only:
+        if not args.search_only.is_file():
+            sys.exit(f"error: {args.search_only}: no such database; pass a Warta database made by warta ingest")
+        p50, p95, failed = search_latency(args.search_only)
+        print(f"search over {args.search_only.name}: p50 {p50:.1f} ms, p95 {p95:.1f} ms, "
+              f"{failed} of 200 failed")
+        return
     base = args.keep or Path(tempfile.mkdtemp(prefix="warta-scale-"))
     rows = []
     try:

@@ -3,93 +3,113 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Iterator
+import sys
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 import sqlite_utils
 
-_SEARCH_SEPARATORS = "\t\n\r\"'/\\-.,;:()[]{}!?*+^&|<>=~`@#$%\u201c\u201d\u2018\u2019\u2013\u2014\u2026"
+MAX_QUERY_WORDS = 32
+"""The most distinct words of one query sent to FTS5; the rest are left out with a note. A search of
+more words than this matches next to nothing anyway, and FTS5's work grows with every term."""
+
+_PLAIN_WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
 
-def _separators_sql() -> str:
-    """The separators as one SQL string expression."""
-    codes = ", ".join(str(ord(char)) for char in _SEARCH_SEPARATORS)
-    return f"char({codes})"
+def _capped(words: Iterable[str]) -> tuple[list[str], int]:
+    """The distinct words (case folded, first spelling kept, in order) up to :data:`MAX_QUERY_WORDS`,
+    and how many distinct words there were in all. One pass over the words."""
+    seen: dict[str, str] = {}
+    for word in words:
+        seen.setdefault(word.casefold(), word)
+    kept = list(seen.values())
+    return kept[:MAX_QUERY_WORDS], len(kept)
+
+
+def capped_note(total: int) -> str:
+    """The note shown when a query had more distinct words than are searched."""
+    return (f"the query has {total} different words; only the first {MAX_QUERY_WORDS} are searched "
+            f"(fewer words give a more useful search)")
+
+
+def plain_fts_query(q: str | None) -> tuple[str, int]:
+    """The FTS5 query of :func:`search`: every distinct word of ``q`` quoted (so punctuation and FTS5
+    keywords are only words) and all required, at most :data:`MAX_QUERY_WORDS` of them; and how many
+    distinct words ``q`` had. The empty phrase ``""`` (which matches nothing) when no word is left."""
+    words, total = _capped(_PLAIN_WORD.findall(q or ""))
+    return " ".join(f'"{word}"' for word in words) or '""', total
+
+
+def _ranked(table: str, rows: str, kind: str, title: str, regulation: str, limit: str) -> str:
+    """The best ``limit`` rows of one full-text table, ranked by bm25 before any join or snippet."""
+    return f"""select '{kind}' as type, {rows}.rowid as rid, {title}, {regulation} as regulation_id, ranked.rank
+  from (select rowid, bm25({table}) as rank from {table} where {table} match :q order by rank limit {limit}) as ranked
+  join {rows} on {rows}.rowid = ranked.rowid"""
 
 
 def search_sql(limit: int | None = None) -> str:
     """SQL for a ranked full-text search over documents, quotes, statements and regulations.
 
-    Takes ``:q``, a user's plain words: each word is quoted, so punctuation or
-    FTS5 keywords never raise a syntax error, and all words must match. Hits are
-    ordered by ``bm25`` and carry a snippet with ``[`` ``]`` around matches. With
-    ``limit`` None the query also takes ``:limit``.
+    Takes ``:q``, an FTS5 query as :func:`plain_fts_query` builds it from a person's words. Each
+    full-text table is ranked by ``bm25`` and cut to the limit first; only the rows shown get a
+    snippet, with ``[`` ``]`` around matches. With ``limit`` None the query also takes ``:limit``.
     """
     limit_sql = ":limit" if limit is None else str(int(limit))
-    return f"""with recursive
-  separators(chars) as (select {_separators_sql()}),
-  cleaned(step, q) as (
-    select 1, coalesce(:q, '')
-    union all
-    select step + 1, replace(q, substr(chars, step, 1), ' ')
-    from cleaned, separators where step <= length(chars)
-  ),
-  words(word, rest) as (
-    select '', trim((select q from cleaned order by step desc limit 1)) || ' '
-    union all
-    select substr(rest, 1, instr(rest, ' ') - 1), ltrim(substr(rest, instr(rest, ' ') + 1))
-    from words where rest <> ''
-  ),
-  fts(query) as (
-    select coalesce(group_concat('"' || word || '"', ' '), '""') from words where word <> ''
-  )
-select * from (
-  select 'document' as type, documents.id as document_id, documents.title, documents.source,
-    documents.regulation_id, snippet(documents_fts, -1, '[', ']', '…', 16) as snippet,
-    bm25(documents_fts) as rank
-  from documents_fts join documents on documents.rowid = documents_fts.rowid
-  where documents_fts match (select query from fts)
-  union all
-  select 'quote', documents.id, documents.title, documents.source, null,
-    snippet(quotes_fts, -1, '[', ']', '…', 16), bm25(quotes_fts)
-  from quotes_fts join quotes on quotes.rowid = quotes_fts.rowid
-    join documents on documents.id = quotes.document_id
-  where quotes_fts match (select query from fts)
-  union all
-  select 'statement', documents.id, documents.title, documents.source, null,
-    snippet(statements_fts, -1, '[', ']', '…', 16), bm25(statements_fts)
-  from statements_fts join statements on statements.rowid = statements_fts.rowid
-    join documents on documents.id = statements.document_id
-  where statements_fts match (select query from fts)
-  union all
-  select 'regulation', own.id,
-    coalesce(regulations.type || ' ' || regulations.number
-      || coalesce(' Tahun ' || regulations.year, ''), regulations.id)
-      || coalesce(' tentang ' || regulations.subject, ''),
-    own.source, regulations.id,
-    snippet(regulations_fts, -1, '[', ']', '…', 16), bm25(regulations_fts)
-  from regulations_fts join regulations on regulations.rowid = regulations_fts.rowid
-    left join documents as own on own.id = (
-      select id from documents where documents.regulation_id = regulations.id order by source limit 1
-    )
-  where regulations_fts match (select query from fts)
+    snippet = "'[', ']', '…', 16"
+    own = "(select id from documents where documents.regulation_id = regulations.id order by source limit 1)"
+    parts = [
+        _ranked("documents_fts", "documents", "document", "documents.id as document_id", "documents.regulation_id",
+                limit_sql),
+        _ranked("quotes_fts", "quotes", "quote", "quotes.document_id", "null", limit_sql),
+        _ranked("statements_fts", "statements", "statement", "statements.document_id", "null", limit_sql),
+        _ranked("regulations_fts", "regulations", "regulation", f"{own} as document_id", "regulations.id", limit_sql),
+    ]
+    union = "\n  union all\n  ".join(parts)
+    return f"""with shown as materialized (
+  select * from (
+  {union}
+  ) order by rank, type, document_id limit {limit_sql}
 )
-order by rank, type, document_id
-limit {limit_sql}"""
+select shown.type, shown.document_id,
+  case shown.type when 'regulation' then
+    coalesce(regulations.type || ' ' || regulations.number || coalesce(' Tahun ' || regulations.year, ''),
+      regulations.id) || coalesce(' tentang ' || regulations.subject, '')
+    else documents.title end as title,
+  documents.source, shown.regulation_id,
+  case shown.type
+    when 'document' then (select snippet(documents_fts, -1, {snippet}) from documents_fts
+      where documents_fts match :q and documents_fts.rowid = shown.rid)
+    when 'quote' then (select snippet(quotes_fts, -1, {snippet}) from quotes_fts
+      where quotes_fts match :q and quotes_fts.rowid = shown.rid)
+    when 'statement' then (select snippet(statements_fts, -1, {snippet}) from statements_fts
+      where statements_fts match :q and statements_fts.rowid = shown.rid)
+    else (select snippet(regulations_fts, -1, {snippet}) from regulations_fts
+      where regulations_fts match :q and regulations_fts.rowid = shown.rid)
+  end as snippet,
+  shown.rank
+from shown
+  left join documents on documents.id = shown.document_id
+  left join regulations on shown.type = 'regulation' and regulations.rowid = shown.rid
+order by shown.rank, shown.type, shown.document_id"""
 
 
 _HIT_KEYS = ("type", "document_id", "title", "source", "regulation_id", "snippet")
 
 
-def search(db: sqlite_utils.Database, query: str, limit: int = 20) -> list[dict[str, Any]]:
+def search(db: sqlite_utils.Database, query: str, limit: int = 20,
+           warn: Callable[[str], None] | None = None) -> list[dict[str, Any]]:
     """Full-text search, best first; see :func:`search_sql`.
 
     Each hit is ``{"type", "document_id", "title", "source", "regulation_id",
     "snippet"}`` where type is ``document``, ``quote``, ``statement`` or
     ``regulation``. A regulation hit's document is the document that is that
-    regulation, if one is stored.
+    regulation, if one is stored. A query of more than :data:`MAX_QUERY_WORDS`
+    distinct words is cut to those, with a note to ``warn`` (standard error by default).
     """
-    rows = db.query(search_sql(), {"q": query, "limit": limit})
+    fts, total = plain_fts_query(query)
+    if total > MAX_QUERY_WORDS:
+        (warn or (lambda note: print(f"warning: {note}", file=sys.stderr)))(capped_note(total))
+    rows = db.query(search_sql(), {"q": fts, "limit": limit})
     return [{key: row[key] for key in _HIT_KEYS} for row in rows]
 
 
@@ -199,20 +219,31 @@ def word_forms(word: str) -> list[str]:
 def fts_query(q: str | None) -> str:
     """An FTS5 query for what a person typed: each word matches its Indonesian forms (prefix
     queries), ``"two words"`` is a phrase, ``OR`` between words means either; all other words must
-    appear. Punctuation and FTS5 syntax are never passed through, so no input raises. The empty
+    appear. Punctuation and FTS5 syntax are never passed through, so no input raises. A word or
+    phrase typed twice counts once, and only the first :data:`MAX_QUERY_WORDS` are kept. The empty
     phrase ``""`` (which matches nothing) when nothing is left to search for."""
     parts: list[str] = []
+    seen: set[str] = set()
     for phrase, word in _PHRASE_OR_WORD.findall(q or ""):
+        if len(seen) >= MAX_QUERY_WORDS:
+            break  # a query this long matches next to nothing; FTS5's work grows with every term
         if word == "OR":
             if parts and parts[-1] != "OR":
                 parts.append("OR")
             continue
         if phrase:
             tokens = _WORD_CHARS.findall(phrase)
-            if tokens:
-                parts.append('"' + " ".join(token.lower() for token in tokens) + '"')
+            quoted = '"' + " ".join(token.lower() for token in tokens) + '"'
+            if tokens and quoted not in seen:
+                seen.add(quoted)
+                parts.append(quoted)
             continue
         for token in _WORD_CHARS.findall(word):
+            if token.lower() in seen or len(seen) >= MAX_QUERY_WORDS:
+                if parts and parts[-1] == "OR":  # "a OR a" is just "a"
+                    parts.pop()
+                continue
+            seen.add(token.lower())
             forms = word_forms(token)
             group = " OR ".join(f'"{form}"*' if len(form) >= 4 and form.isalpha() else f'"{form}"'
                                 for form in forms)
@@ -250,6 +281,35 @@ def register_search_functions(conn: Any) -> None:
 MARK_OPEN, MARK_CLOSE = "\u27e6", "\u27e7"
 
 
+def _best_per_document(table: str, rows: str, kind: str, weights: str, limit: int) -> str:
+    """Each document's best row in one full-text table (scores only, no snippet), for the best ``limit``
+    documents among the table's ``4 * limit`` best rows (a document's quotes or statements are few, so
+    that many rows reach well past ``limit`` documents, and joining every match would cost as much)."""
+    return f"""{kind}_scored as materialized (
+  select rowid as rid, bm25({table}{weights}) as score from {table} where {table} match (select fts from query)
+  order by score, rid limit {4 * limit}
+),
+{kind}_best as materialized (
+  select {rows}.document_id as document_id, '{kind}' as kind, min({kind}_scored.score) as score,
+    {kind}_scored.rid as rid, null as regulation_id
+  from {kind}_scored join {rows} on {rows}.rowid = {kind}_scored.rid
+  group by {rows}.document_id order by 3, 1 limit {limit}
+)"""
+
+
+def _snippets_of_shown(table: str, kind: str, column: int, marks: str) -> str:
+    """Snippets of one full-text table for the shown rows of that kind, made in one pass of the match
+    over the shown rows' rowid range (a ``MATCH`` per row would evaluate the query again each time).
+    The ``+`` keeps the rowid list a filter rather than one lookup per row."""
+    return f"""{kind}_snippet as materialized (
+  select rowid as rid, snippet({table}, {column}, {marks}) as snippet from {table}
+  where {table} match (select fts from query)
+    and rowid >= (select min(rid) from shown where kind = '{kind}')
+    and rowid <= (select max(rid) from shown where kind = '{kind}')
+    and +rowid in (select rid from shown where kind = '{kind}')
+)"""
+
+
 def document_search_sql(limit: int = 50) -> str:
     """SQL for the search page: one row per document, best first, with its best snippet.
 
@@ -257,42 +317,79 @@ def document_search_sql(limit: int = 50) -> str:
     regulations it cites (their id, subject and issuer), and a regulation the query names
     (``PP 50/2025``) by canonical id, which ranks first. Needs :func:`register_search_functions`.
     Snippets mark matches with ``⟦`` ``⟧``; ``found_in`` lists where the document matched.
+
+    Fast at any size: each full-text table is scored with ``bm25`` alone and cut to the ``limit``
+    best documents before anything is joined, and snippets are made only for the rows shown. So
+    ``found_in`` names the kinds of match in which the document is among the ``limit`` best.
     """
     snippet = f"'{MARK_OPEN}', '{MARK_CLOSE}', '…', 14"
-    return f"""with query(fts, regulations) as (select warta_fts(:q), warta_regulations(:q)),
-hits(document_id, found_in, snippet, score, regulation_id) as (
-  select documents.id, 'document', snippet(documents_fts, -1, {snippet}), bm25(documents_fts, 5.0, 1.0), null
-  from documents_fts join documents on documents.rowid = documents_fts.rowid
-  where documents_fts match (select fts from query)
-  union all
-  select quotes.document_id, 'quote', snippet(quotes_fts, 0, {snippet}), bm25(quotes_fts), null
-  from quotes_fts join quotes on quotes.rowid = quotes_fts.rowid
-  where quotes_fts match (select fts from query)
-  union all
-  select statements.document_id, 'statement', snippet(statements_fts, 0, {snippet}), bm25(statements_fts), null
-  from statements_fts join statements on statements.rowid = statements_fts.rowid
-  where statements_fts match (select fts from query)
-  union all
-  select citations.document_id, 'regulation', snippet(regulations_fts, -1, {snippet}), bm25(regulations_fts),
-    regulations.id
-  from regulations_fts join regulations on regulations.rowid = regulations_fts.rowid
-    join citations on citations.regulation_id = regulations.id
+    n = int(limit)
+    documents = f"""document_best as materialized (
+  select documents.id as document_id, 'document' as kind, ranked.score, ranked.rid, null as regulation_id
+  from (select rowid as rid, bm25(documents_fts, 5.0, 1.0) as score from documents_fts
+    where documents_fts match (select fts from query) order by score limit {n}) as ranked
+  join documents on documents.rowid = ranked.rid
+)"""
+    regulations = f"""regulation_scored as materialized (
+  select rowid as rid, bm25(regulations_fts) as score from regulations_fts
   where regulations_fts match (select fts from query)
-  union all
-  select citations.document_id, 'regulation',
-    '{MARK_OPEN}' || coalesce(citations.mention, citations.regulation_id) || '{MARK_CLOSE}'
-      || coalesce(' — ' || substr(citations.sentence, 1, 160), ''),
-    -1000.0, citations.regulation_id
-  from citations where citations.regulation_id in (select value from json_each((select regulations from query)))
 ),
-best as (
-  select document_id, min(score) as score, group_concat(distinct found_in) as found_in,
+regulation_best as materialized (
+  select citations.document_id, 'regulation' as kind, min(regulation_scored.score) as score,
+    regulation_scored.rid as rid, regulations.id as regulation_id
+  from regulation_scored join regulations on regulations.rowid = regulation_scored.rid
+    join citations on citations.regulation_id = regulations.id
+  group by citations.document_id order by 3, 1 limit {n}
+),
+cited_best as materialized (
+  select citations.document_id, 'cited' as kind, -1000.0 as score, min(citations.rowid) as rid,
+    citations.regulation_id
+  from citations where citations.regulation_id in (select value from json_each((select regulations from query)))
+  group by citations.document_id order by 1 limit {n}
+)"""
+    found = " || ".join(f"case when max(kind in ({kinds})) then ',{name}' else '' end" for name, kinds in (
+        ("document", "'document'"), ("quote", "'quote'"), ("statement", "'statement'"),
+        ("regulation", "'regulation', 'cited'")))
+    snippets = ",\n".join(_snippets_of_shown(table, kind, column, snippet) for table, kind, column in (
+        ("documents_fts", "document", -1), ("quotes_fts", "quote", 0), ("statements_fts", "statement", 0),
+        ("regulations_fts", "regulation", -1)))
+    snippets += f""",
+cited_snippet as materialized (
+  select citations.rowid as rid, '{MARK_OPEN}' || coalesce(citations.mention, citations.regulation_id) || '{MARK_CLOSE}'
+    || coalesce(' — ' || substr(citations.sentence, 1, 160), '') as snippet
+  from citations where citations.rowid in (select rid from shown where kind = 'cited')
+)"""
+    return f"""with query(fts, regulations) as materialized (select warta_fts(:q), warta_regulations(:q)),
+{documents},
+{_best_per_document("quotes_fts", "quotes", "quote", "", n)},
+{_best_per_document("statements_fts", "statements", "statement", "", n)},
+{regulations},
+hits as materialized (
+  select *, row_number() over (partition by document_id order by score, kind, rid) as place from (
+    select * from document_best union all select * from quote_best union all select * from statement_best
+    union all select * from regulation_best union all select * from cited_best)
+),
+best as materialized (
+  select document_id, min(score) as score, max(case when place = 1 then kind end) as kind,
+    max(case when place = 1 then rid end) as rid, ltrim({found}, ',') as found_in,
     max(regulation_id) as regulation_id
   from hits group by document_id
-)
-select documents.id as document_id, documents.title, documents.kind, documents.date, best.found_in,
-  (select snippet from hits where hits.document_id = best.document_id order by score limit 1) as snippet,
-  best.regulation_id
-from best join documents on documents.id = best.document_id
-order by best.score, documents.date desc, documents.source
-limit {int(limit)}"""
+),
+shown as materialized (
+  select best.*, documents.title, documents.kind as document_kind, documents.date, documents.source
+  from best join documents on documents.id = best.document_id
+  order by best.score, documents.date desc, documents.source
+  limit {n}
+),
+{snippets}
+select shown.document_id, shown.title, shown.document_kind as kind, shown.date, shown.found_in,
+  coalesce(document_snippet.snippet, quote_snippet.snippet, statement_snippet.snippet,
+    regulation_snippet.snippet, cited_snippet.snippet) as snippet,
+  shown.regulation_id
+from shown
+  left join document_snippet on shown.kind = 'document' and document_snippet.rid = shown.rid
+  left join quote_snippet on shown.kind = 'quote' and quote_snippet.rid = shown.rid
+  left join statement_snippet on shown.kind = 'statement' and statement_snippet.rid = shown.rid
+  left join regulation_snippet on shown.kind = 'regulation' and regulation_snippet.rid = shown.rid
+  left join cited_snippet on shown.kind = 'cited' and cited_snippet.rid = shown.rid
+order by shown.score, shown.date desc, shown.source"""
