@@ -323,7 +323,8 @@ QUERIES: dict[str, dict[str, str]] = {
         "description": "Cari di judul dan teks dokumen, kutipan, keterangan, dan regulasi yang dirujuk; satu baris "
                        "per dokumen, paling cocok di atas. Bentuk kata ikut dicari (banjir menemukan kebanjiran "
                        "dan dibanjiri); OR untuk salah satu kata; \"dua kata\" dalam tanda petik untuk frasa; "
-                       "regulasi bisa ditulis seperti biasa (PP 50/2025, Permenaker 5/2021).",
+                       "regulasi bisa ditulis seperti biasa (PP 50/2025, Permenaker 5/2021). Paling banyak 32 kata "
+                       "yang berbeda dicari.",
         "sql": document_search_sql(limit=100),
         "hide_sql": True,
     },
