@@ -403,9 +403,10 @@ order by documents.date is null, documents.date, documents.source""",
 }
 
 QUERIES["regulation_article"] = {
-    "title": "An article of a regulation",
+    "title": "Pasal sebuah regulasi",
     "description": "The text of a Pasal (or of its ayat) of a regulation held in the collection, given the "
                    "regulation's id (pp/2025/50) and the article's number (12).",
+    "hide_sql": True,
     "sql": """select regulations.id as regulation_id, sections.heading, sections.page, sections.text,
   documents.id as document_id, documents.title
 from sections join documents on documents.id = sections.document_id
