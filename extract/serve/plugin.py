@@ -433,6 +433,7 @@ td.col-document_id em, td.col-person_id em, td.col-agency_id em, td.col-regulati
   padding: .1rem 1rem; } .warta-draft hr { margin: 1.5rem 0; }
 .warta-drafts-group h2 { margin-top: 1.5rem; } .warta-drafts-group li { margin: .25rem 0; }
 .warta-drafts-group .warta-doc-name { color: #666; font-size: .85em; }
+body.table-regulations td.col-id { min-width: 17em; }
 .warta-status, .warta-relation { margin-top: .3rem; } .warta-status-dicabut strong { color: #b03a2e; }
 .warta-status-diubah strong { color: #9a6700; } .warta-status-berlaku strong { color: #1a7f37; }
 """
