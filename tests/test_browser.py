@@ -1,9 +1,10 @@
-"""The knowledge base in a real browser: search, a regulation, a citing document, the documents
-table, the drafts page and the dashboard.
+"""The knowledge base in a real browser: search, a regulation, a citing document, a PDF's tables,
+the documents table, the drafts page and the dashboard.
 
 Starts ``datasette serve`` (live, not immutable) on a free local port with Warta's metadata and
 plugin over a database built from corpus/ plus three short records written here (each says one
-form of "banjir"), with the drafts beside it, and drives Debian's Chromium with Playwright.
+form of "banjir") and one real PDF with tables (reg-22, when ../shared/data is there), with the
+drafts beside it, and drives Debian's Chromium with Playwright.
 Skipped where either is missing. Leaves screenshots in tests/artifacts/.
 """
 from __future__ import annotations
@@ -21,6 +22,8 @@ from extract import extract_records, render_briefs, render_drafts
 from extract.serve.metadata import write_metadata
 from extract.store import iter_records, open_db, save_record
 
+from .regulation_pdfs import PDFS
+
 playwright_api = pytest.importorskip("playwright.sync_api")
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -29,6 +32,7 @@ ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 REGULATION = "pp/2025/50"
+TABLED = PDFS / "reg-22.pdf"  # a circular with code tables on its Lampiran pages; it revokes an earlier one
 FORMS = {
     "Warga Kampung Contoh kebanjiran": "Warga Kampung Contoh kebanjiran setelah hujan deras semalam di tepi kali.",
     "Pasar Contoh dibanjiri pembeli": "Pasar Contoh dibanjiri pembeli menjelang hari raya tahun ini.",
@@ -75,6 +79,9 @@ def server(tmp_path_factory):
             save_record(db, outcome.record)
     for n, (title, text) in enumerate(FORMS.items()):
         save_record(db, form_record(n, title, text))
+    if TABLED.exists():
+        for outcome in extract_records([str(TABLED)], ocr=False, with_text=True):
+            save_record(db, outcome.record)
     render_drafts(list(iter_records(db)), folder / "drafts")
     render_briefs(db, folder / "drafts")
     db.close()
@@ -199,3 +206,35 @@ def test_dashboard_draws_charts_without_fetching_anything(server, page):
         assert page.locator(f"#{key} svg rect").count() >= 1, key
     assert outside == []
     shoot(page, "dashboard.png")
+
+
+def test_pdf_tables_on_the_document_page_and_status_on_the_regulation_page(server, page):
+    if not TABLED.exists():
+        pytest.skip(f"{TABLED} is not there")
+    page.goto(f"{server}/warta/documents?_search=Remarks")
+    page.locator("a.warta-doc").first.click()
+    page.wait_for_url("**/-/warta/doc/*")
+    page.get_by_role("link", name="tabel dari PDF").click()
+    section = page.locator("section#tabel")
+    assert section.is_visible()
+    tables = section.locator("table.warta-pdf-table")
+    assert tables.count() >= 20
+    codes = section.locator('table.warta-pdf-table[data-page="3"]')
+    assert codes.locator("thead th").all_inner_texts() == ["Digit pada Kolom Remarks2", "Kode", "Keterangan"]
+    assert codes.locator("tbody tr").first.locator("td").all_inner_texts() == [
+        "1 dan 2", "--", "Tidak ada tindakan korporasi"]
+    border = codes.locator("td").first.evaluate("node => getComputedStyle(node).borderTopStyle")
+    assert border == "solid"
+    assert "Halaman 3" in section.locator("figure#tabel-3-0 figcaption").inner_text()
+    section.locator("figure#tabel-3-0").scroll_into_view_if_needed()
+    shoot(page, "document-tables.png", full_page=False)
+
+    page.locator("table.warta-meta a").first.click()  # the circular's own regulation row
+    page.wait_for_url("**/warta/regulations/*")
+    relation = page.locator("div.warta-relation").first
+    assert relation.inner_text().startswith("Mencabut: SE-00003/BEI/01-2021")
+    relation.locator("a").click()
+    page.wait_for_url("**/warta/regulations/*")
+    status = page.locator("div.warta-status-dicabut")
+    assert status.inner_text() == "Status: dicabut oleh SE-00013/BEI.POP/04-2021"
+    shoot(page, "regulation-status.png", full_page=False)

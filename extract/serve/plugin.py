@@ -3,7 +3,8 @@
 Routes::
 
     /-/warta/doc/<id>        a document's text, each regulation, agency, person, quote and
-                             statement marked in its colour and linked to its row
+                             statement marked in its colour and linked to its row, and the
+                             tables of a PDF below it (header, cells, page)
     /-/warta/drafts          every Markdown draft written beside the database, grouped, with titles
     /-/warta/drafts/<path>   one draft rendered as HTML (``regulasi/`` and ``pejabat/`` too)
     /-/warta/dashboard       charts: citations per month, most-cited regulations, documents per
@@ -12,7 +13,9 @@ Routes::
 
 Cells link to those pages: a document's title in the ``documents`` table, and the
 ``document_id``, ``regulation_id`` and ``person_id`` columns of canned queries. A
-regulation's id links the documents citing it and what was said about it.
+regulation's id links the documents citing it and what was said about it, and states its status
+in the collection (berlaku, diubah or dicabut by the regulations linked) and what it amends,
+revokes or implements (see :mod:`extract.serve.catalogue`).
 
 The module imports Datasette, MarkupSafe, the standard library, markdown-it-py when
 installed and, for the search functions, ``extract.store.query``; it loads the same from
@@ -34,6 +37,8 @@ from datasette import hookimpl
 from datasette.utils import tilde_encode
 from datasette.utils.asgi import NotFound, Response
 from markupsafe import Markup, escape
+
+from extract.serve.catalogue import document_tables, regulation_status, status_html
 
 ROUTE = "/-/warta"
 TEMPLATES = Path(__file__).resolve().parent / "templates"  # resolve: a plugins-dir symlink
@@ -322,6 +327,7 @@ async def document_page(datasette, request) -> Response:
         raise NotFound(f"Dokumen {document_id} tidak ada")
     rows = [dict(row) for row in (await db.execute(_MENTIONS_SQL, [document_id])).rows]
     marks = [_mark_of(datasette, db.name, row) for row in rows]
+    tables = await document_tables(db, document_id)
     context = {
         "database": db.name,
         "document": dict(document, title=readable_title(document["title"] or "", document)),
@@ -329,6 +335,8 @@ async def document_page(datasette, request) -> Response:
         "kind_word": KIND_WORDS.get(document["kind"] or "", document["kind"] or ""),
         "legend": sorted(Counter(row["kind"] for row in rows).items(), key=lambda kv: _NESTING.get(kv[0], 9)),
         "words": MARK_WORDS,
+        "tables": tables,
+        "tables_url": datasette.urls.table(db.name, "tables") + "?" + urlencode({"document_id": document_id}),
         "row_url": _row_url(datasette, db.name, "documents", document_id),
         "mentions_url": datasette.urls.table(db.name, "mentions") + "?" + urlencode({"document_id": document_id}),
         "regulation_url": (_row_url(datasette, db.name, "regulations", document["regulation_id"])
@@ -425,6 +433,9 @@ td.col-document_id em, td.col-person_id em, td.col-agency_id em, td.col-regulati
   padding: .1rem 1rem; } .warta-draft hr { margin: 1.5rem 0; }
 .warta-drafts-group h2 { margin-top: 1.5rem; } .warta-drafts-group li { margin: .25rem 0; }
 .warta-drafts-group .warta-doc-name { color: #666; font-size: .85em; }
+body.table-regulations td.col-id { min-width: 17em; }
+.warta-status, .warta-relation { margin-top: .3rem; } .warta-status-dicabut strong { color: #b03a2e; }
+.warta-status-diubah strong { color: #9a6700; } .warta-status-berlaku strong { color: #1a7f37; }
 """
 
 # Tables whose primary key is a long hash: its link shows the first characters only.
@@ -534,10 +545,15 @@ def render_cell(row, value, column, table, database, datasette):
         return Markup('<span title="{}">{}</span>').format(value, PurePath(str(value).partition("#")[0]).name or value)
     if table == "regulations" and column == "id":
         query = "?" + urlencode({"regulation_id": value})
-        return Markup("{} <br>").format(value) + _links(
+        links = Markup("{} <br>").format(value) + _links(
             (datasette.urls.query(database, "documents_citing") + query, "dokumen yang merujuk"),
             (datasette.urls.query(database, "quotes_about_regulation") + query, "siapa mengatakan apa"),
         )
+
+        async def with_status():
+            found = await regulation_status(datasette.get_database(database), str(value))
+            return links + status_html(lambda key: _row_url(datasette, database, "regulations", key), *found)
+        return with_status
     if table is not None:
         return None
     if column == "snippet":
@@ -572,5 +588,5 @@ def menu_links(datasette, actor):
             {"href": f"{ROUTE}/drafts", "label": "Draf"}]
 
 
-__all__ = ["Mark", "bar_chart", "document_url", "draft_group", "grouped_drafts", "list_drafts", "mark_up", "nest_marks",
-           "render_markdown", "snippet_html"]
+__all__ = ["Mark", "bar_chart", "document_url", "draft_group", "grouped_drafts", "list_drafts", "mark_up",
+           "nest_marks", "render_markdown", "snippet_html"]

@@ -33,13 +33,17 @@ from .render import (
 
 __all__ = [
     "BRIEF_FORMATS",
+    "RELATION_WORDS",
     "briefed_regulations",
     "person_context",
     "profiled_people",
     "regulation_context",
+    "regulation_relations",
     "render_briefs",
     "render_profile",
     "render_regulation_brief",
+    "short_citation",
+    "status_line",
 ]
 
 BRIEF_FORMATS = DRAFT_FORMATS
@@ -139,10 +143,82 @@ def _regulation_row(row: Mapping[str, Any]) -> dict[str, Any]:
     return regulation
 
 
+# A relation's words, read from its source ("mengubah X") and from its target ("diubah oleh Y").
+RELATION_WORDS = {
+    "amends": ("mengubah", "diubah oleh"),
+    "revokes": ("mencabut", "dicabut oleh"),
+    "implements": ("melaksanakan", "dilaksanakan oleh"),
+    "basis": ("berdasarkan", "menjadi dasar hukum bagi"),
+}
+STATUS_WORDS = {"diubah": "diubah oleh", "dicabut": "dicabut oleh"}
+IN_FORCE = "berlaku (menurut koleksi ini)"
+
+
+def short_citation(row: Mapping[str, Any] | None, fallback: str = "") -> str:
+    """A regulation as people write it in a line: ``PP 2/2024``, ``PADG 21/18/PADG/2019`` (the year left
+    out when the number carries it); the id (or ``fallback``) when the type or number is unknown."""
+    if not row:
+        return fallback
+    code, number, year = str(row.get("type") or "").upper(), row.get("number"), row.get("year")
+    if not code or code == "OTHER" or not number:
+        return str(row.get("id") or fallback)
+    number = str(number)
+    cited = number if number.upper().startswith(code) else f"{code} {number}"  # "SE-00013/BEI/2021"
+    return cited + (f"/{year}" if year and str(year) not in number else "")
+
+
+def status_line(status: str | None, by: Sequence[str] = ()) -> str:
+    """``diubah oleh PP 2/2024, PP 3/2025``, ``dicabut oleh ...``, else ``berlaku (menurut koleksi ini)``:
+    the collection only knows the changes its own documents state."""
+    if status in STATUS_WORDS and by:
+        return f"{STATUS_WORDS[status]} {', '.join(by)}"
+    return IN_FORCE
+
+
+def _regulation_labels(db: sqlite_utils.Database, ids: str | None) -> list[dict[str, Any]]:
+    """``[{"id", "label"}]`` for a comma-separated list of regulation ids, as the status view lists them."""
+    out = []
+    for reg_id in sorted({part for part in str(ids or "").split(",") if part}):
+        found = list(db.query("select * from regulations where id = ?", [reg_id]))
+        out.append({"id": reg_id, "label": short_citation(found[0] if found else None, reg_id)})
+    return out
+
+
+_RELATIONS_SQL = """select relation, {other} as other_id, min(article) as article, regulations.type,
+  regulations.number, regulations.year, regulations.subject, regulations.id
+from regulation_relations left join regulations on regulations.id = {other}
+where {own} = ? and relation in ('amends', 'revokes', 'implements') {extra}
+group by relation, {other} order by relation, {other}"""
+
+
+def regulation_relations(db: sqlite_utils.Database, regulation_id: str) -> dict[str, Any]:
+    """A regulation's status in the collection and its relations, for briefs and pages.
+
+    ``status``: ``{"status": berlaku|diubah|dicabut, "by": [{"id", "label"}], "line"}`` from the
+    ``regulation_status`` view; ``relations``: what it amends, revokes or implements, then what
+    implements it, each ``{"relation", "words", "id", "label", "article"}``.
+    """
+    found = list(db.query("select status, changed_by from regulation_status where regulation_id = ?",
+                          [regulation_id])) if "regulation_status" in db.view_names() else []
+    status = found[0]["status"] if found else "berlaku"
+    by = _regulation_labels(db, found[0]["changed_by"] if found else None)
+    relations = []
+    if "regulation_relations" in db.table_names():
+        for own, other, side, extra in (("from_id", "to_id", 0, ""),
+                                        ("to_id", "from_id", 1, "and relation = 'implements'")):
+            for row in db.query(_RELATIONS_SQL.format(own=own, other=other, extra=extra), [regulation_id]):
+                relations.append({"relation": row["relation"], "words": RELATION_WORDS[row["relation"]][side],
+                                  "id": row["other_id"], "label": short_citation(dict(row), row["other_id"]),
+                                  "article": row["article"]})
+    return {"status": {"status": status, "by": by, "line": status_line(status, [b["label"] for b in by])},
+            "relations": relations}
+
+
 def regulation_context(db: sqlite_utils.Database, regulation_id: str) -> dict[str, Any]:
     """Everything the database knows about one regulation, for ``brief-regulasi`` templates.
 
-    Keys: ``regulation`` (the row plus ``type_name`` and ``citation``), ``documents`` citing it
+    Keys: ``regulation`` (the row plus ``type_name`` and ``citation``), ``status`` and
+    ``relations`` (see :func:`regulation_relations`), ``documents`` citing it
     (oldest first, each with ``basis`` and the ``mentions`` as written), ``issued_in`` (documents
     that are the regulation itself), ``quotes`` and ``statements`` in the citing documents (with
     ``speaker``, ``position``, ``agency`` and the document), ``officials`` and ``agencies`` named in
@@ -181,6 +257,7 @@ def regulation_context(db: sqlite_utils.Database, regulation_id: str) -> dict[st
         "group by agencies.id order by documents desc, agencies.name", [regulation_id])]
     return {
         "regulation": _regulation_row(row),
+        **regulation_relations(db, regulation_id),
         "documents": documents,
         "issued_in": issued_in,
         "quotes": _headlines(db, _officials_only(_utterances(db, "quotes", citing, [regulation_id])),
