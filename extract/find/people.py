@@ -134,7 +134,7 @@ def _position_name_pattern() -> re.Pattern:
     return re.compile(
         rf"(?:(?<![\w-])|(?<=kata)|(?<=ujar)|(?<=ucap))"  # "kataKapolres": a verb glued to the title
         rf"(?P<pos>(?:(?i:mantan|eks|plt\.?|pj\.?|penjabat)[ \t]+)?(?:{_title_alt()})(?![\w-])"
-        rf"(?:{_COMPLEMENT_JOIN}{_COMPLEMENT_WORD})*)"
+        rf"(?:{_COMPLEMENT_JOIN}{_COMPLEMENT_WORD}){{0,40}})"  # bounded: a run of capitalised words is read in windows
         rf"(?:(?P<comma>[ \t]*,[ \t]*|[ \t]+(?:saat|kala|ketika)[ \t]+itu[ \t]*,[ \t]*|[ \t]+dijabat(?:[ \t]+oleh)?[ \t]+)(?:(?P<rank>{_rank_alt()})[ \t]+)?" + _name_pattern("name") + r")?"
     )
 
