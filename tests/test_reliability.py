@@ -149,8 +149,8 @@ def _scan(folder: Path) -> Path:
 
 def _slow(folder: Path) -> Path:
     path = folder / "lambat.txt"
-    unit = "Kepala Badan Pusat Statistik Provinsi Jawa Barat Dinas Sosial Kota Bandung Ahmad Budi Santoso "
-    path.write_text(unit * 400, encoding="utf-8")
+    # Linear but long: 1.5 MB of news takes several seconds, past a budget of two.
+    path.write_text(_repeat(NEWS)(1_500_000), encoding="utf-8")
     return path
 
 
