@@ -149,8 +149,8 @@ def _scan(folder: Path) -> Path:
 
 def _slow(folder: Path) -> Path:
     path = folder / "lambat.txt"
-    unit = "Kepala Badan Pusat Statistik Provinsi Jawa Barat Dinas Sosial Kota Bandung Ahmad Budi Santoso "
-    path.write_text(unit * 400, encoding="utf-8")
+    # Linear but long: 1.5 MB of news takes several seconds, past a budget of two.
+    path.write_text(_repeat(NEWS)(1_500_000), encoding="utf-8")
     return path
 
 
@@ -391,25 +391,18 @@ def _repeat(unit: str):
     return lambda n: (unit * (n // len(unit) + 1))[:n]
 
 
-# These cases are over their time limit on a busy machine and within it on an idle one, so their
-# marks are not strict: a pass is not news, a failure is a known limit.
-SLOW_NEWS = pytest.mark.xfail(strict=False, reason="find/agencies.py _longest_first and find/people.py find_people's "
-                                                  "free() compare each match with all earlier ones: news runs about "
-                                                  "80 s/MB at 1 MB")
 SMALL, LARGE = (50_000, 100_000), (300_000, 600_000)
 HOSTILE = [
     # (case, text of about n characters, sizes, marks)
-    ("news", _repeat(NEWS), LARGE, [SLOW_NEWS]),
-    ("one long line", _repeat(NEWS.replace("\n", " ")), LARGE, [SLOW_NEWS]),
+    ("news", _repeat(NEWS), LARGE, []),
+    ("one long line", _repeat(NEWS.replace("\n", " ")), LARGE, []),
     ("nested parentheses", lambda n: "(" * (n // 2) + "Badan Pusat Statistik" + ")" * (n // 2), SMALL, []),
     ("parentheses runs", _repeat("Dinas (Badan (Kantor (Pusat (Data "), SMALL, []),
     ("a line of dashes", lambda n: "-" * n, SMALL, []),
     ("unbalanced quotation marks", _repeat('Kata Kepala Dinas, "kami akan bekerja. Ia menambahkan bahwa itu baik. '),
-     SMALL, [pytest.mark.xfail(strict=False, reason="find/quotes.py attribute_quotes searches the text again for "
-                                                   "each quote: time grows with the square of the quotes")]),
+     SMALL, []),
     ("long capitalised run", _repeat("Kepala Badan Pusat Statistik Provinsi Jawa Barat Ahmad Budi Santoso "),
-     SMALL, [pytest.mark.xfail(strict=False, reason="find/people.py (warta_people) takes time growing faster than "
-                                                   "the square of a run of capitalised words")]),
+     SMALL, []),
 ]
 
 

@@ -14,6 +14,7 @@ gazetteers) stay with the position and the first other capitalised word starts t
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, insort
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -133,7 +134,7 @@ def _position_name_pattern() -> re.Pattern:
     return re.compile(
         rf"(?:(?<![\w-])|(?<=kata)|(?<=ujar)|(?<=ucap))"  # "kataKapolres": a verb glued to the title
         rf"(?P<pos>(?:(?i:mantan|eks|plt\.?|pj\.?|penjabat)[ \t]+)?(?:{_title_alt()})(?![\w-])"
-        rf"(?:{_COMPLEMENT_JOIN}{_COMPLEMENT_WORD})*)"
+        rf"(?:{_COMPLEMENT_JOIN}{_COMPLEMENT_WORD}){{0,40}})"  # bounded: a run of capitalised words is read in windows
         rf"(?:(?P<comma>[ \t]*,[ \t]*|[ \t]+(?:saat|kala|ketika)[ \t]+itu[ \t]*,[ \t]*|[ \t]+dijabat(?:[ \t]+oleh)?[ \t]+)(?:(?P<rank>{_rank_alt()})[ \t]+)?" + _name_pattern("name") + r")?"
     )
 
@@ -233,8 +234,12 @@ def _read_position_name(text: str, m: re.Match) -> PersonMention | None:
     vocab = _vocab()
     words = list(re.finditer(r"\S+", pos_text))
     # The title's own words ("Direktur Jenderal") are never the start of a name, ranks among them or not.
-    title_words = max((n for n in range(1, len(words) + 1)
-                       if " ".join(w.group(0) for w in words[:n]).lower() in _title_set()), default=1)
+    # A title has at most _title_length() words, so only that many joins are tried.
+    titles, joined, title_words = _title_set(), "", 1
+    for n, w in enumerate(words[:_title_length()], 1):
+        joined = f"{joined} {w.group(0)}" if n > 1 else w.group(0)
+        if joined.lower() in titles:
+            title_words = n
     depth = 0
     bares = [w.group(0).strip("(),") for w in words]
     # A rank inside the run marks where the name starts: "Kapolsek Tempat AKP Nama".
@@ -349,6 +354,28 @@ def _title_set() -> frozenset[str]:
 
 
 @cache
+def _title_length() -> int:
+    """The most words any title of :func:`_title_set` has."""
+    return max((len(t.split(" ")) for t in _title_set()), default=1)
+
+
+class _Taken:
+    """Disjoint spans already given to a mention, sorted, so that a test for overlap is a bisection."""
+
+    def __init__(self) -> None:
+        self.spans: list[tuple[int, int]] = []
+
+    def free(self, a: int, b: int) -> bool:
+        # Disjoint spans sorted by start are sorted by end too: only the last one starting before
+        # ``b`` can reach past ``a``.
+        k = bisect_left(self.spans, (b, -1)) - 1
+        return k < 0 or self.spans[k][1] <= a
+
+    def add(self, a: int, b: int) -> None:
+        insort(self.spans, (a, b))
+
+
+@cache
 def _offices() -> frozenset[str]:
     """Whole offices and institutions, lower case: a position that is one of them is complete."""
     from .gazetteer import agencies
@@ -419,11 +446,9 @@ _ANAPHOR = re.compile(r"[ \t]+(?:itu|tersebut)[ \t,]")
 def find_people(text: str) -> list[PersonMention]:
     """Person mentions, with a position where the text gives one next to the name."""
     mentions: list[PersonMention] = []
-    taken: list[tuple[int, int]] = []
+    taken = _Taken()
+    free = taken.free
     vocab = _vocab()
-
-    def free(a: int, b: int) -> bool:
-        return all(b <= s or a >= e for s, e in taken)
 
     pattern = _position_name_pattern()
     pos = 0
@@ -443,7 +468,7 @@ def find_people(text: str) -> list[PersonMention]:
         if found is None or not free(found.start, found.end):
             continue
         mentions.append(found)
-        taken.append((found.start, found.end))
+        taken.add(found.start, found.end)
     for m in _name_position_pattern().finditer(text):
         raw = m.group("name")
         before_name = text[max(0, m.start("name") - 40):m.start("name")].split()
@@ -465,7 +490,7 @@ def find_people(text: str) -> list[PersonMention]:
             mentions.append(PersonMention(start, end, raw, name))
         else:
             mentions.append(PersonMention(start, end, raw, name, _clean_position(m.group("pos")), m.start("pos")))
-        taken.append((start, end))
+        taken.add(start, end)
     for m in _speech_pattern().finditer(text):
         group = "name" if m.group("name") else "name2"
         raw = m.group(group)
@@ -485,7 +510,7 @@ def find_people(text: str) -> list[PersonMention]:
         if any(p.position_start is not None and p.position_start <= start < p.start for p in mentions):
             continue  # a word of a position already read ("Kebijakan Moneter BI Nama")
         mentions.append(PersonMention(start, m.end(group), raw, name))
-        taken.append((start, m.end(group)))
+        taken.add(start, m.end(group))
     # Later mentions of a known name, whole or by one of its words ("Purbaya", "Sadewa").
     known = {p.name for p in mentions}
     parts = {t for n in known if len(n.split()) > 1 for t in n.split()
@@ -495,7 +520,7 @@ def find_people(text: str) -> list[PersonMention]:
         for at in _occurrences(text, form):
             if free(at, at + len(form)):
                 mentions.append(PersonMention(at, at + len(form), form, form))
-                taken.append((at, at + len(form)))
+                taken.add(at, at + len(form))
     # "Wakil Ketua Komisi II DPR itu menilai": a position without a name points back at the person
     # the last sentence that names anyone is about (its first person).
     for start, end, position in anaphors:
@@ -506,7 +531,7 @@ def find_people(text: str) -> list[PersonMention]:
         sentence = max(text.rfind(". ", 0, last.start), text.rfind("\n", 0, last.start)) + 1
         subject = min((p for p in before if p.start >= sentence), key=lambda p: (p.start, p.end))
         mentions.append(PersonMention(start, end, text[start:end], subject.name, position, start))
-        taken.append((start, end))
+        taken.add(start, end)
     return sorted(mentions, key=lambda p: (p.start, p.end, p.name))
 
 

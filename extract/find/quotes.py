@@ -9,6 +9,7 @@ names nobody ("kata seorang warga") the speaker is ``None``.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Sequence
 
@@ -141,7 +142,7 @@ def attribute_quotes(text: str, spans: list[tuple[int, int]], people: Sequence[P
     """Give each quote span its speaker."""
     mentions: list[tuple[PersonMention, Person]] = sorted(
         ((m, p) for p in people for m in p.mentions), key=lambda mp: mp[0].start)
-    inside = lambda pos: any(s <= pos < e for s, e in spans)  # noqa: E731
+    inside = _inside(spans)
     quotes: list[Quote] = []
     last_speaker: Person | None = None
     last_end = 0
@@ -170,7 +171,8 @@ def attribute_quotes(text: str, spans: list[tuple[int, int]], people: Sequence[P
         if not resolved:
             line_start = text.rfind("\n", 0, start) + 1
             head = text[line_start:start - 1]
-            if _BEFORE.search(head):
+            # The cue ends the line's text before the quote: only its last few hundred characters can hold it.
+            if _BEFORE.search(head, max(0, len(head) - 400)):
                 speaker = _mention_at(people, line_start, start) or _recent(text, mentions, start, last_end,
                                                                              last_speaker, inside)
                 resolved = speaker is not None
@@ -187,6 +189,16 @@ def attribute_quotes(text: str, spans: list[tuple[int, int]], people: Sequence[P
             last_speaker = speaker
         last_end = end
     return quotes
+
+
+def _inside(spans: list[tuple[int, int]]):
+    """A test whether an offset falls inside one of the quote spans (sorted and disjoint), by bisection."""
+    starts = [s for s, _ in spans]
+
+    def inside(pos: int) -> bool:
+        k = bisect_right(starts, pos) - 1
+        return k >= 0 and pos < spans[k][1]
+    return inside
 
 
 def _recent(text, mentions, start, last_end, last_speaker, inside) -> Person | None:
