@@ -20,6 +20,8 @@ from extract.serve.metadata import QUERIES, TABLES, build_metadata, write_metada
 from extract.store import open_db, save_record
 from extract.store.schema import _TABLES
 
+from tests.pages import fetch, warta_plugin  # noqa: F401 (warta_plugin is a fixture)
+
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 
 FIXTURE = Path(__file__).parent / "fixtures" / "record-example.json"
@@ -44,33 +46,6 @@ def full_db(tmp_path) -> Path:
 @pytest.fixture
 def empty_db(tmp_path) -> Path:
     return make_db(tmp_path / "warta.db", [])
-
-
-@pytest.fixture(scope="module", autouse=True)
-def warta_plugin():
-    """Our plugin registered as an installed one would be (unless its entry point already is)."""
-    registered = pm.is_registered(datasette_plugin)
-    if not registered:
-        pm.register(datasette_plugin, name="warta-test")
-    yield datasette_plugin
-    if not registered:
-        pm.unregister(datasette_plugin)
-
-
-def fetch(db_path: Path, *paths: str, plugin_config: dict | None = None) -> list:
-    """Start Datasette on ``db_path`` with its metadata and GET each path."""
-    db = open_db(db_path)
-    metadata = build_metadata(db)
-    db.close()
-    if plugin_config:
-        metadata["plugins"] = {"warta": plugin_config}
-
-    async def run():
-        ds = Datasette([str(db_path)], metadata=metadata)
-        await ds.invoke_startup()
-        return [await ds.client.get(path) for path in paths]
-
-    return asyncio.run(run())
 
 
 def url(path: str, **params: str) -> str:

@@ -11,12 +11,11 @@ from urllib.parse import urlencode
 
 import pytest
 from datasette.app import Datasette
-from datasette.plugins import pm
 
-from extract.serve import plugin as datasette_plugin
-from extract.serve.metadata import build_metadata
 from extract.store import open_db, save_record, search
 from extract.store.query import MAX_QUERY_WORDS, fts_query, plain_fts_query
+
+from tests.pages import metadata_for, warta_plugin  # noqa: F401 (warta_plugin is a fixture)
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLES = ROOT.parent / "shared" / "data" / "detik-txt"
@@ -27,16 +26,6 @@ DOCUMENTS = 2000
 def _allowed_texts() -> list[str]:
     allowed = {line.strip() for line in TRAIN_IDS.read_text().splitlines() if line.strip() and line[0] != "#"}
     return [path.read_text(encoding="utf-8") for path in sorted(ARTICLES.glob("*.txt")) if path.stem in allowed]
-
-
-@pytest.fixture(scope="module", autouse=True)
-def warta_plugin():
-    registered = pm.is_registered(datasette_plugin)
-    if not registered:
-        pm.register(datasette_plugin, name="warta-search-scale-test")
-    yield
-    if not registered:
-        pm.unregister(datasette_plugin)
 
 
 @pytest.fixture(scope="module")
@@ -65,9 +54,7 @@ def big_db(tmp_path_factory) -> Path:
 
 def page(db_path: Path, q: str) -> tuple[int, list[dict], float]:
     """Status, rows and seconds of one request to the search canned query, as JSON."""
-    db = open_db(db_path)
-    metadata = build_metadata(db)
-    db.close()
+    metadata = metadata_for(db_path)
 
     async def run():
         ds = Datasette([str(db_path)], metadata=metadata)

@@ -2,7 +2,6 @@
 dashboard and the drafts page; and `warta serve` as a well-behaved process."""
 from __future__ import annotations
 
-import asyncio
 import json
 import os
 import signal
@@ -15,16 +14,15 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 import pytest
-from datasette.app import Datasette
-from datasette.plugins import pm
 
 from cli import cli
 from extract import extract_records, render_briefs, render_drafts
-from extract.serve import plugin as datasette_plugin
-from extract.serve.metadata import QUERIES, build_metadata, write_metadata
+from extract.serve.metadata import QUERIES, write_metadata
 from extract.serve.plugin import bar_chart, draft_group, snippet_html
 from extract.store import iter_records, open_db, save_record
 from extract.store.query import fts_query, root_of, word_forms
+
+from tests.pages import fetch, warta_plugin  # noqa: F401 (warta_plugin is a fixture)
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
@@ -43,16 +41,6 @@ def form_record(key: str, text: str) -> dict:
             "regulations": [], "officials": [], "agencies": [], "quotes": []}
 
 
-@pytest.fixture(scope="module", autouse=True)
-def warta_plugin():
-    registered = pm.is_registered(datasette_plugin)
-    if not registered:
-        pm.register(datasette_plugin, name="warta-serve-test")
-    yield
-    if not registered:
-        pm.unregister(datasette_plugin)
-
-
 @pytest.fixture(scope="module")
 def served(tmp_path_factory) -> Path:
     """The corpus plus the word-form records, with drafts beside the database."""
@@ -69,21 +57,8 @@ def served(tmp_path_factory) -> Path:
     return path
 
 
-def get(db_path: Path, *paths: str) -> list:
-    db = open_db(db_path)
-    metadata = build_metadata(db)
-    db.close()
-
-    async def run():
-        ds = Datasette([str(db_path)], metadata=metadata)
-        await ds.invoke_startup()
-        return [await ds.client.get(path) for path in paths]
-
-    return asyncio.run(run())
-
-
 def search(db_path: Path, q: str) -> list[dict]:
-    (response,) = get(db_path, "/warta/search.json?" + urlencode({"q": q, "_shape": "array"}))
+    (response,) = fetch(db_path, "/warta/search.json?" + urlencode({"q": q, "_shape": "array"}))
     assert response.status_code == 200, response.text
     return response.json()
 
@@ -143,7 +118,7 @@ def test_a_regulation_typed_as_people_write_it(served, q, source):
 
 
 def test_search_page_shows_highlights_not_brackets_or_sql(served):
-    (page,) = get(served, "/warta/search?q=banjir")
+    (page,) = fetch(served, "/warta/search?q=banjir")
     assert page.status_code == 200
     results = page.text.split("<tbody>")[1]
     assert '<mark class="warta-hit">' in results
@@ -164,7 +139,7 @@ def test_snippet_html_escapes_and_marks():
 
 
 def test_documents_table_reads_as_words_and_hides_long_columns(served):
-    page, css = get(served, "/warta/documents", "/-/warta/warta.css")
+    page, css = fetch(served, "/warta/documents", "/-/warta/warta.css")
     cells = page.text.split("<tbody>")[1]
     assert ">siaran pers<" in cells and ">press_release<" not in cells
     assert '"press_release": "siaran pers"' in page.text  # the facet is relabelled in the page
@@ -185,7 +160,7 @@ def test_draft_group(name, group):
 
 
 def test_drafts_page_groups_every_draft_and_opens_each(served):
-    listing, brief, release, missing, outside = get(
+    listing, brief, release, missing, outside = fetch(
         served, "/-/warta/drafts", "/-/warta/drafts/regulasi/pp-2025-50.md",
         "/-/warta/drafts/pemprov-jabar-siaga-banjir.siaran-pers.md", "/-/warta/drafts/tidak-ada.md",
         "/-/warta/drafts/regulasi/..%2F..%2Fwarta.db.md")
@@ -200,7 +175,7 @@ def test_drafts_page_groups_every_draft_and_opens_each(served):
 
 
 def test_dashboard_draws_every_chart_offline(served):
-    (page,) = get(served, "/-/warta/dashboard")
+    (page,) = fetch(served, "/-/warta/dashboard")
     assert page.status_code == 200
     for caption in ("Rujukan regulasi per bulan", "Regulasi paling sering dirujuk", "Dokumen per instansi",
                     "Dokumen per jenis", "Kutipan per pejabat"):

@@ -3,21 +3,18 @@ the plugin's document page, over real PDFs: two amendments of one PADG (reg-12, 
 that revokes an earlier one and carries code tables (reg-22)."""
 from __future__ import annotations
 
-import asyncio
 import re
 from html import unescape
 
 import pytest
-from datasette.app import Datasette
-from datasette.plugins import pm
 from datasette.utils import tilde_encode
 
 from extract import extract_records
-from extract.serve import plugin as datasette_plugin
 from extract.serve.catalogue import table_cells
-from extract.serve.metadata import build_metadata
 from extract.store import open_db, save_record
 from extract.write.briefs import regulation_context, render_regulation_brief, short_citation, status_line
+
+from tests.pages import fetch, warta_plugin  # noqa: F401 (warta_plugin is a fixture)
 
 from .regulation_pdfs import PDFS
 
@@ -51,29 +48,6 @@ def db_path(tmp_path_factory):
     save_record(db, hand_made_record())
     db.close()
     return path
-
-
-@pytest.fixture(scope="module", autouse=True)
-def warta_plugin():
-    registered = pm.is_registered(datasette_plugin)
-    if not registered:
-        pm.register(datasette_plugin, name="warta-status-test")
-    yield
-    if not registered:
-        pm.unregister(datasette_plugin)
-
-
-def fetch(db_path, *paths: str) -> list:
-    db = open_db(db_path)
-    metadata = build_metadata(db)
-    db.close()
-
-    async def run():
-        ds = Datasette([str(db_path)], metadata=metadata)
-        await ds.invoke_startup()
-        return [await ds.client.get(path) for path in paths]
-
-    return asyncio.run(run())
 
 
 def row_path(regulation_id: str) -> str:
