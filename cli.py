@@ -96,6 +96,15 @@ def _budget_options(command):
     return command
 
 
+def _ocr_options(command):
+    """--ocr auto|force|off and its short form --no-ocr, shared by extract, ingest and run."""
+    command = click.option("--ocr", "ocr_mode", type=click.Choice(["auto", "force", "off"]), default="auto",
+                           show_default=True,
+                           help="OCR PDF pages: auto (scans and garbled text layers), force (every page), off.")(command)
+    return click.option("--no-ocr", is_flag=True,
+                        help="Do not OCR PDF pages that have no text layer (same as --ocr off).")(command)
+
+
 def _ocr(no_ocr: bool, mode: str) -> str:
     """The OCR mode: --no-ocr is --ocr off."""
     return "off" if no_ocr else mode
@@ -121,11 +130,9 @@ def cli():
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--with-text", is_flag=True, help="Add the normalized text that offsets point into.")
 @click.option("--jobs", "-j", default=1, show_default=True, help="Worker processes.")
-@click.option("--no-ocr", is_flag=True, help="Do not OCR PDF pages that have no text layer (same as --ocr off).")
+@_ocr_options
 @click.option("--indent", is_flag=True, help="Pretty-print each record (no longer JSON Lines).")
 @click.option("--ner", is_flag=True, help="Add the statistical NER's entities (slower).")
-@click.option("--ocr", "ocr_mode", type=click.Choice(["auto", "force", "off"]), default="auto", show_default=True,
-              help="OCR PDF pages: auto (scans and garbled text layers), force (every page), off.")
 @click.option("--dask", "dask_address", metavar="ADDRESS", help=DASK_HELP)
 @click.option("--out", "out_dir", metavar="DIR", help="With --dask: write the records as JSON Lines shards "
               "(part-*.jsonl) into DIR, a folder or URL every worker reaches, instead of printing them.")
@@ -380,9 +387,7 @@ def _summary(db_path: str, tally: dict, failed: int) -> str:
 @click.argument("paths", nargs=-1)
 @click.option("--db", "db_path", default=DEFAULT_DB, show_default=True, help="SQLite database to write.")
 @click.option("--jobs", "-j", default=1, show_default=True, help="Worker processes for extraction.")
-@click.option("--no-ocr", is_flag=True, help="Do not OCR PDF pages that have no text layer (same as --ocr off).")
-@click.option("--ocr", "ocr_mode", type=click.Choice(["auto", "force", "off"]), default="auto", show_default=True,
-              help="OCR PDF pages: auto (scans and garbled text layers), force (every page), off.")
+@_ocr_options
 @click.option("--dask", "dask_address", metavar="ADDRESS", help=DASK_HELP)
 @click.option("--records", "records_dir", metavar="DIR", help="Load the shards 'warta extract --dask --with-text "
               "--out DIR' wrote, without extracting anything.")
@@ -570,9 +575,7 @@ def serve(db_path, host, port, reload):
 @click.option("--corpus", default="corpus", show_default=True, help="Folder of documents to ingest.")
 @click.option("--out", "out_dir", default="output", show_default=True, help="Folder for database, metadata, drafts.")
 @click.option("--jobs", "-j", default=1, show_default=True, help="Worker processes for extraction.")
-@click.option("--no-ocr", is_flag=True, help="Do not OCR PDF pages that have no text layer (same as --ocr off).")
-@click.option("--ocr", "ocr_mode", type=click.Choice(["auto", "force", "off"]), default="auto", show_default=True,
-              help="OCR PDF pages: auto (scans and garbled text layers), force (every page), off.")
+@_ocr_options
 @_budget_options
 def run(corpus, out_dir, jobs, no_ocr, ocr_mode, max_bytes, max_seconds, max_pages, max_pixels):
     """The main job: ingest the corpus, write Datasette metadata and drafts, say where they are.
