@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 
 from .find.agencies import resolve_agencies
 from .find.dates import document_date, event_date
-from .find.people import resolve_people
+from .find.persons import resolve_people
 from .find.quotes import attribute_quotes, find_statements
 from .find.regulations import akn_uri, canonical_id, resolve_citations
 from .find.references import find_references

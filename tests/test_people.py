@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from extract.find.people import find_people, resolve_people
+from extract.find.people import find_people
+from extract.find.persons import resolve_people
 
 
 def people(text: str) -> list[tuple[str, str | None]]:

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from extract.find.people import find_people, resolve_people, spelling_variants
+from extract.find.people import find_people
+from extract.find.persons import resolve_people, spelling_variants
 
 
 def people(text: str) -> list[tuple[str, str | None, bool]]:

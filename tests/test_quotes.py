@@ -8,7 +8,8 @@ from __future__ import annotations
 import pytest
 
 from extract.read.normalize import clean_text
-from extract.find.people import find_people, resolve_people
+from extract.find.people import find_people
+from extract.find.persons import resolve_people
 from extract.find.quotes import attribute_quotes, find_quotes, find_statements, quote_text
 
 

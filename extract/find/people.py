@@ -9,7 +9,7 @@ Officials are found in the constructions that Indonesian releases and news use:
 Other people are found beside speech verbs ("kata Nama", "Nama mengatakan"). Where a position is
 written without a comma, the words that belong to institution and region names (from the
 gazetteers) stay with the position and the first other capitalised word starts the name.
-:func:`resolve_people` merges "Purbaya" into "Purbaya Yudhi Sadewa" within a document.
+:mod:`.persons` merges "Purbaya" into "Purbaya Yudhi Sadewa" within a document.
 """
 from __future__ import annotations
 
@@ -547,104 +547,3 @@ def _occurrences(text: str, form: str):
         if (at == 0 or not _word_char(text[at - 1])) and (end == len(text) or not _word_char(text[end])):
             yield at
         at = text.find(form, at + 1)
-
-
-def _name_tokens(name: str) -> list[str]:
-    return [t.strip("'’‘\".,").lower() for t in name.split() if t.strip("'’‘\".,")]
-
-
-def _same_person(short: str, full: str) -> bool:
-    s, f = _name_tokens(short), _name_tokens(full)
-    return bool(s) and len(s) <= len(f) and all(t in f for t in s)
-
-
-def _one_letter_apart(a: str, b: str) -> bool:
-    """"Afifuddin" / "Affifuddin", "Verrel" / "Verrell": one letter added, dropped or changed."""
-    if a == b or abs(len(a) - len(b)) > 1 or min(len(a), len(b)) < 5:
-        return False
-    if len(a) == len(b):
-        return sum(x != y for x, y in zip(a, b)) == 1
-    short, long_ = sorted((a, b), key=len)
-    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
-
-
-def spelling_variants(a: str, b: str) -> bool:
-    """Two names of the same words but one, written one letter apart."""
-    ta, tb = _name_tokens(a), _name_tokens(b)
-    if len(ta) != len(tb) or ta == tb:
-        return False
-    differ = [(x, y) for x, y in zip(ta, tb) if x != y]
-    return len(differ) == 1 and _one_letter_apart(*differ[0])
-
-
-def resolve_people(mentions: list[PersonMention], agency_names: list[str] | None = None) -> list[Person]:
-    """One :class:`Person` per individual, under the fullest name the document gives.
-
-    Spellings one letter apart merge under the one the text uses most; a shorter name joins the
-    longer one whose words it holds (the one named first where several do). Every order here is
-    total, broken by the text itself, so the result never depends on hashing.
-    """
-    first_at: dict[str, int] = {}
-    counts: dict[str, int] = {}
-    for m in sorted(mentions, key=lambda m: (m.start, m.end, m.name)):
-        first_at.setdefault(m.name, m.start)
-        counts[m.name] = counts.get(m.name, 0) + 1
-    spelled: dict[str, str] = {}
-    by_use = sorted(first_at, key=lambda n: (-counts[n], first_at[n], n))
-    for n in by_use:
-        spelled[n] = next((v for v in by_use if v in spelled and spelled[v] == v and spelling_variants(n, v)), n)
-    names = sorted({spelled[n] for n in first_at}, key=lambda n: (-len(n.split()), -len(n), first_at[n], n))
-    canonical: dict[str, str] = {}
-    for n in names:
-        canonical[n] = next((full for full in names if full != n and _same_person(n, full)
-                             and len(full.split()) > len(n.split())), n)
-        # Chains: "Purbaya" -> "Purbaya Sadewa" -> "Purbaya Yudhi Sadewa".
-        while canonical.get(canonical[n], canonical[n]) != canonical[n]:
-            canonical[n] = canonical[canonical[n]]
-    # A short name that several longer ones hold ("Guntur" in two people's names) is the one named
-    # last before the mention, as a reader takes it; before any of them is named, the first one named.
-    holders = {n: [full for full in names if _same_person(n, full) and len(full.split()) > len(n.split())
-                   and canonical[full] == full] for n in names}
-    groups: dict[str, list[PersonMention]] = {}
-    for m in sorted(mentions, key=lambda m: (m.start, m.end, m.name)):
-        target = canonical[spelled[m.name]]
-        options = holders.get(spelled[m.name], [])
-        if len(options) > 1:
-            earlier = [f for f in options if first_at[f] <= m.start]
-            target = (max(earlier, key=lambda f: (first_at[f], f)) if earlier
-                      else min(options, key=lambda f: (first_at[f], f)))
-        groups.setdefault(target, []).append(m)
-    people = []
-    for name, group in groups.items():
-        with_pos = [m for m in group if m.position]
-        # The position stated nearest the fullest name; a public office before a private one.
-        ranked = sorted(with_pos, key=lambda m: (_private(m.position), spelled[m.name] != name, m.start))
-        position = ranked[0].position if ranked else None
-        official = bool(position) and not _private(position)
-        agency = _agency_of(position, agency_names or [])
-        people.append(Person(name, position, agency, official, tuple(group)))
-    return sorted(people, key=lambda p: (p.mentions[0].start, p.name))
-
-
-_PRIVATE = re.compile(r"\b(?:PT|CV|Tbk|Persero\)?|Ltd|Inc|Universitas|Partai|Yayasan|Institute|Institut|LSM|"
-                      r"Asosiasi|Serikat (?:Pekerja|Buruh|Petani)|Federasi|Konfederasi|Himpunan|Perhimpunan|Perkumpulan|Paguyuban|"
-                      r"Ikatan|Gabungan|Kadin|Apindo|KSPSI|KSPI|KSBSI|MPBI)\b")
-_STATE_COMPANY = re.compile(r"\b(?:PT\s+(?:Pertamina|PLN|Telkom|KAI|Pindad|Pos Indonesia|Bank (?:Mandiri|Rakyat|Negara)|"
-                            r"Garuda|Pelindo|Jasa|Angkasa|Hutama|Waskita|Wijaya Karya|Bio Farma|Taspen|Asabri|ASDP|"
-                            r"Perusahaan Listrik|Kereta Api|PGN|Antam|Timah|Bukit Asam|Pupuk|Semen Indonesia|"
-                            r"Danareksa|Len|Dirgantara|PAL|Inka|Krakatau|Sarinah|Permodalan))")
-
-
-_LEGISLATURE = re.compile(r"\b(?:DPR|DPRD|MPR|DPD RI|Fraksi)\b")
-
-
-def _private(position: str) -> bool:
-    return (bool(_PRIVATE.search(position)) and not _STATE_COMPANY.search(position)
-            and not (re.search(r"\bPartai\b", position) and _LEGISLATURE.search(position)))
-
-
-def _agency_of(position: str | None, agency_names: list[str]) -> str | None:
-    if not position:
-        return None
-    found = [a for a in agency_names if a and a.lower() in position.lower()]
-    return max(found, key=lambda a: (len(a), a)) if found else None
