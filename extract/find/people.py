@@ -277,7 +277,9 @@ def _read_position_name(text: str, m: re.Match) -> PersonMention | None:
                          for b in bares[title_words:k])
             after = words[k + len(run)].group(0) if k + len(run) < len(words) else ""
             # The name closes the run: what follows it is a lower-case word, a comma or nothing.
-            closes = (not after or (after[:1].islower() and after not in ("dan", "serta"))
+            # "Dirjen X Nama dan Kepala Y Nama": "dan" before another title closes the name too.
+            then = bares[k + len(run) + 1] if k + len(run) + 1 < len(bares) else ""
+            closes = (not after or (after[:1].islower() and (after not in ("dan", "serta") or then in _title_openers()))
                       or words[k + len(run) - 1].group(0).endswith(","))
             complete = office and closes and 1 <= len(run) <= 4
         if _acronym(bare) and bare not in ranks():
@@ -326,6 +328,10 @@ def _read_position_name(text: str, m: re.Match) -> PersonMention | None:
         rank, words = _leading_rank(text[start:end].split())
         if rank:
             start = text.index(words[0], start) if words else end
+        if m.group("comma") and start >= m.start("name") and (lead := _region_lead(words)):
+            # "Mantan Ketua DPRD X, Riau Nama": a region after the comma is the position's, not the name's.
+            pos = f"{pos}, {' '.join(words[:lead])}"
+            start = text.index(words[lead], start + len(" ".join(words[:lead])))
         named = _NAME_AT.match(text, start)
         if not named:
             continue
@@ -344,6 +350,13 @@ def _read_position_name(text: str, m: re.Match) -> PersonMention | None:
     return None
 
 
+def _region_lead(words: list[str]) -> int:
+    """How many of the first words name a province or region, where a capitalised word follows them."""
+    names = region_names()
+    return next((n for n in (3, 2, 1) if len(words) > n and " ".join(words[:n]) in names
+                 and words[n][:1].isupper() and words[n] not in _vocab()), 0)
+
+
 STANDALONE_TITLES = frozenset(data.words("standalone_titles"))  # data/words/standalone_titles.txt
 
 
@@ -351,6 +364,12 @@ STANDALONE_TITLES = frozenset(data.words("standalone_titles"))  # data/words/sta
 def _title_set() -> frozenset[str]:
     return frozenset(t.lower() for t in position_titles()) | frozenset(
         f"{prefix} {t.lower()}" for prefix in ("mantan", "eks", "plt", "plt.", "pj", "pj.") for t in position_titles())
+
+
+@cache
+def _title_openers() -> frozenset[str]:
+    """The first words of titles, as written: "Kepala", "Dirjen", "Menteri"."""
+    return frozenset(t.split()[0] for t in position_titles() if t[:1].isupper())
 
 
 @cache
