@@ -323,7 +323,9 @@ def _read_position_name(text: str, m: re.Match) -> PersonMention | None:
             candidates.reverse()
     for pos, start, end in candidates:
         # "Kepala Dinas Pemuda, Olahraga, dan Pariwisata": a list of office words, not a name after a comma.
-        if re.match(r"\s*,?\s*(?:dan|serta)\s+[A-Z]", text[end:end + 12]):
+        # "Kepala X, Nama, dan Camat Y, Nama": a title after "dan" opens the next item of a list of people.
+        listed = re.match(r"\s*,?\s*(?:dan|serta)\s+([A-Z][\w.]*)", text[end:end + 40])
+        if listed and listed.group(1) not in _title_openers():
             continue
         rank, words = _leading_rank(text[start:end].split())
         if rank:
@@ -530,6 +532,7 @@ def find_people(text: str) -> list[PersonMention]:
             continue  # a word of a position already read ("Kebijakan Moneter BI Nama")
         mentions.append(PersonMention(start, m.end(group), raw, name))
         taken.add(start, m.end(group))
+    mentions = [_without_named_lead(text, p) for p in mentions]
     # Later mentions of a known name, whole or by one of its words ("Purbaya", "Sadewa").
     known = {p.name for p in mentions}
     parts = {t for n in known if len(n.split()) > 1 for t in n.split()
@@ -552,6 +555,32 @@ def find_people(text: str) -> list[PersonMention]:
         mentions.append(PersonMention(start, end, text[start:end], subject.name, position, start))
         taken.add(start, end)
     return sorted(mentions, key=lambda p: (p.start, p.end, p.name))
+
+
+_PLACE_OR_FIRM_BEFORE = re.compile(r"\b(?:di|pihak|pengembang|perusahaan|milik|kompleks|manajemen|kawasan|"
+                                   r"perumahan|pabrik|toko|grup)[ \t]+$")
+
+
+def _without_named_lead(text: str, p: PersonMention) -> PersonMention:
+    """"Manager Operasional Balboa Estate Nama Nama mengatakan": where the first words of a long name
+    stand alone elsewhere in the text as a name of their own ("pengembang Balboa Estate.") and the
+    words after them are used without them ("papar Nama"), the first words name something else."""
+    words = p.name.split()
+    if len(words) < 3:
+        return p
+    for n in (1, 2):
+        head, tail = " ".join(words[:n]), words[n:]
+        if len(tail) < 2:
+            continue
+        head_alone = any(_PLACE_OR_FIRM_BEFORE.search(text, max(0, at - 20), at)
+                         and not text[at + len(head):at + len(head) + 2].strip()[:1].isupper()
+                         for at in _occurrences(text, head) if at != p.start + p.text.find(head))
+        tail_alone = any(not text[:at].rstrip().endswith(words[n - 1]) for at in _occurrences(text, tail[0]))
+        at = p.text.find(" " + tail[0] + " ")
+        if head_alone and tail_alone and at >= 0:
+            start = p.start + at + 1
+            return PersonMention(start, p.end, text[start:p.end], " ".join(tail), p.position, p.position_start, p.rank)
+    return p
 
 
 def _word_char(ch: str) -> bool:
