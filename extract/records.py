@@ -8,10 +8,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_right
+from dataclasses import replace
 
 from spacy.tokens import Doc
 
 from .find.agencies import resolve_agencies
+from .find.agency_names import name_key
+from .find.vocabulary import position_vocabulary, region_names
 from .find.dates import document_date, event_date
 from .find.persons import resolve_people
 from .find.quotes import attribute_quotes, find_statements
@@ -60,6 +64,39 @@ def _in_spans(pos: int, spans) -> bool:
     return any(a <= pos < b for a, b in spans)
 
 
+def _person_words(words: str) -> bool:
+    """Words that can only be a person's: capitalised, none of them an office, institution or region word."""
+    vocabulary = position_vocabulary() | region_names()
+    return all(w[:1].isupper() and w[1:2].islower() and w not in vocabulary for w in words.split())
+
+
+def _clip_agencies(mentions: list, people: list) -> list:
+    """An institution's name ends where a person's name starts: "Ditjen Pendis Nama Nama menyatakan" names
+    "Ditjen Pendis", whose head the text leaves out. A name the gazetteer knows is never cut."""
+    people = sorted(people, key=lambda p: (p.start, p.end))
+    starts = [p.start for p in people]
+    out = []
+    for m in mentions:
+        k = bisect_right(starts, m.start)
+        if m.key.startswith(("gaz:", "bare:")) or k == len(starts) or starts[k] >= m.end:
+            out.append(m)
+            continue
+        kept = m.text[:starts[k] - m.start].rstrip(" ,")
+        cut = m.text[len(kept):].strip(" ,")
+        person = people[k]
+        if not _person_words(cut) or not (person.position or len(cut.split()) > 1):
+            out.append(m)  # a region, a number or an office word: the name's own ("KPK Wilayah V")
+            continue
+        if len(kept.split()) < 2 or not m.name.endswith(cut):
+            continue  # nothing of a name is left ("Direktorat Nama"), or the words were rewritten
+        name = m.name[:-len(cut)].rstrip(" ,")
+        short = m.short[:-len(cut)].rstrip(" ,") if m.short and m.short.endswith(cut) else m.short
+        prefix = m.key.split(":", 1)[0]
+        out.append(replace(m, end=m.start + len(kept), text=kept, name=name, short=short,
+                           key=f"{prefix}:{name_key(name)}"))
+    return out
+
+
 def build_record(source: Source, doc: Doc, structure=None, *, with_text: bool = False, to_source=None) -> dict:
     """The JSON-ready record for one document (``structure`` from :func:`extract.read.structure.parse_structure`)."""
     text = doc.user_data.get("warta_text") or doc.text
@@ -87,8 +124,10 @@ def build_record(source: Source, doc: Doc, structure=None, *, with_text: bool = 
 
     relations = _relations(text, citations, regulations, identity, own_key, structure)
 
-    agencies = resolve_agencies([m for m in _spans(doc, "agencies") if m.start >= body_start or m.key.startswith("gaz:")])
-    people = resolve_people([m for m in _spans(doc, "people") if m.start >= body_start],
+    person_mentions = [m for m in _spans(doc, "people") if m.start >= body_start]
+    agencies = resolve_agencies(_clip_agencies([m for m in _spans(doc, "agencies")
+                                                if m.start >= body_start or m.key.startswith("gaz:")], person_mentions))
+    people = resolve_people(person_mentions,
                             [a.name for a in agencies] + [a.acronym or "" for a in agencies])
     quote_spans = _spans(doc, "quotes")  # (start, end) of the words inside the marks
     quotes = attribute_quotes(text, quote_spans, people)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from extract import extract_records
 from extract.find.agencies import find_agencies, resolve_agencies
 
 
@@ -301,3 +302,19 @@ def test_an_institution_named_inside_its_heads_title(text, expected):
     assert [a.name for a in found] == expected
     for agency in found:  # the title itself is not one of the institution's names
         assert not any(f.startswith(("kapol", "wakapol", "kajari")) for f in agency.forms)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the institution's name stops where a person's name, read by the people finder, starts
+    ("Kepala Biro Hukum Kemendag Ratna Sari mengatakan aturan direvisi.",
+     ["Biro Hukum Kemendag"]),
+    # a numeral or a region at the end stays the institution's
+    ("Kepala Satuan Tugas Supervisi KPK Wilayah V Sari Dewanti di gedung KPK.",
+     ["Satuan Tugas Supervisi KPK Wilayah V", "Komisi Pemberantasan Korupsi"]),
+])
+def test_an_institution_ends_where_a_person_starts(tmp_path, text, expected):
+    path = tmp_path / "berita.txt"
+    path.write_text(f"Modul Baru Diluncurkan\n\n{text}\n", encoding="utf-8")  # a headline, then the body
+    [outcome] = extract_records([str(path)])
+    assert [a["name"] for a in outcome.record["agencies"]] == expected
+

@@ -91,6 +91,25 @@ def people(text: str) -> list[tuple[str, str | None, bool]]:
     # dotted degrees after a comma
     ("Kapolres Ponorogo AKBP Andika Putra Wibawa, S.I.K., M.H. turun langsung.",
      [("Andika Putra Wibawa", "Kapolres Ponorogo", True)]),
+    # "dan" before another title closes the first name: a list of two officials, not one long position
+    ("Hadir Dirjen Pajak Laksmana Wibisono dan Kepala BKF Tegar Santosa dalam rapat itu.",
+     [("Laksmana Wibisono", "Dirjen Pajak", True), ("Tegar Santosa", "Kepala BKF", True)]),
+    ("Kepala BPBD Kabupaten Garut, Sinta Maharani, dan Camat Tarogong Kidul, Bayu Prakoso, meninjau lokasi.",
+     [("Sinta Maharani", "Kepala BPBD Kabupaten Garut", True), ("Bayu Prakoso", "Camat Tarogong Kidul", True)]),
+    # a province after the comma belongs to the position; a regency's name may be a given name
+    ("Mantan Ketua DPRD Kampar, Riau Hasanudin ditahan jaksa.",
+     [("Hasanudin", "Mantan Ketua DPRD Kampar, Riau", True)]),
+    ("Koordinator Forum Warga, Bima Saputra, menyebut laporan dikirim.",
+     [("Bima Saputra", "Koordinator Forum Warga", True)]),
+    # an institution abroad is the position's, not the start of the name
+    ("Ketua Federal Reserve Marcus Whitfield menjelaskan suku bunga ditahan.",
+     [("Marcus Whitfield", "Ketua Federal Reserve", True)]),
+    # the institution runs up to its bracketed short form, however its name is misspelt
+    ("Data itu dari Kepala Badan Pusat Statistika (BPS) Wulan Sekarsari.",
+     [("Wulan Sekarsari", "Kepala Badan Pusat Statistika", True)]),
+    # a short form inside a later item of the list does not stretch the first one
+    ("Tiba pula Menteri Agama Yusuf Halim, serta Kepala Badan Gizi Nasional (BGN) Raka Pradipta.",
+     [("Yusuf Halim", "Menteri Agama", True), ("Raka Pradipta", "Kepala Badan Gizi Nasional", True)]),
 ])
 def test_official_constructions(text, expected):
     assert people(text) == expected
@@ -117,6 +136,13 @@ def test_official_constructions(text, expected):
      [("Joko Prasetya", "Ketua Asosiasi Petani Garam Nusantara", False)]),
     ("Ketua Serikat Pekerja Pabrik Tekstil, Ratih Wulan, menolak rencana itu.",
      [("Ratih Wulan", "Ketua Serikat Pekerja Pabrik Tekstil", False)]),
+    # an institution that speaks is not a person, however its name ends
+    ("Departemen Kepolisian Kota Springfield mengatakan ribuan orang berkumpul.", []),
+    # a firm's name, used alone elsewhere, between an occupation and a name is not part of the name
+    ("Sekretaris Ditjen Pendis Arman Saleh menyatakan modul siap. Modul disusun Ditjen Pendis Kemenag. "
+     "Arman menambahkan hal itu.", [("Arman Saleh", "Sekretaris Ditjen Pendis", True)]),
+    ("Warga memprotes pihak Griya Asri. Manager Operasional Griya Asri Tomi Hartanto mengatakan izin lengkap. "
+     "\"Kami taat aturan,\" ujar Tomi.", [("Tomi Hartanto", None, False)]),
 ])
 def test_names_and_not_names(text, expected):
     assert people(text) == expected

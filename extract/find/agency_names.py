@@ -19,6 +19,11 @@ def _norm(text: str) -> str:
     return re.sub(r"\s+", " ", expand_region_short_forms(re.sub(r"\s*\([^)]*\)", "", text))).strip().lower()
 
 
+def name_key(text: str) -> str:
+    """The key that spellings of one institution's name share: brackets dropped, regions spelled out."""
+    return _norm(text)
+
+
 @cache
 def gazetteer_index() -> dict[str, tuple[str, str | None, str]]:
     """Every surface form of a national institution, lower-cased -> (name, acronym, category)."""

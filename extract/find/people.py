@@ -245,6 +245,7 @@ def _read_position_name(text: str, m: re.Match) -> PersonMention | None:
     # A rank inside the run marks where the name starts: "Kapolsek Tempat AKP Nama".
     rank_at = next((k for k in range(title_words, len(words) - 1) if bares[k] in ranks() and depth_ok(words, k)
                     and bares[k + 1][:1].isupper()), None)
+    acronyms_at = [j for j, w in enumerate(words) if re.fullmatch(r"\([A-Z][A-Za-z]{1,9}\)", w.group(0))]
     for k, w in enumerate(words[title_words:], title_words):
         raw = w.group(0)
         opens, closes = raw.count("("), raw.count(")")
@@ -255,6 +256,9 @@ def _read_position_name(text: str, m: re.Match) -> PersonMention | None:
             continue
         if inside or raw.endswith(",") or not bare:
             continue  # a bracketed short form or one unit of a list: the position's
+        if any(k < j < len(words) - 1 and bares[j + 1][:1].isupper() and not any(
+                words[i].group(0).endswith(",") or bares[i] in ("dan", "serta") for i in range(k, j)) for j in acronyms_at):
+            continue  # "Kepala Badan Pusat Statistika (BPS) Nama": the institution runs up to its short form
         before = [x.group(0) for x in words[:k]]
         rest = bares[k:]
         nxt = bares[k + 1] if k + 1 < len(bares) else ""
@@ -352,9 +356,17 @@ def _read_position_name(text: str, m: re.Match) -> PersonMention | None:
     return None
 
 
+@cache
+def _provinces() -> frozenset[str]:
+    from .gazetteer import regions
+
+    return frozenset(r.name for r in regions() if r.level == "province")
+
+
 def _region_lead(words: list[str]) -> int:
-    """How many of the first words name a province or region, where a capitalised word follows them."""
-    names = region_names()
+    """How many of the first words name a province, where a capitalised word follows them. Only provinces:
+    many a regency or city ("Bima", "Agam") is also a given name."""
+    names = _provinces()
     return next((n for n in (3, 2, 1) if len(words) > n and " ".join(words[:n]) in names
                  and words[n][:1].isupper() and words[n] not in _vocab()), 0)
 
@@ -423,6 +435,9 @@ def _position_complete(words: list[str]) -> bool:
     offices = _offices()
     return any(" ".join(bare[i:]).lower() in offices for i in range(len(bare)))
 
+
+# The first words of institutions' names ("Kepolisian", "Dinas"); what follows one is the institution's.
+INSTITUTION_HEADS = frozenset(data.words("agency_head_words"))
 
 # Words of institutions and places that no person's name contains.
 INSTITUTION_WORDS = frozenset(data.words("institution_words"))  # data/words/institution_words.txt
@@ -518,9 +533,12 @@ def find_people(text: str) -> list[PersonMention]:
         # "Manager Operasional Nama mengatakan": office words before a name are not part of it.
         words = raw.split()
         # "Pengamat Pasar Keuangan Nama Nama mengatakan": office, occupation and everyday words before a name.
+        popped = []
         while (len(words) > 1 and (words[0] in vocab or _opener(words[0]))) or (
                 len(words) > 2 and (words[0] in INSTITUTION_WORDS or words[0].lower() in COMMON_WORDS)):
-            words.pop(0)
+            popped.append(words.pop(0))
+        if INSTITUTION_HEADS.intersection(popped):
+            continue  # "Departemen Kepolisian Kota X mengatakan": the institution speaks, its name goes on
         raw = " ".join(words)
         name = _clean_name(raw)
         if not _valid_name(name) or not free(m.start(group), m.end(group)):
@@ -563,8 +581,9 @@ _PLACE_OR_FIRM_BEFORE = re.compile(r"\b(?:di|pihak|pengembang|perusahaan|milik|k
 
 def _without_named_lead(text: str, p: PersonMention) -> PersonMention:
     """"Manager Operasional Balboa Estate Nama Nama mengatakan": where the first words of a long name
-    stand alone elsewhere in the text as a name of their own ("pengembang Balboa Estate.") and the
-    words after them are used without them ("papar Nama"), the first words name something else."""
+    stand alone elsewhere in the text as a name of their own ("pengembang Balboa Estate.", or after the
+    position's last word again: "Ditjen Pendis Kemenag") and the words after them are used without them
+    ("papar Nama"), the first words name something else: a firm, or the end of the position."""
     words = p.name.split()
     if len(words) < 3:
         return p
@@ -572,14 +591,19 @@ def _without_named_lead(text: str, p: PersonMention) -> PersonMention:
         head, tail = " ".join(words[:n]), words[n:]
         if len(tail) < 2:
             continue
-        head_alone = any(_PLACE_OR_FIRM_BEFORE.search(text, max(0, at - 20), at)
-                         and not text[at + len(head):at + len(head) + 2].strip()[:1].isupper()
-                         for at in _occurrences(text, head) if at != p.start + p.text.find(head))
+        here = p.start + p.text.find(head)
+        unit = text[max(0, here - 30):here].split()[-1:]  # the position's last word, as in "Ditjen Pendis Nama"
+        head_alone = any((_PLACE_OR_FIRM_BEFORE.search(text, max(0, at - 20), at)
+                          and not text[at + len(head):at + len(head) + 2].strip()[:1].isupper())
+                         or (p.position and unit and unit[0][:1].isupper() and text[:at].endswith(unit[0] + " ")
+                             and not text.startswith(" " + tail[0], at + len(head)))
+                         for at in _occurrences(text, head) if at != here)
         tail_alone = any(not text[:at].rstrip().endswith(words[n - 1]) for at in _occurrences(text, tail[0]))
         at = p.text.find(" " + tail[0] + " ")
         if head_alone and tail_alone and at >= 0:
             start = p.start + at + 1
-            return PersonMention(start, p.end, text[start:p.end], " ".join(tail), p.position, p.position_start, p.rank)
+            position = _clean_position(f"{p.position} {head}") if p.position else None
+            return PersonMention(start, p.end, text[start:p.end], " ".join(tail), position, p.position_start, p.rank)
     return p
 
 
