@@ -91,6 +91,14 @@ def people(text: str) -> list[tuple[str, str | None, bool]]:
     # dotted degrees after a comma
     ("Kapolres Ponorogo AKBP Andika Putra Wibawa, S.I.K., M.H. turun langsung.",
      [("Andika Putra Wibawa", "Kapolres Ponorogo", True)]),
+    # a unit's number ends its name; the words after it are the person's
+    ("Kepala Satgas Wilayah V Rendra Wiguna mengatakan berkas lengkap.",
+     [("Rendra Wiguna", "Kepala Satgas Wilayah V", True)]),
+    # "I" or "Ni" before a Balinese birth-order name opens the name, not a unit's number
+    ("Asisten I Setda Kabupaten Tabanan I Made Suarsana membuka rapat.",
+     [("I Made Suarsana", "Asisten I Setda Kabupaten Tabanan", True)]),
+    ("Kepala Dinas Pariwisata Bali Ni Luh Ayu Lestari mengatakan kunjungan naik.",
+     [("Ni Luh Ayu Lestari", "Kepala Dinas Pariwisata Bali", True)]),
     # "dan" before another title closes the first name: a list of two officials, not one long position
     ("Hadir Dirjen Pajak Laksmana Wibisono dan Kepala BKF Tegar Santosa dalam rapat itu.",
      [("Laksmana Wibisono", "Dirjen Pajak", True), ("Tegar Santosa", "Kepala BKF", True)]),

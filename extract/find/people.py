@@ -85,6 +85,8 @@ SPEECH_VERBS_BEFORE = "(?:" + "|".join(data.words("speech_verbs_before")) + ")" 
 
 NOT_NAMES = frozenset(data.words("not_names"))  # data/words/not_names.txt
 
+BIRTH_ORDER_NAMES = frozenset(data.words("birth_order_names"))  # data/words/birth_order_names.txt
+
 PRONOUNS = frozenset(data.words("pronouns"))  # data/words/pronouns.txt
 
 _NAME_TOKEN = (r"(?:[A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)?|Mc[A-Z][a-z]+|[A-Z]\.?(?=[ \t,])"
@@ -243,8 +245,10 @@ def _read_position_name(text: str, m: re.Match) -> PersonMention | None:
     depth = 0
     bares = [w.group(0).strip("(),") for w in words]
     # A rank inside the run marks where the name starts: "Kapolsek Tempat AKP Nama".
-    rank_at = next((k for k in range(title_words, len(words) - 1) if bares[k] in ranks() and depth_ok(words, k)
-                    and bares[k + 1][:1].isupper()), None)
+    # So does "I"/"Ni" before a Balinese birth-order name: "Sekda Kabupaten Tabanan I Made Nama".
+    rank_at = next((k for k in range(title_words, len(words) - 1) if (bares[k] in ranks() and depth_ok(words, k)
+                    and bares[k + 1][:1].isupper()) or (bares[k] in ("I", "Ni") and bares[k + 1] in BIRTH_ORDER_NAMES)),
+                   None)
     acronyms_at = [j for j, w in enumerate(words) if re.fullmatch(r"\([A-Z][A-Za-z]{1,9}\)", w.group(0))]
     for k, w in enumerate(words[title_words:], title_words):
         raw = w.group(0)
@@ -285,7 +289,9 @@ def _read_position_name(text: str, m: re.Match) -> PersonMention | None:
             then = bares[k + len(run) + 1] if k + len(run) + 1 < len(bares) else ""
             closes = (not after or (after[:1].islower() and (after not in ("dan", "serta") or then in _title_openers()))
                       or words[k + len(run) - 1].group(0).endswith(","))
-            complete = office and closes and 1 <= len(run) <= 4
+            # A unit's number ends its name ("Satgas Wilayah V Nama"): what follows it is the person's.
+            numbered = k > title_words and re.fullmatch(r"[IVX]+|[0-9]{1,3}", bares[k - 1]) is not None
+            complete = (office or numbered) and closes and 1 <= len(run) <= 4
         if _acronym(bare) and bare not in ranks():
             # Initials open a name ("Jaksa Agung ST Nama") only where the office is whole and a name
             # word follows; any other short form belongs to the position ("Presiden AS Nama").
@@ -298,7 +304,7 @@ def _read_position_name(text: str, m: re.Match) -> PersonMention | None:
                     and _name_like(nxt))
         if k == title_words + 1 and bares[title_words] in _district_words() and bares[title_words][:1].isupper():
             complete = True
-        if bare in ranks() or (bare[:1].isupper() and bare not in vocab and not re.fullmatch(r"[IVX]+", bare)
+        if bare in ranks() or k == rank_at or (bare[:1].isupper() and bare not in vocab and not re.fullmatch(r"[IVX]+", bare)
                                and complete and not district):
             candidates.append((pos_text[:w.start()].rstrip(), m.start("pos") + w.start(), m.start("pos") + len(pos_text)))
             break
