@@ -99,6 +99,21 @@ def people(text: str) -> list[tuple[str, str | None, bool]]:
      [("I Made Suarsana", "Asisten I Setda Kabupaten Tabanan", True)]),
     ("Kepala Dinas Pariwisata Bali Ni Luh Ayu Lestari mengatakan kunjungan naik.",
      [("Ni Luh Ayu Lestari", "Kepala Dinas Pariwisata Bali", True)]),
+    # "yang juga", "yang merupakan", "yang menjabat" between name and position
+    ("Rahmat Hidayat yang juga Ketua DPRD Kota Depok menyampaikan hal itu.",
+     [("Rahmat Hidayat", "Ketua DPRD Kota Depok", True)]),
+    ("Rahmat Hidayat, yang menjabat Kepala Dinas Sosial, hadir.", [("Rahmat Hidayat", "Kepala Dinas Sosial", True)]),
+    # a member's party after "dari" is the position's; an everyday word may open a name ("Budi")
+    ("Anggota DPR dari Fraksi Partai Golkar Budi Prasetya mengatakan anggaran cukup.",
+     [("Budi Prasetya", "Anggota DPR dari Fraksi Partai Golkar", True)]),
+    ("Bupati Budi Prasetya meninjau lokasi banjir.", [("Budi Prasetya", "Bupati", True)]),
+    # a district's name after a district's own office, in one word or two; a firm's name after "PT"
+    ("Camat Tarogong Kidul Hendra Wiguna mengatakan jalan rusak.", [("Hendra Wiguna", "Camat Tarogong Kidul", True)]),
+    ("\"Siap,\" kata Camat Cibinong.", []),
+    ("Direktur PT Amanah Jaya Sentosa hadir dalam rapat.", []),
+    # the first word of a name is not cut off by a capitalised word before it
+    ("Pejabat NASA Daniel Whitmore, yang juga Menteri Perhubungan, hadir.",
+     [("Daniel Whitmore", "Menteri Perhubungan", True)]),
     # "dan" before another title closes the first name: a list of two officials, not one long position
     ("Hadir Dirjen Pajak Laksmana Wibisono dan Kepala BKF Tegar Santosa dalam rapat itu.",
      [("Laksmana Wibisono", "Dirjen Pajak", True), ("Tegar Santosa", "Kepala BKF", True)]),

@@ -67,11 +67,19 @@ def _district_words() -> frozenset[str]:
     return frozenset(w for r in regions() if r.level == "district" for w in r.name.split())
 
 
-def _name_like(word: str) -> bool:
+@cache
+def _district_names() -> frozenset[str]:
+    from .gazetteer import regions
+
+    return frozenset(r.name for r in regions() if r.level == "district")
+
+
+def _name_like(word: str, *, lenient: bool = False) -> bool:
     """A word that can open a name where the office before it is not known to be whole: capitalised,
-    not an office, place or everyday word ("Kepala Dinas Sumber Daya Air" holds no name)."""
-    return (word[:1].isupper() and word[1:2].islower() and word not in _vocab() and word.lower() not in COMMON_WORDS
-            and word not in _district_words() and not _opener(word))
+    not an office, place or everyday word ("Kepala Dinas Sumber Daya Air" holds no name). ``lenient``
+    lets everyday words and words of districts' names through: many a given name is one ("Budi", "Dewi")."""
+    return (word[:1].isupper() and word[1:2].islower() and word not in _vocab() and not _opener(word)
+            and (lenient or (word.lower() not in COMMON_WORDS and word not in _district_words())))
 
 
 # Titles that news also writes in lower case before a name ("anggota Komisi II DPR Nama").
@@ -84,6 +92,8 @@ SPEECH_VERBS_BEFORE = "(?:" + "|".join(data.words("speech_verbs_before")) + ")" 
 
 
 NOT_NAMES = frozenset(data.words("not_names"))  # data/words/not_names.txt
+
+DISTRICT_TITLES = frozenset(data.words("district_titles"))  # data/words/district_titles.txt
 
 BIRTH_ORDER_NAMES = frozenset(data.words("birth_order_names"))  # data/words/birth_order_names.txt
 
@@ -127,7 +137,9 @@ _COMPLEMENT_WORD = (r"(?:[A-Z][\w'’&/-]*|[IVX]+|[0-9]{1,4}(?:/[A-Z][\w-]*)?|ke
 # Words join with a space, a lower-case link, or a comma inside a list of one-word units that ends
 # in "dan"/"serta" ("Dinas Pemuda, Olahraga, dan Pariwisata").
 _UNIT_LIST = r"[ \t]*,[ \t]*(?=(?:[A-Z][a-z]+[ \t]*,[ \t]*)*[A-Z][a-z]+,?[ \t]+(?:dan|serta)[ \t]+[A-Z])"
-_COMPLEMENT_JOIN = rf"(?:,?[ \t]+(?:dan|serta)[ \t]+(?=[A-Z])|[ \t]+(?:pada|di|untuk|bidang|urusan)[ \t]+|{_UNIT_LIST}|[ \t]+)"
+# "Anggota DPR dari Fraksi X", "Anggota DPRD dari Dapil Y": a member's party or seat is the position's.
+_COMPLEMENT_JOIN = (rf"(?:,?[ \t]+(?:dan|serta)[ \t]+(?=[A-Z])|[ \t]+(?:pada|di|untuk|bidang|urusan)[ \t]+"
+                    rf"|[ \t]+dari[ \t]+(?=(?:Fraksi|Partai|Dapil|Daerah[ \t]+Pemilihan)\b)|{_UNIT_LIST}|[ \t]+)")
 
 
 @cache
@@ -154,7 +166,9 @@ def _name_position_pattern() -> re.Pattern:
         r"(?:(?<=[a-z,;:]\s)|(?<=^)|(?<=\n)|(?<=\.\s))" + _name_pattern("name")
         # "Nama (NN) selaku ...": the initials a report gives in brackets sit between name and position
         + r"(?:[ \t]*\([A-Z]{2,4}\))?"
-        + rf"(?:[ \t]*,[ \t]*|[ \t]*\([ \t]*|[ \t]+(?:selaku|sebagai|yang[ \t]+menjabat(?:[ \t]+sebagai)?)[ \t]+)"
+        + rf"(?:[ \t]*,[ \t]*|[ \t]*\([ \t]*|[ \t]+(?:selaku|sebagai)[ \t]+"
+        # "Nama, yang juga Ketua X", "Nama yang merupakan Kepala X", "Nama yang menjabat sebagai Kepala X"
+        rf"|,?[ \t]+yang[ \t]+(?:juga[ \t]+|kini[ \t]+|saat[ \t]+ini[ \t]+)?(?:menjabat|merupakan|adalah|juga)(?:[ \t]+sebagai)?[ \t]+)"
         rf"(?P<pos>(?:(?i:mantan|eks|plt\.?|pj\.?)[ \t]+)?(?:{_title_alt()})(?![\w-])"
         rf"(?:{_COMPLEMENT_JOIN}{_COMPLEMENT_WORD}){{0,12}})", re.MULTILINE)
 
@@ -164,6 +178,10 @@ def _speech_pattern() -> re.Pattern:
     after = rf"(?<![\w-])(?:{SPEECH_VERBS_AFTER}|adalah|yakni|yaitu|bernama|ialah|[Mm]enurut)(?![\w-])[ \t]+{_name_pattern('name')}"
     before = r"(?<![\w'’-])" + _name_pattern("name2") + rf"[ \t]+{SPEECH_VERBS_BEFORE}(?![\w-])"
     return re.compile(f"{after}|{before}")
+
+
+_ABSTRACT_NOUN = re.compile(r"(?:pe[mn]?g?|per|ke)[a-z]{3,}an")
+FIRM_WORDS = frozenset({"PT", "CV", "UD", "Perum", "Perumda", "PD", "Koperasi"})
 
 
 def _leading_rank(words: list[str]) -> tuple[str | None, list[str]]:
@@ -249,6 +267,17 @@ def _read_position_name(text: str, m: re.Match) -> PersonMention | None:
     rank_at = next((k for k in range(title_words, len(words) - 1) if (bares[k] in ranks() and depth_ok(words, k)
                     and bares[k + 1][:1].isupper()) or (bares[k] in ("I", "Ni") and bares[k + 1] in BIRTH_ORDER_NAMES)),
                    None)
+    # A district's name right after a district's own office ("Camat Cibinong Nama", "Camat Tarogong Kidul
+    # Nama") is the position's when a name follows it; the office is then whole. Other titles do not take
+    # a district's name: "Bupati Budi Nama" names a person called Budi.
+    district_end = None
+    if " ".join(bares[:title_words]) in DISTRICT_TITLES:
+        if " ".join(bares[title_words:]) in _district_names():
+            district_end = len(words)  # "Camat Cibinong mengatakan": the office and its district, no name after
+        else:
+            district_end = next((title_words + n for n in (3, 2, 1) if title_words + n < len(bares)
+                                 and " ".join(bares[title_words:title_words + n]) in _district_names()
+                                 and bares[title_words + n][:1].isupper() and bares[title_words + n] not in vocab), None)
     acronyms_at = [j for j, w in enumerate(words) if re.fullmatch(r"\([A-Z][A-Za-z]{1,9}\)", w.group(0))]
     for k, w in enumerate(words[title_words:], title_words):
         raw = w.group(0)
@@ -270,13 +299,18 @@ def _read_position_name(text: str, m: re.Match) -> PersonMention | None:
         # at most four words, none of them office or place words.
         plausible = len(rest) <= 4 and not any(r in vocab for r in rest)
         complete = _position_complete(before) or (plausible and " ".join(before).lower() in _title_set())
-        if not complete and _name_like(bare):
+        # An everyday word opens a name where a name word follows it: "Budi" (virtue), "Dewi", "Intan".
+        # Not a noun of the pe-/ke-...-an kind ("Pengelolaan Moneter"), nor a firm's name after "PT".
+        opens_name = _name_like(bare) or (_name_like(bare, lenient=True) and _name_like(nxt)
+                                          and not _ABSTRACT_NOUN.fullmatch(bare.lower())
+                                          and bares[k - 1] not in FIRM_WORDS)
+        if not complete and opens_name:
             # "Menteri Lingkungan Hidup Nama Nama di ...": a title and office words only, then up to four
             # words that no office, place or everyday text uses, up to a lower-case word.
             run = []
             for x in words[k:]:
                 b = x.group(0).strip("(),")
-                if not _name_like(b) and not (run and b[:1].isupper() and b not in vocab):
+                if not (_name_like(b) or not run) and not (run and b[:1].isupper() and b not in vocab):
                     break
                 run.append(b)
                 if x.group(0).endswith(","):
@@ -298,14 +332,12 @@ def _read_position_name(text: str, m: re.Match) -> PersonMention | None:
             if not (len(bare) <= 3 and bare not in vocab and complete and nxt[:1].isupper()
                     and nxt not in vocab and not _acronym(nxt)):
                 continue
-        # A district's name right after the title ("Camat Cibinong Nama") is the position's when a name
-        # follows it; the office is then whole.
-        district = (k == title_words and bare in _district_words() and nxt[:1].isupper() and nxt not in vocab
-                    and _name_like(nxt))
-        if k == title_words + 1 and bares[title_words] in _district_words() and bares[title_words][:1].isupper():
+        if district_end is not None and k < district_end:
+            continue
+        if k == district_end:
             complete = True
         if bare in ranks() or k == rank_at or (bare[:1].isupper() and bare not in vocab and not re.fullmatch(r"[IVX]+", bare)
-                               and complete and not district):
+                               and complete):
             candidates.append((pos_text[:w.start()].rstrip(), m.start("pos") + w.start(), m.start("pos") + len(pos_text)))
             break
     last = re.search(r"\(([^()]+)\)$", pos_text)
@@ -476,6 +508,7 @@ def _valid_name(name: str, *, month_ok: bool = False) -> bool:
 def _clean_position(pos: str) -> str:
     pos = re.sub(r"\s*\([A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,5}\)", "", pos)
     pos = re.sub(r"\s+", " ", pos).strip(" ,")
+    pos = re.sub(r"\s+(?:pada|periode|tahun)\s+[0-9]{4}(?:\s*[-–]\s*[0-9]{4})?$", "", pos)  # a term of office
     pos = re.sub(r"\s+(?:dan|pada|di|untuk)$", "", pos)
     pos = re.sub(r"\b([A-Z]{2,})[0-9]{1,2}$", r"\1", pos)  # "DPRD OKU2." where a list number is glued on
     return pos
@@ -516,6 +549,10 @@ def find_people(text: str) -> list[PersonMention]:
         before_name = text[max(0, m.start("name") - 40):m.start("name")].split()
         if before_name and before_name[-1] in vocab and before_name[-1][:1].isupper():
             continue  # "Menteri Kehutanan Nama, Menteri ...": the tail of a position, not a name before one
+        prev = before_name[-1] if before_name else ""
+        if (prev.isalpha() and _name_like(prev) and len(raw.split()) < 5
+                and text.endswith(f"{prev} ", 0, m.start("name"))):
+            raw = f"{prev} {raw}"  # "NASA Nama Nama, yang juga ...": the name starts one word further back
         # "Menurut Nama, Kepala ...": a sentence opener in title case is not part of the name.
         while raw.split(" ", 1)[0] in NOT_NAMES and " " in raw:
             if raw.split(" ", 1)[0] in vocab:
@@ -545,6 +582,8 @@ def find_people(text: str) -> list[PersonMention]:
             popped.append(words.pop(0))
         if INSTITUTION_HEADS.intersection(popped):
             continue  # "Departemen Kepolisian Kota X mengatakan": the institution speaks, its name goes on
+        if " ".join(popped) in DISTRICT_TITLES and " ".join(words) in _district_names():
+            continue  # "kata Camat Cibinong": the office and its district
         raw = " ".join(words)
         name = _clean_name(raw)
         if not _valid_name(name) or not free(m.start(group), m.end(group)):
