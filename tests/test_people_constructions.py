@@ -111,6 +111,11 @@ def people(text: str) -> list[tuple[str, str | None, bool]]:
     ("Camat Tarogong Kidul Hendra Wiguna mengatakan jalan rusak.", [("Hendra Wiguna", "Camat Tarogong Kidul", True)]),
     ("\"Siap,\" kata Camat Cibinong.", []),
     ("Direktur PT Amanah Jaya Sentosa hadir dalam rapat.", []),
+    # places after the comma, each closed by a comma, belong to the position
+    ("Kepala Desa Sukaraja, Kecamatan Cibinong, Yusuf Mahendra, mengatakan jalan rusak.",
+     [("Yusuf Mahendra", "Kepala Desa Sukaraja, Kecamatan Cibinong", True)]),
+    ("Ketua LBH Cabang Kencong, Jember, Faris Maulana, melapor ke polisi.",
+     [("Faris Maulana", "Ketua LBH Cabang Kencong, Jember", False)]),
     # the first word of a name is not cut off by a capitalised word before it
     ("Pejabat NASA Daniel Whitmore, yang juga Menteri Perhubungan, hadir.",
      [("Daniel Whitmore", "Menteri Perhubungan", True)]),

@@ -372,7 +372,11 @@ def _read_position_name(text: str, m: re.Match) -> PersonMention | None:
         rank, words = _leading_rank(text[start:end].split())
         if rank:
             start = text.index(words[0], start) if words else end
-        if m.group("comma") and start >= m.start("name") and (lead := _region_lead(words)):
+        if m.group("comma") and start >= m.start("name") and (places := _places_before_name(text, start)):
+            # "Kepala Desa Sukamaju, Kecamatan Cibinong, Nama": the places after the comma are the position's.
+            pos = f"{pos}, {text[start:places].strip(' ,')}"
+            start = places
+        elif m.group("comma") and start >= m.start("name") and (lead := _region_lead(words)):
             # "Mantan Ketua DPRD X, Riau Nama": a region after the comma is the position's, not the name's.
             pos = f"{pos}, {' '.join(words[:lead])}"
             start = text.index(words[lead], start + len(" ".join(words[:lead])))
@@ -392,6 +396,28 @@ def _read_position_name(text: str, m: re.Match) -> PersonMention | None:
             name_end = comma  # the next item of a list ("Nama, Sekda ..."), not a degree, follows the comma
         return PersonMention(start, name_end, text[start:name_end], name, _clean_position(pos), m.start("pos"), rank)
     return None
+
+
+_PLACE_SEGMENT = re.compile(r"((?:Kecamatan|Kabupaten|Kota|Provinsi|Kelurahan|Desa|Kec\.|Kab\.)[ \t]+)?"
+                            r"([A-Z][\w'-]*(?:[ \t]+[A-Z][\w'-]*){0,2})[ \t]*,[ \t]*")
+
+
+def _places_before_name(text: str, at: int) -> int:
+    """Where the name starts after a run of places, each closed by a comma ("Sukamaju, Kecamatan Cibinong,
+    Nama" or "Kencong, Jember, Nama"), or 0 where no such run stands at ``at``. The first place may be one
+    the gazetteers do not know (a village) only where a known region or a place word follows it."""
+    segments = []
+    pos = at
+    while len(segments) < 4 and (m := _PLACE_SEGMENT.match(text, pos)):
+        segments.append((bool(m.group(1)) or m.group(2) in region_names() or m.group(2) in _district_names(), m.end()))
+        pos = m.end()
+    # The run ends before the segment that is the name itself, which the pattern also takes when a comma follows it.
+    while segments and not segments[-1][0]:
+        segments.pop()
+    if not segments or not all(known for known, _ in segments[1:]):
+        return 0
+    end = segments[-1][1]
+    return end if _NAME_AT.match(text, end) else 0
 
 
 @cache
