@@ -14,7 +14,7 @@ from dataclasses import replace
 from spacy.tokens import Doc
 
 from .find.agencies import resolve_agencies
-from .find.agency_names import name_key
+from .find.agency_names import HEAD_WORDS, gazetteer_index, name_key
 from .find.vocabulary import position_vocabulary, region_names
 from .find.dates import document_date, event_date
 from .find.persons import resolve_people
@@ -71,30 +71,60 @@ def _person_words(words: str) -> bool:
 
 
 def _clip_agencies(mentions: list, people: list) -> list:
-    """An institution's name ends where a person's name starts: "Ditjen Pendis Nama Nama menyatakan" names
-    "Ditjen Pendis", whose head the text leaves out. A name the gazetteer knows is never cut."""
+    """Institutions' names cut where the words stop being theirs. A name the gazetteer knows is never cut.
+
+    * where a person's name starts: "Ditjen Pendis Nama Nama menyatakan" names "Ditjen Pendis", whose
+      head the text leaves out;
+    * before "dan" where a second institution's head follows ("Polsek Kuta dan Resmob Polda X");
+    * before a comma and the place of the event ("Kemenko PM, Jakarta").
+    """
     people = sorted(people, key=lambda p: (p.start, p.end))
     starts = [p.start for p in people]
     out = []
     for m in mentions:
-        k = bisect_right(starts, m.start)
-        if m.key.startswith(("gaz:", "bare:")) or k == len(starts) or starts[k] >= m.end:
+        if m.key.startswith(("gaz:", "bare:")):
             out.append(m)
             continue
-        kept = m.text[:starts[k] - m.start].rstrip(" ,")
-        cut = m.text[len(kept):].strip(" ,")
-        person = people[k]
-        if not _person_words(cut) or not (person.position or len(cut.split()) > 1):
-            out.append(m)  # a region, a number or an office word: the name's own ("KPK Wilayah V")
-            continue
-        if len(kept.split()) < 2 or not m.name.endswith(cut):
-            continue  # nothing of a name is left ("Direktorat Nama"), or the words were rewritten
-        name = m.name[:-len(cut)].rstrip(" ,")
-        short = m.short[:-len(cut)].rstrip(" ,") if m.short and m.short.endswith(cut) else m.short
-        prefix = m.key.split(":", 1)[0]
-        out.append(replace(m, end=m.start + len(kept), text=kept, name=name, short=short,
-                           key=f"{prefix}:{name_key(name)}"))
+        at = None
+        k = bisect_right(starts, m.start)
+        if k < len(starts) and starts[k] < m.end:
+            cut = m.text[starts[k] - m.start:].strip(" ,")
+            # A region, a number or an office word stays the name's own ("KPK Wilayah V").
+            if _person_words(cut) and (people[k].position or len(cut.split()) > 1):
+                at = starts[k]
+        joined = _SECOND_HEAD.search(m.text[:at - m.start] if at else m.text)
+        if joined and "," not in m.text[:joined.start()]:  # not the last item of a list ("Pers, Media, dan X")
+            at = m.start + joined.start()
+        place = _PLACE_AFTER.search(m.text[:at - m.start] if at else m.text)
+        if place and (place.group(1) in region_names() or f"DKI {place.group(1)}" in region_names()):
+            at = m.start + place.start()
+        if at is None:
+            out.append(m)
+        elif (clipped := _cut(m, at)) is not None:
+            out.append(clipped)
     return out
+
+
+_SECOND_HEAD = re.compile(r"\s+dan\s+(?=(?:\S+\s+){0,2}(?:" + "|".join(sorted(HEAD_WORDS)) + r")\b)")
+_PLACE_AFTER = re.compile(r",\s*([A-Z][\w]*(?:\s+[A-Z][\w]*){0,2})$")
+
+
+def _cut(m, at: int):
+    """The mention ``m`` ending before offset ``at``; None where too little of a name is left."""
+    kept = m.text[:at - m.start].rstrip(" ,")
+    cut = m.text[len(kept):].strip(" ,")
+    if len(kept.split()) < 2 or not m.name.endswith(cut):
+        return None  # nothing of a name is left ("Direktorat Nama"), or the words were rewritten
+    name = m.name[:-len(cut)].rstrip(" ,")
+    if name.endswith(" dan"):
+        name = name[:-4]
+    short = m.short[:-len(cut)].rstrip(" ,") if m.short and m.short.endswith(cut) else m.short
+    known = gazetteer_index().get(name.lower()) or (gazetteer_index().get(short.lower()) if short else None)
+    if known:  # what is left is an institution the gazetteer knows: "Kemenko PMK"
+        return replace(m, end=m.start + len(kept), text=kept, name=known[0], short=known[1],
+                       key="gaz:" + known[0].lower(), category=known[2])
+    prefix = m.key.split(":", 1)[0]
+    return replace(m, end=m.start + len(kept), text=kept, name=name, short=short, key=f"{prefix}:{name_key(name)}")
 
 
 def build_record(source: Source, doc: Doc, structure=None, *, with_text: bool = False, to_source=None) -> dict:

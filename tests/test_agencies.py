@@ -308,6 +308,11 @@ def test_an_institution_named_inside_its_heads_title(text, expected):
     # the institution's name stops where a person's name, read by the people finder, starts
     ("Kepala Biro Hukum Kemendag Ratna Sari mengatakan aturan direvisi.",
      ["Biro Hukum Kemendag"]),
+    # two institutions joined by "dan" are two names, never one
+    ("Personel Polsek Medang dan Resmob Polda Sulawesi Utara menangkap pelaku.", ["Kepolisian Sektor Medang"]),
+    # the place of the event after a comma is not part of the name
+    ("Rapat digelar di Kantor Kemenko PMK, Jakarta, Senin (20/10/2025).",
+     ["Kementerian Koordinator Bidang Pembangunan Manusia dan Kebudayaan"]),
     # a numeral or a region at the end stays the institution's
     ("Kepala Satuan Tugas Supervisi KPK Wilayah V Sari Dewanti di gedung KPK.",
      ["Satuan Tugas Supervisi KPK Wilayah V", "Komisi Pemberantasan Korupsi"]),
