@@ -99,6 +99,9 @@ def people(text: str) -> list[tuple[str, str | None, bool]]:
      [("I Made Suarsana", "Asisten I Setda Kabupaten Tabanan", True)]),
     ("Kepala Dinas Pariwisata Bali Ni Luh Ayu Lestari mengatakan kunjungan naik.",
      [("Ni Luh Ayu Lestari", "Kepala Dinas Pariwisata Bali", True)]),
+    ("Kepala Disdikpora Denpasar Anak Agung Gede Sutama mengatakan lomba digelar.",
+     [("Anak Agung Gede Sutama", "Kepala Disdikpora Denpasar", True)]),
+    ("Bupati Gianyar I Gusti Ngurah Wirawan meninjau lokasi.", [("I Gusti Ngurah Wirawan", "Bupati Gianyar", True)]),
     # "yang juga", "yang merupakan", "yang menjabat" between name and position
     ("Rahmat Hidayat yang juga Ketua DPRD Kota Depok menyampaikan hal itu.",
      [("Rahmat Hidayat", "Ketua DPRD Kota Depok", True)]),

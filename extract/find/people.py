@@ -263,9 +263,10 @@ def _read_position_name(text: str, m: re.Match) -> PersonMention | None:
     depth = 0
     bares = [w.group(0).strip("(),") for w in words]
     # A rank inside the run marks where the name starts: "Kapolsek Tempat AKP Nama".
-    # So does "I"/"Ni" before a Balinese birth-order name: "Sekda Kabupaten Tabanan I Made Nama".
+    # So does the start of a Balinese name: "Sekda Kabupaten Tabanan I Made Nama", "Kadis X Anak Agung Nama".
     rank_at = next((k for k in range(title_words, len(words) - 1) if (bares[k] in ranks() and depth_ok(words, k)
-                    and bares[k + 1][:1].isupper()) or (bares[k] in ("I", "Ni") and bares[k + 1] in BIRTH_ORDER_NAMES)),
+                    and bares[k + 1][:1].isupper()) or (bares[k] in ("I", "Ni") and bares[k + 1] in BIRTH_ORDER_NAMES)
+                    or f"{bares[k]} {bares[k + 1]}" in ("Anak Agung", "Ida Bagus", "Ida Ayu")),
                    None)
     # A district's name right after a district's own office ("Camat Cibinong Nama", "Camat Tarogong Kidul
     # Nama") is the position's when a name follows it; the office is then whole. Other titles do not take
