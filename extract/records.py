@@ -13,6 +13,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
+from . import data
 from .find.agencies import resolve_agencies
 from .find.agency_names import HEAD_WORDS, gazetteer_index, name_key
 from .find.vocabulary import position_vocabulary, region_names
@@ -68,6 +69,9 @@ def _person_words(words: str) -> bool:
     """Words that can only be a person's: capitalised, none of them an office, institution or region word."""
     vocabulary = position_vocabulary() | region_names()
     return all(w[:1].isupper() and w[1:2].islower() and w not in vocabulary for w in words.split())
+
+
+GENERIC_AGENCIES = frozenset(data.words("generic_agencies"))  # data/words/generic_agencies.txt
 
 
 def _clip_agencies(mentions: list, people: list) -> list:
@@ -157,6 +161,8 @@ def build_record(source: Source, doc: Doc, structure=None, *, with_text: bool = 
     person_mentions = [m for m in _spans(doc, "people") if m.start >= body_start]
     agencies = resolve_agencies(_clip_agencies([m for m in _spans(doc, "agencies")
                                                 if m.start >= body_start or m.key.startswith("gaz:")], person_mentions))
+    # "Pemda" that no named regional government in the text owns means regional governments in general.
+    agencies = [a for a in agencies if not (a.name in GENERIC_AGENCIES and all(m.key.startswith("bare:") for m in a.mentions))]
     people = resolve_people(person_mentions,
                             [a.name for a in agencies] + [a.acronym or "" for a in agencies])
     quote_spans = _spans(doc, "quotes")  # (start, end) of the words inside the marks

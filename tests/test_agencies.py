@@ -313,6 +313,10 @@ def test_an_institution_named_inside_its_heads_title(text, expected):
     # the place of the event after a comma is not part of the name
     ("Rapat digelar di Kantor Kemenko PMK, Jakarta, Senin (20/10/2025).",
      ["Kementerian Koordinator Bidang Pembangunan Manusia dan Kebudayaan"]),
+    # regional governments in general are no institution; a named one is
+    ("Kemenkeu bersama 109 pemerintah daerah (Pemda) meneken kerja sama. Pemda diminta aktif.",
+     ["Kementerian Keuangan"]),
+    ("Pemkot Bogor menyiapkan anggaran. Pemda juga menambah petugas.", ["Pemerintah Kota Bogor"]),
     # a numeral or a region at the end stays the institution's
     ("Kepala Satuan Tugas Supervisi KPK Wilayah V Sari Dewanti di gedung KPK.",
      ["Satuan Tugas Supervisi KPK Wilayah V", "Komisi Pemberantasan Korupsi"]),
