@@ -167,6 +167,15 @@ def test_official_constructions(text, expected):
      [("Joko Prasetya", "Ketua Asosiasi Petani Garam Nusantara", False)]),
     ("Ketua Serikat Pekerja Pabrik Tekstil, Ratih Wulan, menolak rencana itu.",
      [("Ratih Wulan", "Ketua Serikat Pekerja Pabrik Tekstil", False)]),
+    # a rank alone, a noun phrase of the pe-...-an kind, or "Pihak ..." is no person
+    ("Keduanya, yakni Bripda AG dan Bripda AN, ditahan.", []),
+    ("Keduanya menerima surat Pemberhentian Tidak Dengan Hormat (PTDH) pekan lalu.", []),
+    ("Pihak Keluarga mengatakan korban sempat mengeluh.", []),
+    # a place's noun before a name beside a speech verb is not part of the name
+    ("Warga Kelurahan Kebagusan Sinta Maharani Putri mengatakan jalan rusak.", [("Sinta Maharani Putri", None, False)]),
+    # two people joined by a hyphen: the first one's name ends at the hyphen
+    ("Survei menilai kinerja Presiden Adi Wirawan-Bima Santosa Putra setahun ini.",
+     [("Adi Wirawan", "Presiden", True)]),
     # an institution that speaks is not a person, however its name ends
     ("Departemen Kepolisian Kota Springfield mengatakan ribuan orang berkumpul.", []),
     # a firm's name, used alone elsewhere, between an occupation and a name is not part of the name

@@ -181,6 +181,11 @@ def _speech_pattern() -> re.Pattern:
 
 
 _ABSTRACT_NOUN = re.compile(r"(?:pe[mn]?g?|per|ke)[a-z]{3,}an")
+def _abstract(word: str) -> bool:
+    """A noun of the pe-/ke-...-an kind ("Pemberhentian", "Kebagusan"), which no given name is."""
+    return len(word) >= 9 and _ABSTRACT_NOUN.fullmatch(word.lower()) is not None
+
+
 FIRM_WORDS = frozenset({"PT", "CV", "UD", "Perum", "Perumda", "PD", "Koperasi"})
 
 
@@ -197,11 +202,13 @@ def _name_words(words: list[str]) -> list[str]:
     "Nama-Menhan" ends at the hyphen where an office word follows it."""
     out = []
     vocab = _vocab()
-    for w in words:
+    for k, w in enumerate(words):
         if w in NOT_NAMES and out:
             break
         head, _, tail = w.partition("-")
-        if tail and (tail in vocab or tail in ranks()):
+        # "Nama Nama-Nama Nama": two people joined by a hyphen ("Prabowo-Gibran"), the first one's name ends.
+        pair = len(head) > 2 and tail[:1].isupper() and tail[1:2].islower() and k + 1 < len(words) and out
+        if tail and (tail in vocab or tail in ranks() or pair):
             out.append(head)
             break
         out.append(w)
@@ -518,10 +525,12 @@ def _valid_name(name: str, *, month_ok: bool = False) -> bool:
     tokens = name.split()
     if any(t.strip(",.") in INSTITUTION_WORDS for t in tokens):
         return False
-    if not tokens or all(t in NOT_NAMES or t.lower() in HONORIFICS for t in tokens):
-        return False
+    if not tokens or all(t in NOT_NAMES or t.lower() in HONORIFICS or t in ranks() for t in tokens):
+        return False  # "Senin", "Bapak", "Bripda": a day, an honorific or a rank alone
     if (_opener(tokens[0]) and not (month_ok and tokens[0] in MONTHS)) or any(t.strip(".,") in PRONOUNS for t in tokens):
         return False
+    if _abstract(tokens[0]):
+        return False  # "Pemberhentian Tidak Dengan Hormat", "Pengelolaan Royalti": a noun phrase, not a name
     if _holds_region(tokens):
         return False
     if len(tokens) == 1 and (tokens[0].lower() in COMMON_WORDS or tokens[0] in region_names()):
@@ -604,8 +613,10 @@ def find_people(text: str) -> list[PersonMention]:
         words = raw.split()
         # "Pengamat Pasar Keuangan Nama Nama mengatakan": office, occupation and everyday words before a name.
         popped = []
+        # "Kelurahan Kebagusan Nama Nama mengatakan": a place's or a unit's noun before the name too.
         while (len(words) > 1 and (words[0] in vocab or _opener(words[0]))) or (
-                len(words) > 2 and (words[0] in INSTITUTION_WORDS or words[0].lower() in COMMON_WORDS)):
+                len(words) > 2 and (words[0] in INSTITUTION_WORDS or words[0].lower() in COMMON_WORDS
+                                    or (_abstract(words[0]) and _name_like(words[1])))):
             popped.append(words.pop(0))
         if INSTITUTION_HEADS.intersection(popped):
             continue  # "Departemen Kepolisian Kota X mengatakan": the institution speaks, its name goes on
