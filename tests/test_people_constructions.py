@@ -239,3 +239,11 @@ def test_equal_length_names_resolve_the_same_in_any_order():
     forward = [(p.name, [m.start for m in p.mentions]) for p in resolve_people(mentions)]
     backward = [(p.name, [m.start for m in p.mentions]) for p in resolve_people(list(reversed(mentions)))]
     assert forward == backward
+
+
+def test_words_of_a_headline_are_not_looked_for_again_in_the_body():
+    """A title-case headline reads like names; its words must not become people in the body."""
+    text = "Gubernur Luncurkan Mobil Keliling, Inovasi Kendalikan Inflasi\nInflasi pangan turun. Inovasi itu disambut."
+    body = text.index("\n")
+    assert [m.text for m in find_people(text) if m.start > body] == []
+

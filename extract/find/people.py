@@ -634,8 +634,10 @@ def find_people(text: str) -> list[PersonMention]:
         mentions.append(PersonMention(start, m.end(group), raw, name))
         taken.add(start, m.end(group))
     mentions = [_without_named_lead(text, p) for p in mentions]
-    # Later mentions of a known name, whole or by one of its words ("Purbaya", "Sadewa").
-    known = {p.name for p in mentions}
+    # Later mentions of a known name, whole or by one of its words ("Purbaya", "Sadewa"). Names read in a
+    # headline, whose every word is capitalised, are too unsure to look for again.
+    headline = _headline_end(text)
+    known = {p.name for p in mentions if p.start >= headline}
     parts = {t for n in known if len(n.split()) > 1 for t in n.split()
              if len(t) >= 4 and t not in NOT_NAMES and t[:1].isupper()}
     # Longest first, equal lengths in alphabetical order, so that the result never depends on set order.
@@ -660,6 +662,13 @@ def find_people(text: str) -> list[PersonMention]:
 
 _PLACE_OR_FIRM_BEFORE = re.compile(r"\b(?:di|pihak|pengembang|perusahaan|milik|kompleks|manajemen|kawasan|"
                                    r"perumahan|pabrik|toko|grup)[ \t]+$")
+
+
+def _headline_end(text: str) -> int:
+    """Where the first line ends if it is a headline in title case ("Gubernur X Luncurkan Mobil Y"), else 0."""
+    end = text.find("\n")
+    words = [w for w in text[:end if end > 0 else 0].split() if len(w) > 3 and w[:1].isalpha()]
+    return end if len(words) >= 3 and sum(w[:1].isupper() for w in words) >= 0.7 * len(words) else 0
 
 
 def _without_named_lead(text: str, p: PersonMention) -> PersonMention:
