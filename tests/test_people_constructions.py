@@ -247,3 +247,12 @@ def test_words_of_a_headline_are_not_looked_for_again_in_the_body():
     body = text.index("\n")
     assert [m.text for m in find_people(text) if m.start > body] == []
 
+
+@pytest.mark.parametrize("text, nickname", [
+    ("Menteri Pangan Zulfikar Hamdan alias Zulham meninjau pasar. Zulham mengatakan stok aman.", "Zulham"),
+    ("Menteri Sosial Saiful Yunus (Gus Ipung) meninjau lokasi. \"Kami siap,\" kata Gus Ipung.", "Ipung"),
+])
+def test_a_nickname_given_beside_the_full_name_is_the_same_person(text, nickname):
+    [person] = resolve_people(find_people(text))
+    assert person.official and nickname in [m.text.split()[-1] for m in person.mentions]
+

@@ -640,11 +640,15 @@ def find_people(text: str) -> list[PersonMention]:
     known = {p.name for p in mentions if p.start >= headline}
     parts = {t for n in known if len(n.split()) > 1 for t in n.split()
              if len(t) >= 4 and t not in NOT_NAMES and t[:1].isupper()}
+    # A nickname given beside a full name ("Nama Nama alias Julukan", "Nama Nama (Gus Julukan)") is that person.
+    nicknames = _nicknames(text, [p for p in mentions if p.start >= headline and " " in p.name])
+    mentions = [PersonMention(p.start, p.end, p.text, nicknames[p.name], p.position, p.position_start, p.rank)
+                if p.name in nicknames else p for p in mentions]
     # Longest first, equal lengths in alphabetical order, so that the result never depends on set order.
-    for form in sorted(known | parts, key=lambda f: (-len(f), f)):
+    for form in sorted(known | parts | set(nicknames), key=lambda f: (-len(f), f)):
         for at in _occurrences(text, form):
             if free(at, at + len(form)):
-                mentions.append(PersonMention(at, at + len(form), form, form))
+                mentions.append(PersonMention(at, at + len(form), form, nicknames.get(form, form)))
                 taken.add(at, at + len(form))
     # "Wakil Ketua Komisi II DPR itu menilai": a position without a name points back at the person
     # the last sentence that names anyone is about (its first person).
@@ -662,6 +666,26 @@ def find_people(text: str) -> list[PersonMention]:
 
 _PLACE_OR_FIRM_BEFORE = re.compile(r"\b(?:di|pihak|pengembang|perusahaan|milik|kompleks|manajemen|kawasan|"
                                    r"perumahan|pabrik|toko|grup)[ \t]+$")
+
+
+_NICKNAME = re.compile(r"(?:[ \t]+(?:alias|atau[ \t]+yang[ \t]+akrab[ \t]+disapa|yang[ \t]+akrab[ \t]+disapa|akrab[ \t]+disapa)"
+                       r"[ \t]+|[ \t]*\([ \t]*)((?:(?:Gus|Cak|Kang|Bang|Mas|Ning|Mbak|Kak|Abah|Uda)[ \t]+)?[A-Z][a-z]{2,})(?=[ \t]*[),.;]|[ \t]+[a-z])")
+
+
+def _nicknames(text: str, mentions: list[PersonMention]) -> dict[str, str]:
+    """Nicknames the text gives right after a full name, mapped to that name: "Zulhas", "Gus Ipul"."""
+    out: dict[str, str] = {}
+    vocab = _vocab()
+    for p in sorted(mentions, key=lambda p: (p.start, p.end, p.name)):
+        m = _NICKNAME.match(text, p.end)
+        nick = m.group(1) if m else ""
+        last = nick.split()[-1] if nick else ""
+        if (not m or last in vocab or last in NOT_NAMES or last in region_names() or last.lower() in COMMON_WORDS
+                or nick in p.name.split()):
+            continue
+        out.setdefault(nick, p.name)
+        out.setdefault(last, p.name)  # "Ipul" for "Gus Ipul": the honorific is not the name's
+    return out
 
 
 def _headline_end(text: str) -> int:
