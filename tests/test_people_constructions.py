@@ -162,6 +162,11 @@ def test_official_constructions(text, expected):
     ("Kami Tim Jaksa, Kemarin (26/5), telah melimpahkan berkas perkara.", []),
     # occupation and everyday words before a name beside a speech verb are not part of it
     ("Pengamat Pasar Keuangan Rendi Saputro mengatakan rupiah melemah.", [("Rendi Saputro", None, False)]),
+    # a private bank is a private body; the central bank and state banks are public
+    ("Kepala Cabang Bank Sinar Harapan, Joko Prasetya, membuka acara.",
+     [("Joko Prasetya", "Kepala Cabang Bank Sinar Harapan", False)]),
+    ("Kepala Kantor Perwakilan Bank Indonesia Jawa Barat Arif Nugraha membuka acara.",
+     [("Arif Nugraha", "Kepala Kantor Perwakilan Bank Indonesia Jawa Barat", True)]),
     # unions and associations are private bodies
     ("Ketua Asosiasi Petani Garam Nusantara, Joko Prasetya, meminta harga dijaga.",
      [("Joko Prasetya", "Ketua Asosiasi Petani Garam Nusantara", False)]),

@@ -101,7 +101,17 @@ _STATE_COMPANY = re.compile(r"\b(?:PT\s+(?:Pertamina|PLN|Telkom|KAI|Pindad|Pos I
 _LEGISLATURE = re.compile(r"\b(?:DPR|DPRD|MPR|DPD RI|Fraksi)\b")
 
 
+# Banks the state or a region owns: "Bank Indonesia", "Bank Mandiri", "Bank DKI", "Bank Jateng".
+_PUBLIC_BANK = re.compile(r"\bBank[ \t]+(?:Indonesia|Mandiri|Rakyat|Negara|Tabungan|Pembangunan|Syariah[ \t]+Indonesia|"
+                          r"BRI|BNI|BTN|BSI|BJB|DKI|Jatim|Jateng|Jabar|Sumut|Sumsel|Kalbar|Kalsel|Kalteng|Sulut|Sultra|"
+                          r"Sulselbar|Kaltimtara|NTB|NTT|Nagari|Aceh|Papua|Maluku|Bali|Riau|Jambi|Bengkulu|Lampung|Banten|"
+                          r"Dunia|Sentral)\b")
+
+
 def _private(position: str) -> bool:
+    bank = re.search(r"\bBank[ \t]+[A-Z]", position)
+    if bank and not _PUBLIC_BANK.search(position) and not _STATE_COMPANY.search(position):
+        return True  # "Bank Mega Syariah": a private bank
     return (bool(_PRIVATE.search(position)) and not _STATE_COMPANY.search(position)
             and not (re.search(r"\bPartai\b", position) and _LEGISLATURE.search(position)))
 
