@@ -261,3 +261,9 @@ def test_a_nickname_given_beside_the_full_name_is_the_same_person(text, nickname
     [person] = resolve_people(find_people(text))
     assert person.official and nickname in [m.text.split()[-1] for m in person.mentions]
 
+
+def test_the_same_office_written_out_further_is_the_position():
+    text = ("Program itu dicanangkan Gubernur Wahyu Kurniawan. Sementara itu, Gubernur Jawa Tengah, Wahyu "
+            "Kurniawan, menyatakan investasi naik. Wahyu Kurniawan, Gubernur Jawa Tengah periode 2024-2029, hadir.")
+    assert people(text) == [("Wahyu Kurniawan", "Gubernur Jawa Tengah", True)]
+

@@ -541,10 +541,14 @@ def _valid_name(name: str, *, month_ok: bool = False) -> bool:
     return any(len(t.strip(".")) > 1 for t in tokens)
 
 
+_TERM = re.compile(r"\s+(?:pada|periode|tahun|sejak)\s+(?:(?:[0-9]{1,2}\s+)?(?:" + "|".join(sorted(MONTHS)) + r")\s+)?"
+                   r"[0-9]{4}(?:\s*[-–]\s*[0-9]{4})?$")
+
+
 def _clean_position(pos: str) -> str:
     pos = re.sub(r"\s*\([A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,5}\)", "", pos)
     pos = re.sub(r"\s+", " ", pos).strip(" ,")
-    pos = re.sub(r"\s+(?:pada|periode|tahun)\s+[0-9]{4}(?:\s*[-–]\s*[0-9]{4})?$", "", pos)  # a term of office
+    pos = _TERM.sub("", pos)  # a term of office: "pada Januari 2025", "periode 2019-2024"
     pos = re.sub(r"\s+(?:dan|pada|di|untuk)$", "", pos)
     pos = re.sub(r"\b([A-Z]{2,})[0-9]{1,2}$", r"\1", pos)  # "DPRD OKU2." where a list number is glued on
     return pos

@@ -82,6 +82,10 @@ def resolve_people(mentions: list[PersonMention], agency_names: list[str] | None
         # The position stated nearest the fullest name; a public office before a private one.
         ranked = sorted(with_pos, key=lambda m: (_private(m.position), spelled[m.name] != name, m.start))
         position = ranked[0].position if ranked else None
+        # The same office written out further elsewhere ("Gubernur" / "Gubernur Jawa Tengah") says more.
+        longer = sorted((m.position for m in with_pos if position and m.position.startswith(position + " ")),
+                        key=lambda p: (-len(p), p))
+        position = longer[0] if longer else position
         official = bool(position) and not _private(position)
         agency = _agency_of(position, agency_names or [])
         people.append(Person(name, position, agency, official, tuple(group)))
