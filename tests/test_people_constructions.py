@@ -119,6 +119,10 @@ def people(text: str) -> list[tuple[str, str | None, bool]]:
      [("Yusuf Mahendra", "Kepala Desa Sukaraja, Kecamatan Cibinong", True)]),
     ("Ketua LBH Cabang Kencong, Jember, Faris Maulana, melapor ke polisi.",
      [("Faris Maulana", "Ketua LBH Cabang Kencong, Jember", False)]),
+    # a firm's name after "PT" is the position's, never the start of a name
+    ("HYL selaku Direktur PT Praba Sentosa Abadi ditahan penyidik.", []),
+    ("Direktur Utama PT Pertamina Simon Wiratama mengatakan stok aman.",
+     [("Simon Wiratama", "Direktur Utama PT Pertamina", True)]),
     # the first word of a name is not cut off by a capitalised word before it
     ("Pejabat NASA Daniel Whitmore, yang juga Menteri Perhubungan, hadir.",
      [("Daniel Whitmore", "Menteri Perhubungan", True)]),

@@ -186,7 +186,7 @@ def _abstract(word: str) -> bool:
     return len(word) >= 9 and _ABSTRACT_NOUN.fullmatch(word.lower()) is not None
 
 
-FIRM_WORDS = frozenset({"PT", "CV", "UD", "Perum", "Perumda", "PD", "Koperasi"})
+FIRM_WORDS = frozenset({"PT", "CV", "UD", "Perum", "Perumda", "PD"})
 
 
 def _leading_rank(words: list[str]) -> tuple[str | None, list[str]]:
@@ -295,8 +295,8 @@ def _read_position_name(text: str, m: re.Match) -> PersonMention | None:
         bare = bares[k]
         if rank_at is not None and k < rank_at:
             continue
-        if inside or raw.endswith(",") or not bare:
-            continue  # a bracketed short form or one unit of a list: the position's
+        if inside or raw.endswith(",") or not bare or bares[k - 1] in FIRM_WORDS:
+            continue  # a bracketed short form, one unit of a list, or a firm's name after "PT": the position's
         if any(k < j < len(words) - 1 and bares[j + 1][:1].isupper() and not any(
                 words[i].group(0).endswith(",") or bares[i] in ("dan", "serta") for i in range(k, j)) for j in acronyms_at):
             continue  # "Kepala Badan Pusat Statistika (BPS) Nama": the institution runs up to its short form
@@ -550,7 +550,7 @@ def _clean_position(pos: str) -> str:
     pos = re.sub(r"\s+", " ", pos).strip(" ,")
     pos = _TERM.sub("", pos)  # a term of office: "pada Januari 2025", "periode 2019-2024"
     pos = re.sub(r"\s+(?:dan|pada|di|untuk)$", "", pos)
-    pos = re.sub(r"\b([A-Z]{2,})[0-9]{1,2}$", r"\1", pos)  # "DPRD OKU2." where a list number is glued on
+    pos = re.sub(r"(?<=[A-Za-z])[0-9]{1,2}$", "", pos)  # "DPRD OKU2.", "PT X Wisata4.": a list number glued on
     return pos
 
 
@@ -673,7 +673,7 @@ _PLACE_OR_FIRM_BEFORE = re.compile(r"\b(?:di|pihak|pengembang|perusahaan|milik|k
 
 
 _NICKNAME = re.compile(r"(?:[ \t]+(?:alias|atau[ \t]+yang[ \t]+akrab[ \t]+disapa|yang[ \t]+akrab[ \t]+disapa|akrab[ \t]+disapa)"
-                       r"[ \t]+|[ \t]*\([ \t]*)((?:(?:Gus|Cak|Kang|Bang|Mas|Ning|Mbak|Kak|Abah|Uda)[ \t]+)?[A-Z][a-z]{2,})(?=[ \t]*[),.;]|[ \t]+[a-z])")
+                       r"[ \t]+|[ \t]*,?[ \t]*\([ \t]*)((?:(?:Gus|Cak|Kang|Bang|Mas|Ning|Mbak|Kak|Abah|Uda)[ \t]+)?[A-Z][a-z]{2,})(?=[ \t]*[),.;]|[ \t]+[a-z])")
 
 
 def _nicknames(text: str, mentions: list[PersonMention]) -> dict[str, str]:
