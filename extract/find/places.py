@@ -204,11 +204,13 @@ def _prefixed_mention(text: str, words: _Words, i: int) -> tuple[_Mention, int] 
 def _mentions(text: str) -> list[_Mention]:
     """Every name in the text, with the level its prefix asks for; left to right, not overlapping."""
     words = _Words.of(text)
+    index = _index()
     found = []
     i = 0
     while i < len(words.folded):
-        hit = _prefixed_mention(text, words, i) if words.folded[i] in _PREFIX_FIRST_WORDS else None
-        if hit is None:
+        word = words.folded[i]
+        hit = _prefixed_mention(text, words, i) if word in _PREFIX_FIRST_WORDS else None
+        if hit is None and word in index:
             name = _name_at(words, i)
             if name is not None:
                 start, end = words.starts[i], words.ends[i + len(name.words) - 1]

@@ -43,11 +43,12 @@ def _rewrite(text: str, offsets: list[int], pattern: re.Pattern, repl: Replaceme
     out: list[str] = []
     new_offsets: list[int] = []
     pos = 0
+    literal = isinstance(repl, str) and "\\" not in repl  # no group references to expand
     for match in pattern.finditer(text):
         start, end = match.span()
         out.append(text[pos:start])
         new_offsets.extend(offsets[pos:start])
-        new = repl(match) if callable(repl) else match.expand(repl)
+        new = repl if literal else repl(match) if callable(repl) else match.expand(repl)
         if new == match.group(0):
             new_offsets.extend(offsets[start:end])
         else:
