@@ -106,7 +106,7 @@ def _words(text: str) -> list[re.Match]:
 
 
 def _surface_words(surface: str) -> tuple[str, ...]:
-    return tuple(m.group() for m in _words(surface))
+    return tuple(_WORD.findall(surface))  # _WORD has no groups: each item is a whole match
 
 
 def _forms() -> dict[tuple[str, ...], tuple[list[Region], bool]]:
