@@ -119,21 +119,28 @@ def _gazetteer_hits(text: str) -> list[tuple[int, int]]:
     form by form at every position.
     """
     by_first, written = _gazetteer_table()
-    lower = text.lower()
+    long_forms = by_first.get
+    lower = None
     hits = []
     pos = 0
     for w in _WORD_RE.finditer(text):
-        if w.start() < pos:
-            continue
         word = w.group(0).rstrip(".")
+        forms = long_forms(word.lower())
+        if forms is None and word not in written:
+            continue  # most words: no form starts with them
+        start = w.start()
+        if start < pos:
+            continue
+        if lower is None:
+            lower = text.lower()
         found = None
-        for form in by_first.get(word.lower(), ()):
-            end = w.start() + len(form)
-            if lower.startswith(form, w.start()) and (end == len(text) or not (text[end].isalnum() or text[end] == "-")):
-                found = (w.start(), end)
+        for form in forms or ():
+            end = start + len(form)
+            if lower.startswith(form, start) and (end == len(text) or not (text[end].isalnum() or text[end] == "-")):
+                found = (start, end)
                 break
         if found is None and word in written:
-            found = (w.start(), w.start() + len(word))
+            found = (start, start + len(word))
         if found:
             hits.append(found)
             pos = found[1]

@@ -56,6 +56,8 @@ def _rewrite(text: str, offsets: list[int], pattern: re.Pattern, repl: Replaceme
             new_offsets.extend([anchor] * len(new))
         out.append(new)
         pos = end
+    if not out:  # nothing matched: the text and its offsets as they were
+        return text, offsets
     out.append(text[pos:])
     new_offsets.extend(offsets[pos:])
     return "".join(out), new_offsets
