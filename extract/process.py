@@ -11,7 +11,6 @@ from __future__ import annotations
 import os
 import re
 from collections import deque
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from typing import Iterable, Iterator
 
@@ -149,6 +148,8 @@ def extract_records(paths: Iterable[str], *, jobs: int = 1, ocr: bool = True, wi
         for chunk in _chunks(files, BATCH):
             yield from _run_batch(chunk, ocr, with_text, ner, limits)
         return
+    from concurrent.futures import ProcessPoolExecutor  # a tenth of a second to import: only with workers
+
     pool = ProcessPoolExecutor(max_workers=jobs)
     try:
         yield from _in_order(pool, _chunks(files, BATCH), 2 * jobs, ocr, with_text, ner, limits)

@@ -2,9 +2,15 @@
 without spaCy's thousands of special cases, and every finding reaches the record whatever the tokens."""
 from __future__ import annotations
 
+import re
+import subprocess
+import sys
+
+import pytest
 import spacy
 from hypothesis import given, settings, strategies as st
 
+from extract.find.lexicon import alternation
 from extract.pipeline import SPACY_TOKENIZER, TextTokenizer, _write_spans, build_nlp, doc_text, found
 
 # (text, tokens) -- runs of word characters, single marks, whitespace beyond one trailing space
@@ -64,3 +70,45 @@ def test_pipeline_saves_and_loads(tmp_path):
     text = "Menteri Keuangan menerbitkan PMK Nomor 5 Tahun 2024 di Jakarta."
     assert [t.text for t in again(text)] == [t.text for t in nlp(text)]
     assert found(again(text), "regulations") == found(nlp(text), "regulations") != []
+
+
+def test_rule_pipeline_does_without_spacys_indonesian_defaults():
+    """Building the rule pipeline imports nothing of ``spacy.lang.id`` (a fifth of a second of start-up)."""
+    script = ("import sys; from extract.pipeline import build_nlp; nlp = build_nlp(); "
+              "print(nlp.lang, type(nlp).__name__, 'spacy.lang.id' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["id", "RuleIndonesian", "False"]
+
+
+# (forms in order of preference, ignore case, text): the grouped alternation finds what the plain one finds
+ALTERNATIONS = [
+    (["Peraturan Menteri", "Peraturan", "PP", "Perpres", "UU"], True, "peraturan menteri, PERPRES dan uu serta Pp."),
+    (["UU ITE", "UU", "KUHP", "K"], False, "UU ITE, uu ite, KUHP, K dan UU"),
+    (["ab", "a", "abc", "b"], False, "abc ab a b"),  # an earlier shorter form wins, as in the plain one
+    (["-x", "x"], False, "-x x"),  # a leading hyphen: left plain
+    (["Éa", "ea"], True, "Éa ea éa"),  # outside ASCII: left plain
+]
+
+
+@pytest.mark.parametrize("forms, ignore_case, text", ALTERNATIONS)
+def test_grouped_alternation_matches_as_the_plain_one(forms, ignore_case, text):
+    flags = re.IGNORECASE if ignore_case else 0
+    plain = re.compile("|".join(map(_spaced, forms)), flags)
+    grouped = re.compile(alternation(forms, _spaced, ignore_case=ignore_case), flags)
+    assert [m.span() for m in grouped.finditer(text)] == [m.span() for m in plain.finditer(text)] != []
+
+
+def _spaced(form: str) -> str:
+    return re.escape(form).replace(r"\ ", r"\s+").replace(r"\-", "[- ]")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet="aAbB -.", min_size=1, max_size=4), min_size=1, max_size=8),
+       st.text(alphabet="aAbB -.x", max_size=40), st.booleans())
+def test_grouped_alternation_prefers_the_same_form(forms, text, ignore_case):
+    flags = re.IGNORECASE if ignore_case else 0
+    tail = r"(?:\s+(?P<tail>b+))?"  # something after the form, so that the preferred form matters
+    plain = re.compile("(?:" + "|".join(map(_spaced, forms)) + ")" + tail, flags)
+    grouped = re.compile("(?:" + alternation(forms, _spaced, ignore_case=ignore_case) + ")" + tail, flags)
+    assert [(m.span(), m.group("tail")) for m in grouped.finditer(text)] == \
+           [(m.span(), m.group("tail")) for m in plain.finditer(text)]

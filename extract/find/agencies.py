@@ -23,6 +23,7 @@ from .agency_names import (
     _ACR_IN, _ASSOCIATION_WORDS, _CAP, _JOIN, _LIST_JOIN, _NOT_INITIALS, _completes_name, _form_for,
     _gazetteer_table, _norm, _region_after, _trim_rest, gazetteer_index,
 )
+from .lexicon import alternation
 from .vocabulary import Form, agency_forms, position_vocabulary, region_names
 
 
@@ -56,10 +57,14 @@ class Agency:
         return {f.lower() for f in (self.name, self.acronym, *self.aliases) if f}
 
 
+def _spaced(form: str) -> str:
+    return re.escape(form).replace(r"\ ", r"\s+")
+
+
 @cache
 def _form_pattern() -> re.Pattern:
     heads = sorted({f.long for f in agency_forms()} | {f.short for f in agency_forms()}, key=len, reverse=True)
-    alt = "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in heads)
+    alt = alternation(heads, _spaced)
     return re.compile(rf"(?<![\w-])(?P<head>{alt})(?![\w-]){_ACR_IN}(?P<rest>(?:{_JOIN}{_CAP}){{0,7}})")
 
 
@@ -78,7 +83,7 @@ def _titles() -> dict[str, Form]:
 
 @cache
 def _title_pattern() -> re.Pattern:
-    alt = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in sorted(_titles(), key=len, reverse=True))
+    alt = alternation(sorted(_titles(), key=len, reverse=True), _spaced)
     return re.compile(rf"(?<![\w-])(?:Waka|Wakil\s+)?(?P<head>{alt})(?![\w-])(?P<rest>(?:{_JOIN}{_CAP}){{1,7}})")
 
 
@@ -99,7 +104,7 @@ def _title_mentions(text: str) -> list[AgencyMention]:
 
 @cache
 def _generic_pattern() -> re.Pattern:
-    alt = "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in sorted(GENERIC_HEADS, key=len, reverse=True))
+    alt = alternation(sorted(GENERIC_HEADS, key=len, reverse=True), _spaced)
     rest = rf"(?P<rest>(?:{_JOIN}{_CAP})(?:{_LIST_JOIN}{_CAP}){{0,7}})"
     return re.compile(rf"(?<![\w-])(?P<head>{alt})(?![\w-]){_ACR_IN}{rest}")
 
@@ -114,21 +119,28 @@ def _gazetteer_hits(text: str) -> list[tuple[int, int]]:
     form by form at every position.
     """
     by_first, written = _gazetteer_table()
-    lower = text.lower()
+    long_forms = by_first.get
+    lower = None
     hits = []
     pos = 0
     for w in _WORD_RE.finditer(text):
-        if w.start() < pos:
-            continue
         word = w.group(0).rstrip(".")
+        forms = long_forms(word.lower())
+        if forms is None and word not in written:
+            continue  # most words: no form starts with them
+        start = w.start()
+        if start < pos:
+            continue
+        if lower is None:
+            lower = text.lower()
         found = None
-        for form in by_first.get(word.lower(), ()):
-            end = w.start() + len(form)
-            if lower.startswith(form, w.start()) and (end == len(text) or not (text[end].isalnum() or text[end] == "-")):
-                found = (w.start(), end)
+        for form in forms or ():
+            end = start + len(form)
+            if lower.startswith(form, start) and (end == len(text) or not (text[end].isalnum() or text[end] == "-")):
+                found = (start, end)
                 break
         if found is None and word in written:
-            found = (w.start(), w.start() + len(word))
+            found = (start, start + len(word))
         if found:
             hits.append(found)
             pos = found[1]

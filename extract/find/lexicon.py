@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import cache
+from typing import Callable
 
 from .. import data
 
@@ -31,6 +32,26 @@ def region_short_forms() -> dict[str, str]:
 def _short_form_pattern() -> re.Pattern:
     alt = "|".join(re.escape(k) for k in sorted(region_short_forms(), key=len, reverse=True))
     return re.compile(rf"\b(?:{alt})\b")
+
+
+def alternation(forms, pattern_of: Callable[[str], str] = re.escape, *, ignore_case: bool = False) -> str:
+    """A regex alternation of ``forms`` (each written by ``pattern_of``) that matches what
+    ``"|".join(map(pattern_of, forms))`` matches, preferring the same form, only faster.
+
+    Python's ``re`` tries the branches of an alternation one by one at every position, so hundreds of
+    names cost hundreds of tries a word. Grouped under their first character (case-folded where the
+    caller wraps the result in ``(?i:...)``), the branches of one group keep their order, and at most
+    one group can match a character. ``pattern_of`` must write each character on its own (as
+    ``re.escape`` does, or a replacement of one escaped character). Forms that start with a space, a
+    hyphen or a character outside ASCII are left in one plain alternation."""
+    forms = list(forms)
+    if not all(f and f[0].isascii() and f[0] not in " -" for f in forms):
+        return "|".join(pattern_of(f) for f in forms)
+    groups: dict[str, list[str]] = {}
+    for form in forms:
+        groups.setdefault(form[0].lower() if ignore_case else form[0], []).append(form[1:])
+    return "|".join(re.escape(first) + "(?:" + "|".join(pattern_of(rest) for rest in rests) + ")"
+                    for first, rests in groups.items())
 
 
 def expand_region_short_forms(text: str) -> str:

@@ -106,7 +106,7 @@ def _words(text: str) -> list[re.Match]:
 
 
 def _surface_words(surface: str) -> tuple[str, ...]:
-    return tuple(m.group() for m in _words(surface))
+    return tuple(_WORD.findall(surface))  # _WORD has no groups: each item is a whole match
 
 
 def _forms() -> dict[tuple[str, ...], tuple[list[Region], bool]]:
@@ -204,11 +204,13 @@ def _prefixed_mention(text: str, words: _Words, i: int) -> tuple[_Mention, int] 
 def _mentions(text: str) -> list[_Mention]:
     """Every name in the text, with the level its prefix asks for; left to right, not overlapping."""
     words = _Words.of(text)
+    index = _index()
     found = []
     i = 0
     while i < len(words.folded):
-        hit = _prefixed_mention(text, words, i) if words.folded[i] in _PREFIX_FIRST_WORDS else None
-        if hit is None:
+        word = words.folded[i]
+        hit = _prefixed_mention(text, words, i) if word in _PREFIX_FIRST_WORDS else None
+        if hit is None and word in index:
             name = _name_at(words, i)
             if name is not None:
                 start, end = words.starts[i], words.ends[i + len(name.words) - 1]

@@ -21,7 +21,8 @@ from functools import cache
 from typing import Callable, Sequence
 
 from .. import data
-from .regulations import Citation, _classify, abbreviations, akn_uri, canonical_id, forms
+from .lexicon import alternation
+from .regulations import Citation, _classify, _head_regex, abbreviations, akn_uri, canonical_id, forms
 
 # An anaphoric reference reaches back this far for its instrument; a generic word ("aturan") less far.
 REACH, GENERIC_REACH = 3000, 800
@@ -74,13 +75,13 @@ def _variants(name: str) -> list[str]:
 @cache
 def _name_pattern() -> re.Pattern:
     forms_ = sorted({v for entry in names() for n in entry["names"] for v in _variants(n)}, key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(?<!RUU )(?<!Rancangan )(?:" + "|".join(re.escape(f) for f in forms_) + r")(?![\w-])")
+    return re.compile(r"(?<![\w-])(?<!RUU )(?<!Rancangan )(?:" + alternation(forms_) + r")(?![\w-])")
 
 
 @cache
 def _anaphora_pattern() -> re.Pattern:
     heads = sorted({h["form"] for h in forms()["heads"]} | set(abbreviations()), key=len, reverse=True)
-    head_alt = "|".join(re.escape(h).replace(r"\ ", r"\s+").replace(r"\-", "[- ]") for h in heads)
+    head_alt = alternation(heads, _head_regex, ignore_case=True)
     return re.compile(
         rf"(?<![\w-])(?:(?P<head>(?i:{head_alt}))(?P<issuer>(?:\s+[A-Z][\w.,-]*){{0,6}}?)"
         rf"|(?P<generic>aturan|regulasi|peraturan))\s+(?P<dem>ini|tersebut(?:\s+di\s+atas)?)(?![\w-])")
@@ -114,7 +115,8 @@ def find_references(text: str, citations: Sequence[Citation], id_of: Callable[[C
     placed = [(c, id_of(c)) for c in citations]
     placed = [(c, reg) for c, reg in placed if reg]
     found: list[Reference] = []
-    for match in _anaphora_pattern().finditer(text):
+    # Without the document's own identity or a numbered citation, no reference by context resolves.
+    for match in _anaphora_pattern().finditer(text) if placed or own else ():
         if _inside(match.start(), match.end(), spans):
             continue
         target, by = _antecedent(match, placed, own, own_type)

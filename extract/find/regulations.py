@@ -14,7 +14,7 @@ from functools import cache
 from typing import Iterable
 
 from .. import data
-from .lexicon import expand_region_short_forms, slug
+from .lexicon import alternation, expand_region_short_forms, slug
 
 
 @dataclass(frozen=True)
@@ -92,9 +92,9 @@ _ACR = r"(?:\s*\([A-Za-z][\w.-]{0,14}\))"
 @cache
 def citation_pattern() -> re.Pattern:
     heads = sorted({h["form"] for h in forms()["heads"]}, key=len, reverse=True)
-    head_alt = "|".join(re.escape(h).replace(r"\-", "[- ]").replace(r"\ ", r"\s+") for h in heads)
+    head_alt = alternation(heads, _head_regex, ignore_case=True)
     abbrs = sorted(abbreviations(), key=len, reverse=True)
-    abbr_alt = "|".join(re.escape(a).replace(r"\ ", r"\s+") for a in abbrs)
+    abbr_alt = alternation(abbrs, _spaced_regex, ignore_case=True)
     pattern = rf"""
         (?<![\w/-])
         (?P<head>(?i:{head_alt})|(?i:{abbr_alt}))(?![\w-])
@@ -114,7 +114,16 @@ def citation_pattern() -> re.Pattern:
 @cache
 def _head_pattern() -> re.Pattern:
     heads = sorted({h["form"] for h in forms()["heads"]} | set(abbreviations()), key=len, reverse=True)
-    return re.compile(r"(?i)(?<![\w-])(?:" + "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in heads) + r")(?![\w-])")
+    return re.compile(r"(?i)(?<![\w-])(?:" + alternation(heads, _spaced_regex, ignore_case=True) + r")(?![\w-])")
+
+
+def _head_regex(head: str) -> str:
+    """A head as written, any run of spaces for a space, a space or a hyphen for a hyphen."""
+    return re.escape(head).replace(r"\-", "[- ]").replace(r"\ ", r"\s+")
+
+
+def _spaced_regex(form: str) -> str:
+    return re.escape(form).replace(r"\ ", r"\s+")
 
 
 _SUBJECT_START = re.compile(r"\s*,?\s*(?i:tentang)\s+")

@@ -43,11 +43,12 @@ def _rewrite(text: str, offsets: list[int], pattern: re.Pattern, repl: Replaceme
     out: list[str] = []
     new_offsets: list[int] = []
     pos = 0
+    literal = isinstance(repl, str) and "\\" not in repl  # no group references to expand
     for match in pattern.finditer(text):
         start, end = match.span()
         out.append(text[pos:start])
         new_offsets.extend(offsets[pos:start])
-        new = repl(match) if callable(repl) else match.expand(repl)
+        new = repl if literal else repl(match) if callable(repl) else match.expand(repl)
         if new == match.group(0):
             new_offsets.extend(offsets[start:end])
         else:
@@ -55,6 +56,8 @@ def _rewrite(text: str, offsets: list[int], pattern: re.Pattern, repl: Replaceme
             new_offsets.extend([anchor] * len(new))
         out.append(new)
         pos = end
+    if not out:  # nothing matched: the text and its offsets as they were
+        return text, offsets
     out.append(text[pos:])
     new_offsets.extend(offsets[pos:])
     return "".join(out), new_offsets
