@@ -11,6 +11,11 @@ Routes::
                              agency and kind, quotes per official (inline SVG, nothing fetched)
     /-/warta/warta.css       the styles the pages above and Datasette's own pages share
 
+The served database is read-only through Datasette: any request but ``GET``, ``HEAD`` or
+``OPTIONS`` is answered 405 before Datasette sees it (:func:`asgi_wrapper`), so no writable canned
+query, form or plugin endpoint can change it; Datasette's own ``?sql=`` runs on a read-only
+connection and only accepts ``select``.
+
 Cells link to those pages: a document's title in the ``documents`` table, and the
 ``document_id``, ``regulation_id`` and ``person_id`` columns of canned queries. A
 regulation's id links the documents citing it and what was said about it, and states its status
@@ -461,6 +466,28 @@ def register_routes(datasette):
         (rf"^{ROUTE}/dashboard$", dashboard_page),
         (rf"^{ROUTE}/warta\.css$", styles),
     ]
+
+
+READ_METHODS = ("GET", "HEAD", "OPTIONS")
+READ_ONLY_MESSAGE = "Basis data Warta hanya dapat dibaca: permintaan {} ditolak.\n"
+
+
+@hookimpl
+def asgi_wrapper(datasette):
+    """Refuse every request that could write (``POST``, ``PUT``, ``PATCH``, ``DELETE`` ...) with 405."""
+    def wrap(app):
+        async def read_only(scope, receive, send):
+            method = str(scope.get("method") or "GET").upper()
+            if scope.get("type") != "http" or method in READ_METHODS:
+                await app(scope, receive, send)
+                return
+            body = READ_ONLY_MESSAGE.format(method).encode("utf-8")
+            await send({"type": "http.response.start", "status": 405,
+                        "headers": [(b"content-type", b"text/plain; charset=utf-8"), (b"allow", b"GET, HEAD, OPTIONS"),
+                                    (b"content-length", str(len(body)).encode("ascii"))]})
+            await send({"type": "http.response.body", "body": body})
+        return read_only
+    return wrap
 
 
 @hookimpl
