@@ -306,6 +306,7 @@ def test_every_page_keeps_every_payload_inert(hostile, browser_page):
     failures = {}
     texts = {}
     SHOTS.mkdir(parents=True, exist_ok=True)
+    (SHOTS / "pages.txt").write_text("".join(f"{status} {path}\n" for path, status in pages), encoding="utf-8")
     for n, (path, status) in enumerate(pages):
         text, problems = _visit(page, fired, base + path, status)
         texts[path] = text
