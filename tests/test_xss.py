@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -134,7 +135,7 @@ def hostile_record(n: int) -> dict:
              "subject": payload("img", key + "-cited-subject"), "basis": True, "mentions": [reg_mention]}
     speaker = f"Anwar {payload('script', key + '-speaker')} Hakim"
     return {
-        "id": f"{key}".ljust(16, "x"),
+        "id": f"{key}".ljust(16, "x") if n == 0 else f"{key}\"><svg onload=__hit('{key}-doc-id')>",
         "source": f"tmp/{payload('img', key + '-source')}/{payload('js', key + '-source-js')}.txt",
         "format": "txt", "kind": "regulation", "title": f"{payload('title', key + '-doc-title')} {every(key + '-t')}",
         "date": "2026-01-0" + str(n + 1), "event_date": None, "text": text.text,
@@ -302,17 +303,19 @@ def test_every_page_keeps_every_payload_inert(hostile, browser_page):
     base, db_path = hostile
     page, fired = browser_page
     pages = _page_paths(db_path)
-    assert len(pages) >= 80, len(pages)
+    assert len(pages) >= 150, len(pages)
     failures = {}
     texts = {}
-    SHOTS.mkdir(parents=True, exist_ok=True)
+    shutil.rmtree(SHOTS, ignore_errors=True)
+    SHOTS.mkdir(parents=True)
     (SHOTS / "pages.txt").write_text("".join(f"{status} {path}\n" for path, status in pages), encoding="utf-8")
     for n, (path, status) in enumerate(pages):
         text, problems = _visit(page, fired, base + path, status)
         texts[path] = text
         if problems:
             failures[path] = problems
-        if n % 10 == 0 or path.startswith(("/-/warta/doc/r0", "/warta/search?q=zxq", "/-/warta/drafts/")):
+        if n % 10 == 0 or path.startswith(("/-/warta/doc/r0", "/warta/search?q=zxq", "/-/warta/drafts/",
+                                           "/-/warta/dashboard", "/warta/regulations/perda", "/warta/documents?")):
             slug = re.sub(r"[^a-z0-9]+", "-", path.lower()).strip("-")[:60] or "index"
             page.screenshot(path=str(SHOTS / f"{n:03d}-{slug}.png"), full_page=False)
     assert not failures, json.dumps(failures, indent=1)[:4000]

@@ -39,7 +39,7 @@ from typing import Any, NamedTuple
 from urllib.parse import urlencode
 
 from datasette import hookimpl
-from datasette.utils import tilde_encode
+from datasette.utils import tilde_decode, tilde_encode
 from datasette.utils.asgi import NotFound, Response
 from markupsafe import Markup, escape
 
@@ -323,7 +323,7 @@ def _mark_of(datasette, database: str, row: dict[str, Any]) -> Mark:
 async def document_page(datasette, request) -> Response:
     """``/-/warta/doc/<id>``: the document's text with every extracted item marked."""
     db = _database(datasette)
-    document_id = request.url_vars["id"]
+    document_id = tilde_decode(request.url_vars["id"])  # document_url() encodes it
     found = await db.execute(
         "select id, title, kind, date, source, text, regulation_id, signatory_name, signatory_position "
         "from documents where id = ?", [document_id])
