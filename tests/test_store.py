@@ -789,3 +789,56 @@ def test_people_in_any_order_are_the_expected_ones(in_every_order):
     assert speakers[("b000000000000004", "Wahyuni")] == "Sri Wahyuni"
     assert [name for name, _, _ in dump["people"]] == ["Agus Santoso", "Budi Santoso", "Hendra Gunawan", "Santoso",
                                                        "Sri Wahyuni"]
+
+
+def test_replacing_a_document_settles_people_as_a_clean_ingest_would(tmp_path):
+    """Agus Santoso's document is replaced by one naming someone else: the one-word Santoso, held apart by
+    two Santosos of the same office, now joins the one left, as if Agus had never been stored."""
+    replacement = _person_doc(2, [("Rina Dewi", "Camat Utara", "Kecamatan Utara")])
+    replacement["id"] = "c000000000000002"
+    replaced = open_db(tmp_path / "replaced.db")
+    for doc in ORDER_DOCS:
+        save_record(replaced, copy.deepcopy(doc))
+    assert save_record(replaced, copy.deepcopy(replacement)) == "replaced"
+    clean = open_db(tmp_path / "clean.db")
+    for doc in [*ORDER_DOCS[:2], replacement, *ORDER_DOCS[3:]]:
+        save_record(clean, copy.deepcopy(doc))
+    assert _people_dump(replaced) == _people_dump(clean)
+    official = {name: person for _, name, person in _people_dump(replaced)["officials"]}
+    assert official["Santoso"] == "Budi Santoso"
+    replaced.close()
+    clean.close()
+
+
+@pytest.mark.parametrize(("nodes", "expected"), [
+    # the one longer name of the office
+    ({"santoso": {"kepala dinas"}, "budi santoso": {"kepala dinas"}}, {"santoso": "budi santoso"}),
+    # two of them: stays apart
+    ({"santoso": {"kepala dinas"}, "budi santoso": {"kepala dinas"}, "agus santoso": {"kepala dinas"}},
+     {"santoso": "santoso"}),
+    # a chain joins at the longest, through the roles of the names that joined it
+    ({"budi": {"camat"}, "budi santoso": {"camat", "bupati"}, "budi santoso wijaya": {"bupati"}},
+     {"budi": "budi santoso wijaya", "budi santoso": "budi santoso wijaya"}),
+    # no role to compare
+    ({"santoso": set(), "budi santoso": {"kepala dinas"}}, {"santoso": "santoso"}),
+])
+def test_settle_names(nodes, expected):
+    from extract.store.persons import settle_names
+
+    target = settle_names(nodes)
+    assert {key: target[key] for key in expected} == expected
+    assert all(target[target[key]] == target[key] for key in nodes)  # a head stands for itself
+
+
+@pytest.mark.parametrize(("names", "shown"), [
+    (["HENDRA GUNAWAN", "Dr. Hendra Gunawan, M.Si."], "Hendra Gunawan"),
+    (["Dr. Suryo Adinegoro, M.Si.", "Suryo Adinegoro"], "Suryo Adinegoro"),
+    (["SURYO ADINEGORO"], "SURYO ADINEGORO"),
+    (["Sri Wahyuni", "Sri wahyuni"], "Sri Wahyuni"),
+    (["", "  "], None),
+])
+def test_display_name(names, shown):
+    from extract.store.persons import display_name
+
+    assert display_name(names) == shown
+    assert display_name(list(reversed(names))) == shown

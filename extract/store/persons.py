@@ -251,14 +251,14 @@ def settle_people(db: sqlite_utils.Database, person_ids: Iterable[int]) -> set[i
         if key == target[key]:
             spellings.setdefault(new_of[key], []).append(name)
     for person_id in sorted(people):
-        if not _referenced(db, person_id):
-            db.execute("delete from positions where person_id = ?", [person_id])
-            db.execute("delete from people where id = ?", [person_id])
-        elif person_id in spellings:
+        if person_id in spellings:
             db.execute("update people set name = ? where id = ?", [display_name(spellings[person_id]), person_id])
+        elif not db.execute("select 1 from officials where person_id = ? limit 1", [person_id]).fetchone():
+            # A person is someone an official row names: a quote of a full name no official bears any more
+            # waits unlinked, as it would have if that official had never been stored.
+            for table in ("quotes", "statements", "mentions"):
+                db.execute(f"update {table} set person_id = null where person_id = ?", [person_id])
+            db.execute("delete from positions where person_id = ?", [person_id])
+            db.execute("delete from person_names where person_id = ?", [person_id])
+            db.execute("delete from people where id = ?", [person_id])
     return people
-
-
-def _referenced(db: sqlite_utils.Database, person_id: int) -> bool:
-    return any(db.execute(f"select 1 from {table} where person_id = ? limit 1", [person_id]).fetchone()
-               for table in ("officials", "quotes", "statements", "mentions"))
