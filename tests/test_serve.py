@@ -5,9 +5,9 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import sqlite3
 import signal
 import socket
+import sqlite3
 import subprocess
 import sys
 import time

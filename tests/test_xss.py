@@ -99,30 +99,26 @@ class Text:
         self.text += piece
         return {"start": start, "end": len(self.text), "text": piece}
 
-    def __iadd__(self, piece: str) -> Text:
-        self.text += piece
-        return self
-
 
 def hostile_record(n: int) -> dict:
     """A record with a payload in every field the pages show."""
     key = f"r{n}"
     text = Text()
-    text += f"{every(key + '-text')} zxqpenanda\n"
+    text.add(f"{every(key + '-text')} zxqpenanda\n")
     reg_mention = text.add(f"PP {payload('svg', key + '-mention')} Nomor 9{n}")
-    text += " "
+    text.add(" ")
     agency_mention = text.add(f"Dinas {payload('img', key + '-agency-mention')}")
-    text += " "
+    text.add(" ")
     person_mention = text.add(f"Anwar {payload('script', key + '-person-mention')} Hakim")
-    text += " "
+    text.add(" ")
     quote = text.add(f"\"{payload('textarea', key + '-quote')} zxqpenanda\"")
-    text += " "
+    text.add(" ")
     statement = text.add(f"bahwa {payload('double', key + '-statement')}")
-    text += " "
+    text.add(" ")
     abbreviation = text.add(f"XSS ({payload('single', key + '-abbr')})")
-    text += "\n"
+    text.add("\n")
     section = text.add(f"Pasal 1 {payload('title', key + '-section')}")
-    text += "\n"
+    text.add("\n")
     own = {"id": f"perda/2026/{n}\"><svg onload=__hit('{key}-own-id')>", "type": "PERDA", "number": f"{n}",
            "year": 2026, "issuer": payload("img", key + "-issuer"), "subject": payload("script", key + "-own-subject"),
            "uri": payload("js", key + "-uri"), "form": payload("svg", key + "-form"),
@@ -272,7 +268,7 @@ def _page_paths(db_path: Path) -> list[tuple[str, int]]:
     pages.append(("/warta/officials?_facet=name&_facet=position&_facet=agency", 200))
     pages += [(path, 200) for path in _row_paths(db_path)]
     for name, query in QUERIES.items():
-        params = sorted(set(part[1:] for part in re.findall(r":[a-z_]+", query["sql"])))
+        params = sorted({part[1:] for part in re.findall(r":[a-z_]+", query["sql"])})
         values = [{param: hostile_q for param in params}]
         if name == "search":
             values += [{"q": "zxqpenanda"}, {"q": "onerror"}, {"q": "script"}]
