@@ -532,22 +532,47 @@ def export(db_path, parquet_dir):
     click.echo(f"{len(written)} tables in {parquet_dir}/ (" + ", ".join(p.stem for p in written) + ")")
 
 
+def _writable_queries(metadata_path: str) -> list[str]:
+    """Names of the canned queries with ``"write": true`` in a Datasette metadata file."""
+    metadata = json.loads(Path(metadata_path).read_text(encoding="utf-8"))
+    return sorted(f"{database}/{name}" for database, settings in (metadata.get("databases") or {}).items()
+                  for name, query in ((settings or {}).get("queries") or {}).items()
+                  if isinstance(query, dict) and query.get("write"))
+
+
+def _is_loopback(host: str) -> bool:
+    """Whether ``host`` is an address of this machine only (127.0.0.0/8, ::1, localhost)."""
+    import ipaddress
+
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
 @cli.command()
 @click.option("--db", "db_path", default=DEFAULT_DB, show_default=True, help="SQLite database to serve.")
-@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; only this machine can connect on the default. 0.0.0.0 opens it to "
+                   "the network.")
 @click.option("--port", default=8001, show_default=True, help="Port to listen on.")
 @click.option("--reload", is_flag=True, help="Restart when the metadata or plugin changes (while editing them).")
 def serve(db_path, host, port, reload):
     """Browse the database in Datasette, with Warta's metadata, search, dashboard and drafts.
 
-    The database is served live (not immutable), so documents ingested while it runs show up. Warta's
-    metadata goes to metadata.json beside the database, or, where you keep your own metadata.json
-    there, to warta-metadata.json with your settings merged in. Stopping warta (Ctrl+C, SIGTERM)
-    stops Datasette: warta becomes the Datasette process.
+    The database is served live (not immutable), so documents ingested while it runs show up, and
+    read-only: Warta's plugin refuses every request that could write (POST and the like), and a
+    metadata.json with a writable canned query is refused. It listens on 127.0.0.1, this machine
+    only, unless --host says otherwise. Warta's metadata goes to metadata.json beside the database,
+    or, where you keep your own metadata.json there, to warta-metadata.json with your settings
+    merged in. Stopping warta (Ctrl+C, SIGTERM) stops Datasette: warta becomes the Datasette process.
 
     \b
     Example:
         warta serve --port 8001    # then open http://127.0.0.1:8001/
+        warta serve --host 0.0.0.0 # reachable from other machines: anyone there can read it
     """
     if not Path(db_path).exists():
         raise click.ClickException(f"{db_path}: no database yet; run 'warta ingest' or 'warta run' first")
@@ -561,6 +586,13 @@ def serve(db_path, host, port, reload):
         metadata = str(api.write_metadata(db_path, Path(db_path).with_name("metadata.json")))
     except ValueError as exc:
         raise click.ClickException(str(exc)) from None
+    writable = _writable_queries(metadata)
+    if writable:
+        raise click.ClickException(f"{metadata}: canned query {', '.join(writable)} writes to the database, and "
+                                   f"warta serve serves it read-only; remove \"write\": true from your metadata.json")
+    if not _is_loopback(host):
+        click.echo(f"warning: listening on {host}: anyone who can reach this machine can read the database",
+                   err=True)
     command = [sys.executable, "-m", "datasette", "serve", db_path, "--metadata", metadata,
                "--host", host, "--port", str(port), *(["--reload"] if reload else [])]
     click.echo(f"Serving {db_path} at http://{host}:{port}/ (Ctrl+C to stop)")

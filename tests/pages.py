@@ -47,3 +47,19 @@ def fetch(db_path: Path, *paths: str, plugin_config: dict | None = None) -> list
         return [await ds.client.get(path) for path in paths]
 
     return asyncio.run(run())
+
+
+def send(db_path: Path, method: str, path: str, metadata: dict | None = None, **options):
+    """Start Datasette on ``db_path`` with Warta's metadata (``metadata`` merged over it) and send
+    one request of ``method``."""
+    served = metadata_for(db_path)
+    for name, settings in (metadata or {}).get("databases", {}).items():
+        database = served.setdefault("databases", {}).setdefault(name, {})
+        database["queries"] = {**database.get("queries", {}), **settings.get("queries", {})}
+
+    async def run():
+        ds = Datasette([str(db_path)], metadata=served)
+        await ds.invoke_startup()
+        return await getattr(ds.client, method.lower())(path, **options)
+
+    return asyncio.run(run())

@@ -2,27 +2,30 @@
 dashboard and the drafts page; and `warta serve` as a well-behaved process."""
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import signal
 import socket
+import sqlite3
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 from urllib.parse import urlencode
 
 import pytest
 
-from cli import cli
+from cli import _is_loopback, cli
 from extract import extract_records, render_briefs, render_drafts
 from extract.serve.metadata import QUERIES, write_metadata
 from extract.serve.plugin import bar_chart, draft_group, snippet_html
 from extract.store import iter_records, open_db, save_record
 from extract.store.query import fts_query, root_of, word_forms
 
-from tests.pages import fetch, warta_plugin  # noqa: F401 (warta_plugin is a fixture)
+from tests.pages import fetch, send, warta_plugin  # noqa: F401 (warta_plugin is a fixture)
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
@@ -261,3 +264,174 @@ def test_serve_sees_an_ingest_and_stops_on_sigterm(served, tmp_path):
         if proc.poll() is None:
             proc.kill()
             proc.wait(timeout=10)
+
+
+# -- read-only, on this machine only -------------------------------------------------------------
+
+
+def _start(db_path: Path, *options: str) -> tuple[subprocess.Popen, int]:
+    """``warta serve`` on ``db_path`` (a free port unless given), once it answers."""
+    port = _free_port()
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    proc = subprocess.Popen([sys.executable, "-m", "cli", "serve", "--db", str(db_path), "--port", str(port), *options],
+                            cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    host = options[options.index("--host") + 1] if "--host" in options else "127.0.0.1"
+    for _ in range(60):
+        if proc.poll() is not None:
+            raise RuntimeError(proc.stderr.read().decode(errors="replace"))
+        try:
+            with urllib.request.urlopen(f"http://{host}:{port}/-/versions.json", timeout=2):
+                return proc, port
+        except OSError:
+            time.sleep(0.5)
+    proc.kill()
+    raise TimeoutError("warta serve did not answer")
+
+
+def _stop(proc: subprocess.Popen) -> None:
+    proc.send_signal(signal.SIGTERM)
+    try:
+        proc.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait(timeout=10)
+
+
+def _listening_on(port: int) -> set[str]:
+    """The IPv4 and IPv6 addresses a socket listens on at ``port``, read from /proc/net/tcp{,6}."""
+    found = set()
+    for table, width in (("/proc/net/tcp", 8), ("/proc/net/tcp6", 32)):
+        if not Path(table).exists():
+            continue
+        for line in Path(table).read_text().splitlines()[1:]:
+            local, state = line.split()[1], line.split()[3]
+            address, _, hex_port = local.partition(":")
+            if state != "0A" or int(hex_port, 16) != port:  # 0A: LISTEN
+                continue
+            raw = bytes.fromhex(address)
+            if width == 8:
+                found.add(socket.inet_ntop(socket.AF_INET, raw[::-1]))
+            else:  # four 32-bit words, each in host order
+                words = b"".join(raw[i:i + 4][::-1] for i in range(0, 16, 4))
+                found.add(socket.inet_ntop(socket.AF_INET6, words))
+    return found
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@pytest.mark.parametrize(("host", "loopback"), [
+    ("127.0.0.1", True), ("127.0.0.2", True), ("::1", True), ("localhost", True), ("0.0.0.0", False),
+    ("::", False), ("192.168.1.10", False), ("warta.example", False),
+])
+def test_is_loopback(host, loopback):
+    assert _is_loopback(host) is loopback
+
+
+def test_serve_documents_its_host_and_read_only(runner):
+    result = runner.invoke(cli, ["serve", "-h"])
+    assert result.exit_code == 0
+    assert "--host" in result.output and "[default:" in result.output and "127.0.0.1]" in result.output
+    assert "read-only" in result.output
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "`warta serve`" in readme and "127.0.0.1 (`--host`" in readme
+
+
+@pytest.mark.skipif(not Path("/proc/net/tcp").exists(), reason="reads the listening sockets from /proc/net/tcp")
+def test_serve_listens_on_127_0_0_1_unless_host_says_otherwise(served, tmp_path):
+    db_path = tmp_path / "warta.db"
+    db_path.write_bytes(served.read_bytes())
+    proc, port = _start(db_path)
+    try:
+        assert _listening_on(port) == {"127.0.0.1"}
+    finally:
+        _stop(proc)
+    proc, port = _start(db_path, "--host", "127.0.0.2")
+    try:
+        assert _listening_on(port) == {"127.0.0.2"}
+    finally:
+        _stop(proc)
+
+
+# Requests that would change the database if Datasette let them through.
+WRITES = [
+    ("POST", "/warta/search", {"data": {"q": "banjir"}}),
+    ("POST", "/warta/documents", {"data": {"title": "x"}}),
+    ("POST", "/warta", {"data": {"sql": "delete from documents"}}),
+    ("POST", "/warta/documents/-/insert", {"json": {"row": {"id": "x", "source": "x"}}}),
+    ("POST", "/warta/-/create", {"json": {"table": "x", "row": {"a": 1}}}),
+    ("PUT", "/warta/documents", {}),
+    ("PATCH", "/warta/documents", {}),
+    ("DELETE", "/warta/documents", {}),
+    ("POST", "/-/warta/dashboard", {}),
+]
+SQL_WRITES = [
+    "delete from documents",
+    "update documents set title = 'x'",
+    "insert into errors (id, source, message) values ('x', 'x', 'x')",
+    "with gone as (select id from documents) delete from documents where id in gone",
+    "select 1; delete from documents",
+    "attach database 'other.db' as other",
+    "pragma journal_mode = delete",
+    "create table x (a)",
+    "drop table errors",
+    "vacuum",
+]
+
+
+def test_the_served_database_cannot_be_written_through_datasette(served, tmp_path):
+    db_path = tmp_path / "warta.db"
+    db_path.write_bytes(served.read_bytes())
+    before = _sha256(db_path)
+    documents = sqlite3.connect(db_path).execute("select count(*) from documents").fetchone()[0]
+    proc, port = _start(db_path)
+    statuses = {}
+    try:
+        for method, path, body in WRITES:
+            data = urlencode(body["data"]).encode() if "data" in body else (
+                json.dumps(body["json"]).encode() if "json" in body else b"")
+            request = urllib.request.Request(f"http://127.0.0.1:{port}{path}", data=data, method=method)
+            try:
+                with urllib.request.urlopen(request, timeout=10) as response:
+                    statuses[(method, path)] = response.status
+            except urllib.error.HTTPError as exc:
+                statuses[(method, path)] = exc.code
+        for sql in SQL_WRITES:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/warta.json?" + urlencode({"sql": sql}),
+                                            timeout=10) as response:
+                    statuses[sql] = response.status
+            except urllib.error.HTTPError as exc:
+                statuses[sql] = exc.code
+        assert _count(port) == documents  # still serving, everything still there
+    finally:
+        _stop(proc)
+    assert {key: code for key, code in statuses.items() if code < 400} == {}
+    assert all(statuses[(method, path)] == 405 for method, path, _ in WRITES)
+    assert _sha256(db_path) == before
+    with sqlite3.connect(db_path) as conn:
+        assert conn.execute("select count(*) from documents").fetchone()[0] == documents
+        assert conn.execute("select count(*) from errors where id = 'x'").fetchone()[0] == 0
+
+
+WRITING_QUERY = {"databases": {"warta": {"queries": {"add_error": {
+    "sql": "insert into errors (id, source, message) values ('x', :source, 'x')", "write": True}}}}}
+
+
+def test_a_writable_canned_query_is_refused_by_the_plugin(served, tmp_path):
+    db_path = tmp_path / "warta.db"
+    db_path.write_bytes(served.read_bytes())
+    before = _sha256(db_path)
+    response = send(db_path, "POST", "/warta/add_error", metadata=WRITING_QUERY, data={"source": "x"})
+    assert response.status_code == 405 and "hanya dapat dibaca" in response.text
+    assert _sha256(db_path) == before
+
+
+def test_serve_refuses_metadata_with_a_writable_canned_query(runner, served, tmp_path):
+    db_path = tmp_path / "warta.db"
+    db_path.write_bytes(served.read_bytes())
+    (tmp_path / "metadata.json").write_text(json.dumps(WRITING_QUERY), encoding="utf-8")
+    result = runner.invoke(cli, ["serve", "--db", str(db_path), "--port", str(_free_port())])
+    assert result.exit_code == 1
+    assert "warta/add_error writes to the database" in result.output and '"write": true' in result.output

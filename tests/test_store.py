@@ -691,3 +691,154 @@ def test_old_database_gains_new_columns(tmp_path, record):
 )
 def test_shorter_names_across_documents(short, roles, people, expected):
     assert short_name_target(short, roles, people) == expected
+
+
+# -- the same documents in any order give the same people and agencies ------------------------------------
+
+
+def _person_doc(n: int, officials: list[tuple[str, str | None, str | None]], quotes: list[str] = (),
+                agencies: list[tuple[str, str | None]] = ()) -> dict:
+    """A small news record naming ``officials`` (name, position, agency), quoting ``quotes`` (speaker names)
+    and naming ``agencies`` (name, acronym), each at its own offsets in the text."""
+    text, spans = "", []
+    for piece in [name for name, _, _ in officials] + list(quotes) + [name for name, _ in agencies]:
+        spans.append({"start": len(text), "end": len(text) + len(piece), "text": piece})
+        text += piece + ". "
+    places = iter(spans)
+    return other_document(
+        doc_id=f"b{n:015d}", source=f"urut/{n:02d}.txt", date=f"2025-0{1 + n % 9}-01", regulations=[], text=text,
+        officials=[{"name": name, "position": position, "agency": agency, "mentions": [next(places)]}
+                   for name, position, agency in officials],
+        quotes=[{"speaker": speaker, "text": f"Kata {speaker} di sini.", **next(places)} for speaker in quotes],
+        agencies=[{"name": name, "acronym": acronym, "aliases": [], "mentions": [next(places)]}
+                  for name, acronym in agencies])
+
+
+# A surname-only "Santoso" with an office two longer names hold: ambiguous, it must stay apart in any order;
+# "Wahyuni" has one longer name of her office, and joins it in any order; "Hendra" is named in full, by his
+# first name, in capitals and with a degree; agencies meet under a shared acronym.
+ORDER_DOCS = [
+    _person_doc(0, [("Budi Santoso", "Kepala Dinas Sosial", "Dinas Sosial Kota Contoh")],
+                agencies=[("Dinas Sosial Kota Contoh", "Dinsos")]),
+    _person_doc(1, [("Santoso", "Kepala Dinas Sosial", None)], quotes=["Santoso"]),
+    _person_doc(2, [("Agus Santoso", "Kepala Dinas Sosial", "Dinas Sosial Kota Lain")]),
+    _person_doc(3, [("Sri Wahyuni", "Camat Tengah", "Kecamatan Tengah")], quotes=["Sri Wahyuni"]),
+    _person_doc(4, [("Wahyuni", "Camat Tengah", None)], quotes=["Wahyuni"], agencies=[("Dinsos", None)]),
+    _person_doc(5, [("HENDRA GUNAWAN", "Kepala Badan", "Badan Contoh")], quotes=["Hendra Gunawan"],
+                agencies=[("Badan Contoh", "BC"), ("Dinas Sosial", "Dinsos")]),
+    _person_doc(6, [("Hendra", "Kepala Badan", "Badan Contoh")]),
+    _person_doc(7, [("Dr. Hendra Gunawan, M.Si.", "Kepala Badan Contoh", None)], agencies=[("BC", None)]),
+    _person_doc(8, [], quotes=["Agus Santoso"]),
+]
+ORDERS = {
+    "as-listed": list(range(len(ORDER_DOCS))),
+    "reversed": list(reversed(range(len(ORDER_DOCS)))),
+    "short-names-first": [1, 4, 6, 8, 0, 2, 3, 5, 7],
+    "long-names-last": [6, 1, 4, 8, 0, 3, 2, 7, 5],
+    "interleaved": [2, 1, 0, 5, 4, 6, 3, 8, 7],
+}
+
+
+def _people_dump(db) -> dict[str, list[tuple]]:
+    """People, agencies and what links to them, by name (never by id), sorted."""
+    queries = {
+        "people": "select name, key, (select group_concat(name, '|') from (select name from person_names "
+                  "where person_id = people.id order by name)) from people",
+        "officials": "select o.document_id, o.name, p.name from officials o join people p on p.id = o.person_id",
+        "quotes": "select q.document_id, q.speaker, p.name from quotes q left join people p on p.id = q.person_id",
+        "mentions": "select m.document_id, m.kind, m.start, p.name, a.name from mentions m "
+                    "left join people p on p.id = m.person_id left join agencies a on a.id = m.agency_id",
+        "positions": "select p.name, x.position, x.agency, x.first_date, x.last_date, x.documents "
+                     "from positions x join people p on p.id = x.person_id",
+        "agencies": "select name, acronym, (select group_concat(alias, '|') from (select alias from agency_aliases "
+                    "where agency_id = agencies.id order by alias)) from agencies",
+        "document_agencies": "select d.document_id, a.name, d.mentions, d.start from document_agencies d "
+                             "join agencies a on a.id = d.agency_id",
+    }
+    return {table: sorted(db.execute(sql).fetchall(), key=repr) for table, sql in queries.items()}
+
+
+@pytest.fixture(scope="module")
+def in_every_order(tmp_path_factory) -> dict[str, dict[str, list[tuple]]]:
+    dumps = {}
+    for label, order in ORDERS.items():
+        database = open_db(tmp_path_factory.mktemp(label) / "warta.db")
+        for n in order:
+            save_record(database, copy.deepcopy(ORDER_DOCS[n]))
+        dumps[label] = _people_dump(database)
+        database.close()
+    return dumps
+
+
+@pytest.mark.parametrize("label", [label for label in ORDERS if label != "as-listed"])
+def test_people_and_agencies_do_not_depend_on_the_order_documents_arrive_in(in_every_order, label):
+    first, other = in_every_order["as-listed"], in_every_order[label]
+    for table in first:
+        assert other[table] == first[table], table
+
+
+def test_people_in_any_order_are_the_expected_ones(in_every_order):
+    dump = in_every_order["as-listed"]
+    by_official = {(doc, name): person for doc, name, person in dump["officials"]}
+    assert by_official[("b000000000000001", "Santoso")] == "Santoso"  # two Santosos hold that office
+    assert by_official[("b000000000000004", "Wahyuni")] == "Sri Wahyuni"
+    assert {by_official[("b000000000000005", "HENDRA GUNAWAN")], by_official[("b000000000000006", "Hendra")],
+            by_official[("b000000000000007", "Dr. Hendra Gunawan, M.Si.")]} == {"Hendra Gunawan"}
+    speakers = {(doc, speaker): person for doc, speaker, person in dump["quotes"]}
+    assert speakers[("b000000000000008", "Agus Santoso")] == "Agus Santoso"
+    assert speakers[("b000000000000004", "Wahyuni")] == "Sri Wahyuni"
+    assert [name for name, _, _ in dump["people"]] == ["Agus Santoso", "Budi Santoso", "Hendra Gunawan", "Santoso",
+                                                       "Sri Wahyuni"]
+
+
+def test_replacing_a_document_settles_people_as_a_clean_ingest_would(tmp_path):
+    """Agus Santoso's document is replaced by one naming someone else: the one-word Santoso, held apart by
+    two Santosos of the same office, now joins the one left, as if Agus had never been stored."""
+    replacement = _person_doc(2, [("Rina Dewi", "Camat Utara", "Kecamatan Utara")])
+    replacement["id"] = "c000000000000002"
+    replaced = open_db(tmp_path / "replaced.db")
+    for doc in ORDER_DOCS:
+        save_record(replaced, copy.deepcopy(doc))
+    assert save_record(replaced, copy.deepcopy(replacement)) == "replaced"
+    clean = open_db(tmp_path / "clean.db")
+    for doc in [*ORDER_DOCS[:2], replacement, *ORDER_DOCS[3:]]:
+        save_record(clean, copy.deepcopy(doc))
+    assert _people_dump(replaced) == _people_dump(clean)
+    official = {name: person for _, name, person in _people_dump(replaced)["officials"]}
+    assert official["Santoso"] == "Budi Santoso"
+    replaced.close()
+    clean.close()
+
+
+@pytest.mark.parametrize(("nodes", "expected"), [
+    # the one longer name of the office
+    ({"santoso": {"kepala dinas"}, "budi santoso": {"kepala dinas"}}, {"santoso": "budi santoso"}),
+    # two of them: stays apart
+    ({"santoso": {"kepala dinas"}, "budi santoso": {"kepala dinas"}, "agus santoso": {"kepala dinas"}},
+     {"santoso": "santoso"}),
+    # a chain joins at the longest, through the roles of the names that joined it
+    ({"budi": {"camat"}, "budi santoso": {"camat", "bupati"}, "budi santoso wijaya": {"bupati"}},
+     {"budi": "budi santoso wijaya", "budi santoso": "budi santoso wijaya"}),
+    # no role to compare
+    ({"santoso": set(), "budi santoso": {"kepala dinas"}}, {"santoso": "santoso"}),
+])
+def test_settle_names(nodes, expected):
+    from extract.store.persons import settle_names
+
+    target = settle_names(nodes)
+    assert {key: target[key] for key in expected} == expected
+    assert all(target[target[key]] == target[key] for key in nodes)  # a head stands for itself
+
+
+@pytest.mark.parametrize(("names", "shown"), [
+    (["HENDRA GUNAWAN", "Dr. Hendra Gunawan, M.Si."], "Hendra Gunawan"),
+    (["Dr. Suryo Adinegoro, M.Si.", "Suryo Adinegoro"], "Suryo Adinegoro"),
+    (["SURYO ADINEGORO"], "SURYO ADINEGORO"),
+    (["Sri Wahyuni", "Sri wahyuni"], "Sri Wahyuni"),
+    (["", "  "], None),
+])
+def test_display_name(names, shown):
+    from extract.store.persons import display_name
+
+    assert display_name(names) == shown
+    assert display_name(list(reversed(names))) == shown

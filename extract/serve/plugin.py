@@ -11,6 +11,11 @@ Routes::
                              agency and kind, quotes per official (inline SVG, nothing fetched)
     /-/warta/warta.css       the styles the pages above and Datasette's own pages share
 
+The served database is read-only through Datasette: any request but ``GET``, ``HEAD`` or
+``OPTIONS`` is answered 405 before Datasette sees it (:func:`asgi_wrapper`), so no writable canned
+query, form or plugin endpoint can change it; Datasette's own ``?sql=`` runs on a read-only
+connection and only accepts ``select``.
+
 Cells link to those pages: a document's title in the ``documents`` table, and the
 ``document_id``, ``regulation_id`` and ``person_id`` columns of canned queries. A
 regulation's id links the documents citing it and what was said about it, and states its status
@@ -34,7 +39,7 @@ from typing import Any, NamedTuple
 from urllib.parse import urlencode
 
 from datasette import hookimpl
-from datasette.utils import tilde_encode
+from datasette.utils import tilde_decode, tilde_encode
 from datasette.utils.asgi import NotFound, Response
 from markupsafe import Markup, escape
 
@@ -318,7 +323,7 @@ def _mark_of(datasette, database: str, row: dict[str, Any]) -> Mark:
 async def document_page(datasette, request) -> Response:
     """``/-/warta/doc/<id>``: the document's text with every extracted item marked."""
     db = _database(datasette)
-    document_id = request.url_vars["id"]
+    document_id = tilde_decode(request.url_vars["id"])  # document_url() encodes it
     found = await db.execute(
         "select id, title, kind, date, source, text, regulation_id, signatory_name, signatory_position "
         "from documents where id = ?", [document_id])
@@ -461,6 +466,28 @@ def register_routes(datasette):
         (rf"^{ROUTE}/dashboard$", dashboard_page),
         (rf"^{ROUTE}/warta\.css$", styles),
     ]
+
+
+READ_METHODS = ("GET", "HEAD", "OPTIONS")
+READ_ONLY_MESSAGE = "Basis data Warta hanya dapat dibaca: permintaan {} ditolak.\n"
+
+
+@hookimpl
+def asgi_wrapper(datasette):
+    """Refuse every request that could write (``POST``, ``PUT``, ``PATCH``, ``DELETE`` ...) with 405."""
+    def wrap(app):
+        async def read_only(scope, receive, send):
+            method = str(scope.get("method") or "GET").upper()
+            if scope.get("type") != "http" or method in READ_METHODS:
+                await app(scope, receive, send)
+                return
+            body = READ_ONLY_MESSAGE.format(method).encode("utf-8")
+            await send({"type": "http.response.start", "status": 405,
+                        "headers": [(b"content-type", b"text/plain; charset=utf-8"), (b"allow", b"GET, HEAD, OPTIONS"),
+                                    (b"content-length", str(len(body)).encode("ascii"))]})
+            await send({"type": "http.response.body", "body": body})
+        return read_only
+    return wrap
 
 
 @hookimpl

@@ -13,8 +13,7 @@ from ..read.sources import printable
 
 from .agencies import drop_agency, save_agency
 from .agencies import fullest
-from .persons import (_people_with_word, _person_roles, absorb_short_names, merge_person, person_for, person_key,
-                      short_name_target)
+from .persons import person_for, person_key, settle_people
 from .provenance import SentenceOf, sentence_finder
 from .rows import (
     _offsets,
@@ -266,7 +265,7 @@ def _save_once(db: sqlite_utils.Database, record: dict[str, Any]) -> str:
         else:
             touched |= _insert_document(db, record)
         _link_waiting_speakers(db, touched)
-        touched = _join_short_names(db, absorb_short_names(db, touched))
+        touched = settle_people(db, touched)
         _refresh_positions(db, touched)
         if previous:
             held.prune(db)
@@ -322,25 +321,6 @@ class _Held:
 def _referenced(db: sqlite_utils.Database, value: Any, columns: list[tuple[str, str]]) -> bool:
     return any(db.execute(f"select 1 from {table} where {column} = ? limit 1", [value]).fetchone()
                for table, column in columns)
-
-
-def _join_short_names(db: sqlite_utils.Database, person_ids: set[int]) -> set[int]:
-    """Fold each one-word person among ``person_ids`` into the one longer-named person it can stand for.
-
-    :func:`person_for` does this only when the one-word person is new; a person stored earlier
-    joins once the roles they share are known, as if the documents had come the other way round.
-    """
-    standing = set(person_ids)
-    for person_id in sorted(person_ids):
-        row = db.execute("select key from people where id = ?", [person_id]).fetchone()
-        if row is None or len(row[0].split()) != 1:
-            continue
-        target = short_name_target(row[0], _person_roles(db, person_id), _people_with_word(db, row[0]))
-        if target is not None and target != person_id:
-            merge_person(db, person_id, target)
-            standing.discard(person_id)
-            standing.add(target)
-    return standing
 
 
 def _link_waiting_speakers(db: sqlite_utils.Database, person_ids: set[int]) -> None:
