@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from .. import data
-from .lexicon import HONORIFICS, TITLES_BEFORE_NAME, strip_person_name
+from .lexicon import HONORIFICS, TITLES_BEFORE_NAME, alternation, strip_person_name
 from .vocabulary import COUNTRY_WORDS, PARTY_WORDS, position_titles, position_vocabulary, ranks, region_names
 
 
@@ -127,8 +127,14 @@ def _title_alt() -> str:
                        for w in words[1:])
         first = re.escape(words[0])
         lower_ok = words[0].lower() in LOWERCASE_TITLES
-        parts.append((f"[{t[0].upper()}{t[0].lower()}]{first[1:]}" if lower_ok else first) + rest)
-    return "|".join(parts)
+        parts.append((t[0], (f"[{t[0].upper()}{t[0].lower()}]{first[1:]}" if lower_ok else first) + rest))
+    # Grouped by first letter behind a lookahead, so that a word is tried only against the titles it can
+    # open; inside a group the titles keep their order (longest first), so the same title wins.
+    groups: dict[str, list[str]] = {}
+    for first_char, part in parts:
+        groups.setdefault(first_char.lower(), []).append(part)
+    return "|".join(f"(?=[{re.escape(c.upper())}{re.escape(c)}])(?:{'|'.join(g)})" if c.isalpha() else "|".join(g)
+                    for c, g in groups.items())
 
 
 # A word of a position: capitalised, a Roman or plain number, or a bracketed short form ("(Dirjen PHI)").
@@ -155,7 +161,7 @@ def _position_name_pattern() -> re.Pattern:
 
 @cache
 def _rank_alt() -> str:
-    ranks_alt = "|".join(sorted(map(re.escape, ranks()), key=len, reverse=True))
+    ranks_alt = alternation(sorted(ranks(), key=len, reverse=True))
     suffixes = "|".join(map(re.escape, sorted(RANK_SUFFIXES)))
     return rf"(?:{ranks_alt})(?:[ \t]+(?:{suffixes})\.?)?"
 
