@@ -355,13 +355,9 @@ def _link_waiting_speakers(db: sqlite_utils.Database, person_ids: set[int]) -> N
         if row is None or len(row[0].split()) < 2:
             continue
         key = row[0]
-        last = key.split()[-1]
-        for table in ("quotes", "statements"):
-            waiting = db.execute(f"select id, speaker from {table} where person_id is null and speaker like ?",
-                                 [f"%{last}%"]).fetchall()
-            ids = [quote_id for quote_id, speaker in waiting if person_key(speaker) == key]
-            for quote_id in ids:
-                db.execute(f"update {table} set person_id = ? where id = ?", [person_id, quote_id])
+        for table in ("quotes", "statements"):  # by the index on (speaker_key, person_id)
+            db.execute(f"update {table} set person_id = ? where speaker_key = ? and person_id is null",
+                       [person_id, key])
 
 
 def save_records(db: sqlite_utils.Database, records: Iterable[dict[str, Any]]) -> Counter[str]:
