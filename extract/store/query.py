@@ -23,12 +23,12 @@ nought anyway (it tells documents apart by little more than length), so little r
 _PLAIN_WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
 
-def newest_matches(table: str, match: str, bound: int) -> str:
-    """SQL for the lowest rowid among the ``bound`` newest rows of ``table`` matching ``match``, 0 when
-    fewer match: ``rowid >=`` it keeps bm25 to those rows. Walking the matches in rowid order scores
-    nothing, so this costs far less than ranking them."""
-    return (f"coalesce((select rowid from {table} where {table} match {match} order by rowid desc "
-            f"limit 1 offset {int(bound) - 1}), 0)")
+def newest_scored(table: str, match: str, score: str, bound: int) -> str:
+    """SQL for ``rid`` and ``score`` (the expression ``score``, say a bm25) of the ``bound`` newest rows
+    of ``table`` matching ``match``. FTS5 hands its matches over in rowid order, so the walk stops
+    after ``bound`` rows, and only those are scored; order them by score outside."""
+    return (f"select rowid as rid, {score} as score from {table} where {table} match {match} "
+            f"order by rowid desc limit {int(bound)}")
 
 
 def _capped(words: Iterable[str]) -> tuple[list[str], int]:
@@ -58,11 +58,10 @@ def plain_fts_query(q: str | None) -> tuple[str, int]:
 def _ranked(table: str, rows: str, kind: str, title: str, regulation: str, limit: str, scored: int) -> str:
     """The best ``limit`` rows of one full-text table, ranked by bm25 before any join or snippet, among
     its newest ``scored`` matches."""
-    newest = newest_matches(table, ":q", scored)
+    newest = newest_scored(table, ":q", f"bm25({table})", scored)
     return f"""select '{kind}' as type, {rows}.rowid as rid, {title}, {regulation} as regulation_id, ranked.rank
-  from (select rowid, bm25({table}) as rank from {table} where {table} match :q and rowid >= {newest}
-    order by rank limit {limit}) as ranked
-  join {rows} on {rows}.rowid = ranked.rowid"""
+  from (select rid, score as rank from ({newest}) order by rank limit {limit}) as ranked
+  join {rows} on {rows}.rowid = ranked.rid"""
 
 
 def search_sql(limit: int | None = None, scored: int = SCORED_MATCHES) -> str:
@@ -305,11 +304,9 @@ def _best_per_document(table: str, rows: str, kind: str, weights: str, limit: in
     documents among the table's ``4 * limit`` best rows (a document's quotes or statements are few, so
     that many rows reach well past ``limit`` documents, and joining every match would cost as much).
     Only the table's newest ``scored`` matches are scored."""
-    newest = newest_matches(table, "(select fts from query)", scored)
+    newest = newest_scored(table, "(select fts from query)", f"bm25({table}{weights})", scored)
     return f"""{kind}_scored as materialized (
-  select rowid as rid, bm25({table}{weights}) as score from {table} where {table} match (select fts from query)
-    and rowid >= {newest}
-  order by score, rid limit {4 * limit}
+  select rid, score from ({newest}) order by score, rid limit {4 * limit}
 ),
 {kind}_best as materialized (
   select {rows}.document_id as document_id, '{kind}' as kind, min({kind}_scored.score) as score,
@@ -321,11 +318,13 @@ def _best_per_document(table: str, rows: str, kind: str, weights: str, limit: in
 
 def _snippets_of_shown(table: str, kind: str, column: int, marks: str) -> str:
     """Snippets of one full-text table for the shown rows of that kind, made in one pass of the match
-    over the shown rows' rowid range (a ``MATCH`` per row would evaluate the query again each time).
-    The ``+`` keeps the rowid list a filter rather than one lookup per row."""
+    over the shown rows' rowid range (a ``MATCH`` per row would evaluate the query again each time),
+    and none when no row of that kind is shown (a common word's prefix query costs a pass over its
+    matches each time it is evaluated). The ``+`` keeps the rowid list a filter rather than one
+    lookup per row."""
     return f"""{kind}_snippet as materialized (
   select rowid as rid, snippet({table}, {column}, {marks}) as snippet from {table}
-  where {table} match (select fts from query)
+  where (select count(*) from shown where kind = '{kind}') > 0 and {table} match (select fts from query)
     and rowid >= (select min(rid) from shown where kind = '{kind}')
     and rowid <= (select max(rid) from shown where kind = '{kind}')
     and +rowid in (select rid from shown where kind = '{kind}')
@@ -349,9 +348,8 @@ def document_search_sql(limit: int = 50, scored: int = SCORED_MATCHES) -> str:
     n = int(limit)
     documents = f"""document_best as materialized (
   select documents.id as document_id, 'document' as kind, ranked.score, ranked.rid, null as regulation_id
-  from (select rowid as rid, bm25(documents_fts, 5.0, 1.0) as score from documents_fts
-    where documents_fts match (select fts from query)
-      and rowid >= {newest_matches("documents_fts", "(select fts from query)", scored)}
+  from (select rid, score from ({newest_scored("documents_fts", "(select fts from query)",
+                                                  "bm25(documents_fts, 5.0, 1.0)", scored)})
     order by score limit {n}) as ranked
   join documents on documents.rowid = ranked.rid
 )"""
