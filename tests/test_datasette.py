@@ -19,6 +19,7 @@ from extract.serve.plugin import Mark, list_drafts, mark_up, nest_marks, render_
 from extract.serve.metadata import QUERIES, TABLES, build_metadata, write_metadata
 from extract.store import open_db, save_record
 from extract.store.schema import _TABLES
+from extract.store.persons import person_key
 
 from tests.pages import fetch, warta_plugin  # noqa: F401 (warta_plugin is a fixture)
 
@@ -407,3 +408,38 @@ def test_plugin_loads_from_a_plugins_dir(full_db, tmp_path):
     assert page.status_code == 200
     assert TITLE in page.text
     assert "warta_plugin.py" in {plugin["name"] for plugin in plugins_json.json()}
+
+
+@pytest.mark.parametrize(("which", "table"), [("documents_citing", "citations"),
+                                               ("quotes_about_regulation", "citations"),
+                                               ("regulation_article", "documents")])
+def test_regulation_lookups_use_an_index(full_db, which, table):
+    """A regulation id is looked up through the index of its column (ids are lower case; a ``collate
+    nocase`` comparison would scan every citation)."""
+    db = open_db(full_db)
+    plan = " ".join(row[3] for row in db.execute(f"explain query plan {QUERIES[which]['sql']}",
+                                                 {"regulation_id": "PP/2025/50", "number": "1"}).fetchall())
+    db.close()
+    assert f"SEARCH {table} USING" in plan and "regulation_id=?" in plan and f"SCAN {table}" not in plan, plan
+
+
+def test_waiting_quotes_are_found_by_the_speaker_key_index(tmp_path):
+    db = open_db(tmp_path / "warta.db")
+    plan = " ".join(row[3] for row in db.execute(
+        "explain query plan update quotes set person_id = 1 where speaker_key = 'a b' and person_id is null"))
+    assert "SEARCH quotes USING" in plan and "speaker_key=?" in plan, plan
+    db.close()
+
+
+def test_an_older_database_gains_speaker_keys(tmp_path):
+    path = make_db(tmp_path / "warta.db", [RECORD])
+    db = open_db(path)
+    assert db.execute("select count(*) from quotes where speaker is not null").fetchone()[0] > 0
+    db.execute("drop index idx_quotes_speaker_key_person_id")
+    db.execute("alter table quotes drop column speaker_key")
+    db.conn.commit()
+    db.close()
+    db = open_db(path)
+    rows = db.execute("select speaker, speaker_key from quotes where speaker is not null").fetchall()
+    db.close()
+    assert rows and all(key == person_key(speaker) for speaker, key in rows)

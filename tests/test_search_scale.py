@@ -13,7 +13,9 @@ import pytest
 from datasette.app import Datasette
 
 from extract.store import open_db, save_record, search
-from extract.store.query import MAX_QUERY_WORDS, fts_query, plain_fts_query
+from extract.serve.metadata import SEARCH_ROWS
+from extract.store.query import (MAX_QUERY_WORDS, SCORED_MATCHES, document_search_sql, fts_query, plain_fts_query,
+                                 register_search_functions, search_sql)
 
 from tests.pages import metadata_for, warta_plugin  # noqa: F401 (warta_plugin is a fixture)
 
@@ -75,7 +77,7 @@ THOUSAND_WORDS = " ".join(f"kata{i % 400} yang dan" for i in range(334))
 def test_common_words_return_rows_not_a_time_out(big_db, q):
     status, rows, seconds = page(big_db, q)
     assert status == 200, rows
-    assert len(rows) == 100 and len({row["document_id"] for row in rows}) == len(rows)
+    assert len(rows) == SEARCH_ROWS and len({row["document_id"] for row in rows}) == len(rows)
     assert all("\u27e6" in row["snippet"] for row in rows)
     assert seconds < 1.0  # Datasette's own time limit, with the page around the query
 
@@ -128,3 +130,82 @@ def test_page_query_keeps_at_most_the_cap():
     words = [f"kata{i}" for i in range(MAX_QUERY_WORDS + 10)]
     assert fts_query(" ".join(words)) == fts_query(" ".join(words[:MAX_QUERY_WORDS]))
     assert f'"kata{MAX_QUERY_WORDS}"' not in fts_query(" ".join(words))
+
+
+def _record(doc_id: str, text: str, source: str) -> dict:
+    return {"id": doc_id, "source": source, "format": "txt", "title": text.splitlines()[0][:120], "kind": "news",
+            "text": text, "date": None, "event_date": None, "regulation": None, "signatory": None,
+            "regulations": [], "officials": [], "agencies": [], "quotes": []}
+
+
+@pytest.fixture(scope="module")
+def ranked_db(tmp_path_factory) -> Path:
+    """40 articles, three of which also say "zamrudwarta": once, three times and six times."""
+    if not TRAIN_IDS.exists() or not ARTICLES.is_dir():
+        pytest.skip("the detik articles are not here")
+    texts = _allowed_texts()[:40]
+    path = tmp_path_factory.mktemp("ranked") / "warta.db"
+    db = open_db(path)
+    uses = {5: 1, 17: 6, 29: 3}
+    for i, text in enumerate(texts):
+        extra = " ".join(["Zamrudwarta disebut di sini."] * uses.get(i, 0))
+        save_record(db, _record(f"{i:016x}", f"{text.rstrip()}\n\n{extra}\n", f"ranked/doc-{i:03d}.txt"))
+    db.close()
+    return path
+
+
+def test_distinctive_word_ranks_the_documents_that_use_it_most_first(ranked_db):
+    db = open_db(ranked_db)
+    hits = search(db, "zamrudwarta", limit=10)
+    db.close()
+    assert [hit["document_id"] for hit in hits] == [f"{17:016x}", f"{29:016x}", f"{5:016x}"]
+    assert all("[Zamrudwarta]" in hit["snippet"] for hit in hits)
+    status, rows, _ = page(ranked_db, "zamrudwarta")
+    assert status == 200
+    assert [row["document_id"] for row in rows] == [f"{17:016x}", f"{29:016x}", f"{5:016x}"]
+    assert all("\u27e6Zamrudwarta\u27e7" in row["snippet"] for row in rows)
+
+
+def _rowids(db_path: Path, sql: str, params: dict, key: str) -> tuple[list[int], list[dict]]:
+    import sqlite3
+
+    conn = sqlite3.connect(db_path)
+    conn.row_factory = sqlite3.Row
+    register_search_functions(conn)
+    rows = [dict(row) for row in conn.execute(sql, params)]
+    ids = [row[key] for row in rows]
+    rowids = [conn.execute("select rowid from documents where id = ?", [i]).fetchone()[0] for i in ids]
+    conn.close()
+    return rowids, rows
+
+
+def _newest_documents(db_path: Path, fts: str, scored: int) -> set[int]:
+    """The document rowids reached by the newest ``scored`` matches of documents and of quotes."""
+    import sqlite3
+
+    conn = sqlite3.connect(db_path)
+    docs = {r[0] for r in conn.execute("select rowid from documents_fts where documents_fts match ? "
+                                      "order by rowid desc limit ?", [fts, scored])}
+    quotes = [r[0] for r in conn.execute("select rowid from quotes_fts where quotes_fts match ? "
+                                        "order by rowid desc limit ?", [fts, scored])]
+    docs |= {r[0] for r in conn.execute(
+        f"select documents.rowid from quotes join documents on documents.id = quotes.document_id "
+        f"where quotes.rowid in ({', '.join('?' for _ in quotes)})", quotes)}
+    conn.close()
+    return docs
+
+
+def test_a_word_in_more_rows_than_are_scored_is_ranked_among_the_newest(big_db):
+    """The documented bound: bm25 scores only the newest ``scored`` matches of a common word, while a
+    word found in fewer rows than that is ranked over all of them, the oldest included."""
+    page_ids, rows = _rowids(big_db, document_search_sql(limit=20, scored=100), {"q": "yang"}, "document_id")
+    assert len(page_ids) == 20 and set(page_ids) <= _newest_documents(big_db, fts_query("yang"), 100)
+    assert min(page_ids) > DOCUMENTS // 2
+    assert all("\u27e6" in row["snippet"] for row in rows)
+    cli_ids, hits = _rowids(big_db, search_sql(limit=20, scored=100), {"q": '"yang"'}, "document_id")
+    assert len(cli_ids) == 20 and set(cli_ids) <= _newest_documents(big_db, '"yang"', 100)
+    assert all("[" in hit["snippet"] for hit in hits)
+    # "Salinan nomor 7" is in one old document only: found although its rowid is far below the bound
+    rare_ids, _ = _rowids(big_db, search_sql(limit=5, scored=100), {"q": '"salinan nomor 7"'}, "document_id")
+    assert rare_ids == [8]
+    assert SCORED_MATCHES >= 1000  # a word found in fewer documents than this is ranked over all of them

@@ -184,6 +184,7 @@ TABLES: dict[str, dict[str, Any]] = {
             "document_id": "Dokumen yang mengutip",
             "person_id": "Pembicara, bila disebut sebagai pejabat dalam dokumen",
             "speaker": "Pembicara menurut teks; kosong bila tidak disebut",
+            "speaker_key": "Nama pembicara yang dinormalkan, untuk menautkannya ke orang yang disimpan kemudian",
             "text": "Kata-kata yang dikutip",
             "start": "Posisi awal dalam teks dokumen",
             "end": "Posisi akhir",
@@ -199,6 +200,7 @@ TABLES: dict[str, dict[str, Any]] = {
             "document_id": "Dokumen yang memuat",
             "person_id": "Pembicara, bila disebut sebagai pejabat dalam dokumen",
             "speaker": "Pembicara menurut teks",
+            "speaker_key": "Nama pembicara yang dinormalkan, untuk menautkannya ke orang yang disimpan kemudian",
             "text": "Isi keterangan",
             "start": "Posisi awal dalam teks dokumen",
             "end": "Posisi akhir",
@@ -310,12 +312,17 @@ TABLES["sections"]["columns"].update({
     "number": "Their number: IV for BAB IV, 12 for Pasal 12, 5(2) for Pasal 5 ayat (2)",
 })
 
-_CITED = "select document_id from citations where regulation_id = trim(:regulation_id) collate nocase"
+_CITED = "select document_id from citations where regulation_id = lower(trim(:regulation_id))"
 
 # The agencies called :agency by name, acronym or alias.
 _AGENCY = """select id from agencies
   where name = trim(:agency) collate nocase or acronym = trim(:agency) collate nocase
     or id in (select agency_id from agency_aliases where alias = trim(:agency) collate nocase)"""
+
+SEARCH_ROWS = 20
+"""Documents on the search page. Each row shown costs a snippet (its text tokenised again) and its
+rendering (and a lookup of its text by the title cell), while finding and ranking them costs about the
+same for 20 as for 100."""
 
 QUERIES: dict[str, dict[str, str]] = {
     "search": {
@@ -325,7 +332,7 @@ QUERIES: dict[str, dict[str, str]] = {
                        "dan dibanjiri); OR untuk salah satu kata; \"dua kata\" dalam tanda petik untuk frasa; "
                        "regulasi bisa ditulis seperti biasa (PP 50/2025, Permenaker 5/2021). Paling banyak 32 kata "
                        "yang berbeda dicari.",
-        "sql": document_search_sql(limit=100),
+        "sql": document_search_sql(limit=SEARCH_ROWS),
         "hide_sql": True,
     },
     "regulations_most_cited": {
@@ -348,7 +355,7 @@ limit 100""",
   documents.source,
   count(*) as mentions, max(citations.basis) as basis
 from citations join documents on documents.id = citations.document_id
-where citations.regulation_id = trim(:regulation_id) collate nocase
+where citations.regulation_id = lower(trim(:regulation_id))
 group by documents.id
 order by documents.date desc, documents.source""",
     },
@@ -413,7 +420,7 @@ QUERIES["regulation_article"] = {
   documents.id as document_id, documents.title
 from sections join documents on documents.id = sections.document_id
   join regulations on regulations.id = documents.regulation_id
-where documents.regulation_id = trim(:regulation_id) collate nocase
+where documents.regulation_id = lower(trim(:regulation_id))
   and sections.kind in ('pasal', 'ayat')
   and (sections.number = trim(:number) or sections.number like trim(:number) || '(%')
 order by sections.start""",

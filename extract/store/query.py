@@ -13,7 +13,22 @@ MAX_QUERY_WORDS = 32
 """The most distinct words of one query sent to FTS5; the rest are left out with a note. A search of
 more words than this matches next to nothing anyway, and FTS5's work grows with every term."""
 
+SCORED_MATCHES = 2000
+"""The most matches of one full-text table that ``bm25`` scores for one search: the newest ones (the
+highest rowids). A word found in fewer rows is ranked over all of them; a very common word ("yang",
+"dan", found in nearly every document) is ranked over the newest rows that contain it, so that a
+search costs about the same at 10,000 documents as at 100,000. Such a word's bm25 weight is near
+nought anyway (it tells documents apart by little more than length), so little ranking is lost."""
+
 _PLAIN_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+
+
+def newest_scored(table: str, match: str, score: str, bound: int) -> str:
+    """SQL for ``rid`` and ``score`` (the expression ``score``, say a bm25) of the ``bound`` newest rows
+    of ``table`` matching ``match``. FTS5 hands its matches over in rowid order, so the walk stops
+    after ``bound`` rows, and only those are scored; order them by score outside."""
+    return (f"select rowid as rid, {score} as score from {table} where {table} match {match} "
+            f"order by rowid desc limit {int(bound)}")
 
 
 def _capped(words: Iterable[str]) -> tuple[list[str], int]:
@@ -40,29 +55,32 @@ def plain_fts_query(q: str | None) -> tuple[str, int]:
     return " ".join(f'"{word}"' for word in words) or '""', total
 
 
-def _ranked(table: str, rows: str, kind: str, title: str, regulation: str, limit: str) -> str:
-    """The best ``limit`` rows of one full-text table, ranked by bm25 before any join or snippet."""
+def _ranked(table: str, rows: str, kind: str, title: str, regulation: str, limit: str, scored: int) -> str:
+    """The best ``limit`` rows of one full-text table, ranked by bm25 before any join or snippet, among
+    its newest ``scored`` matches."""
+    newest = newest_scored(table, ":q", f"bm25({table})", scored)
     return f"""select '{kind}' as type, {rows}.rowid as rid, {title}, {regulation} as regulation_id, ranked.rank
-  from (select rowid, bm25({table}) as rank from {table} where {table} match :q order by rank limit {limit}) as ranked
-  join {rows} on {rows}.rowid = ranked.rowid"""
+  from (select rid, score as rank from ({newest}) order by rank limit {limit}) as ranked
+  join {rows} on {rows}.rowid = ranked.rid"""
 
 
-def search_sql(limit: int | None = None) -> str:
+def search_sql(limit: int | None = None, scored: int = SCORED_MATCHES) -> str:
     """SQL for a ranked full-text search over documents, quotes, statements and regulations.
 
     Takes ``:q``, an FTS5 query as :func:`plain_fts_query` builds it from a person's words. Each
-    full-text table is ranked by ``bm25`` and cut to the limit first; only the rows shown get a
-    snippet, with ``[`` ``]`` around matches. With ``limit`` None the query also takes ``:limit``.
+    full-text table is ranked by ``bm25`` (over its newest ``scored`` matches) and cut to
+    the limit first; only the rows shown get a snippet, with ``[`` ``]`` around matches. With ``limit`` None the query also takes ``:limit``.
     """
     limit_sql = ":limit" if limit is None else str(int(limit))
     snippet = "'[', ']', '…', 16"
     own = "(select id from documents where documents.regulation_id = regulations.id order by source limit 1)"
     parts = [
         _ranked("documents_fts", "documents", "document", "documents.id as document_id", "documents.regulation_id",
-                limit_sql),
-        _ranked("quotes_fts", "quotes", "quote", "quotes.document_id", "null", limit_sql),
-        _ranked("statements_fts", "statements", "statement", "statements.document_id", "null", limit_sql),
-        _ranked("regulations_fts", "regulations", "regulation", f"{own} as document_id", "regulations.id", limit_sql),
+                limit_sql, scored),
+        _ranked("quotes_fts", "quotes", "quote", "quotes.document_id", "null", limit_sql, scored),
+        _ranked("statements_fts", "statements", "statement", "statements.document_id", "null", limit_sql, scored),
+        _ranked("regulations_fts", "regulations", "regulation", f"{own} as document_id", "regulations.id", limit_sql,
+                scored),
     ]
     union = "\n  union all\n  ".join(parts)
     return f"""with shown as materialized (
@@ -281,13 +299,14 @@ def register_search_functions(conn: Any) -> None:
 MARK_OPEN, MARK_CLOSE = "\u27e6", "\u27e7"
 
 
-def _best_per_document(table: str, rows: str, kind: str, weights: str, limit: int) -> str:
+def _best_per_document(table: str, rows: str, kind: str, weights: str, limit: int, scored: int) -> str:
     """Each document's best row in one full-text table (scores only, no snippet), for the best ``limit``
     documents among the table's ``4 * limit`` best rows (a document's quotes or statements are few, so
-    that many rows reach well past ``limit`` documents, and joining every match would cost as much)."""
+    that many rows reach well past ``limit`` documents, and joining every match would cost as much).
+    Only the table's newest ``scored`` matches are scored."""
+    newest = newest_scored(table, "(select fts from query)", f"bm25({table}{weights})", scored)
     return f"""{kind}_scored as materialized (
-  select rowid as rid, bm25({table}{weights}) as score from {table} where {table} match (select fts from query)
-  order by score, rid limit {4 * limit}
+  select rid, score from ({newest}) order by score, rid limit {4 * limit}
 ),
 {kind}_best as materialized (
   select {rows}.document_id as document_id, '{kind}' as kind, min({kind}_scored.score) as score,
@@ -299,18 +318,20 @@ def _best_per_document(table: str, rows: str, kind: str, weights: str, limit: in
 
 def _snippets_of_shown(table: str, kind: str, column: int, marks: str) -> str:
     """Snippets of one full-text table for the shown rows of that kind, made in one pass of the match
-    over the shown rows' rowid range (a ``MATCH`` per row would evaluate the query again each time).
-    The ``+`` keeps the rowid list a filter rather than one lookup per row."""
+    over the shown rows' rowid range (a ``MATCH`` per row would evaluate the query again each time),
+    and none when no row of that kind is shown (a common word's prefix query costs a pass over its
+    matches each time it is evaluated). The ``+`` keeps the rowid list a filter rather than one
+    lookup per row."""
     return f"""{kind}_snippet as materialized (
   select rowid as rid, snippet({table}, {column}, {marks}) as snippet from {table}
-  where {table} match (select fts from query)
+  where (select count(*) from shown where kind = '{kind}') > 0 and {table} match (select fts from query)
     and rowid >= (select min(rid) from shown where kind = '{kind}')
     and rowid <= (select max(rid) from shown where kind = '{kind}')
     and +rowid in (select rid from shown where kind = '{kind}')
 )"""
 
 
-def document_search_sql(limit: int = 50) -> str:
+def document_search_sql(limit: int = 50, scored: int = SCORED_MATCHES) -> str:
     """SQL for the search page: one row per document, best first, with its best snippet.
 
     Takes ``:q``. A document is found by its title and text, its quotes and statements, the
@@ -318,16 +339,18 @@ def document_search_sql(limit: int = 50) -> str:
     (``PP 50/2025``) by canonical id, which ranks first. Needs :func:`register_search_functions`.
     Snippets mark matches with ``⟦`` ``⟧``; ``found_in`` lists where the document matched.
 
-    Fast at any size: each full-text table is scored with ``bm25`` alone and cut to the ``limit``
-    best documents before anything is joined, and snippets are made only for the rows shown. So
+    Fast at any size: each full-text table is scored with ``bm25`` alone, over at most its newest
+    ``scored`` matches (:data:`SCORED_MATCHES`), and cut
+    to the ``limit`` best documents before anything is joined; snippets are made only for the rows shown. So
     ``found_in`` names the kinds of match in which the document is among the ``limit`` best.
     """
     snippet = f"'{MARK_OPEN}', '{MARK_CLOSE}', '…', 14"
     n = int(limit)
     documents = f"""document_best as materialized (
   select documents.id as document_id, 'document' as kind, ranked.score, ranked.rid, null as regulation_id
-  from (select rowid as rid, bm25(documents_fts, 5.0, 1.0) as score from documents_fts
-    where documents_fts match (select fts from query) order by score limit {n}) as ranked
+  from (select rid, score from ({newest_scored("documents_fts", "(select fts from query)",
+                                                  "bm25(documents_fts, 5.0, 1.0)", scored)})
+    order by score limit {n}) as ranked
   join documents on documents.rowid = ranked.rid
 )"""
     regulations = f"""regulation_scored as materialized (
@@ -361,8 +384,8 @@ cited_snippet as materialized (
 )"""
     return f"""with query(fts, regulations) as materialized (select warta_fts(:q), warta_regulations(:q)),
 {documents},
-{_best_per_document("quotes_fts", "quotes", "quote", "", n)},
-{_best_per_document("statements_fts", "statements", "statement", "", n)},
+{_best_per_document("quotes_fts", "quotes", "quote", "", n, scored)},
+{_best_per_document("statements_fts", "statements", "statement", "", n, scored)},
 {regulations},
 hits as materialized (
   select *, row_number() over (partition by document_id order by score, kind, rid) as place from (

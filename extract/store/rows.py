@@ -136,13 +136,17 @@ def utterance_rows(
     document_id: str, items: Iterable[dict[str, Any]], person_ids: dict[str, int],
     sentence_of: SentenceOf = no_sentence,
 ) -> Iterator[dict[str, Any]]:
-    """Rows of ``quotes`` or ``statements``; a speaker found among ``person_ids`` (by folded name) is linked."""
+    """Rows of ``quotes`` or ``statements``; a speaker found among ``person_ids`` (by folded name) is linked.
+
+    ``speaker_key`` is the speaker's normalised name (:func:`person_key`), indexed, so that a person
+    stored later finds the quotes waiting for them without scanning every quote."""
     for item in items:
         speaker = item.get("speaker")
         yield {
             "document_id": document_id,
             "person_id": person_ids.get(speaker.casefold()) if speaker else None,
             "speaker": speaker,
+            "speaker_key": person_key(speaker) if speaker else None,
             "text": item["text"],
             "start": item.get("start"),
             "end": item.get("end"),

@@ -7,7 +7,8 @@ from datetime import datetime, timezone
 from typing import Any
 
 import sqlite_utils
-from sqlite_utils.db import NotFoundError
+from sqlite_utils.db import NotFoundError, jsonify_if_needed
+from sqlite_utils.utils import hash_record
 
 from ..read.sources import printable
 
@@ -37,9 +38,24 @@ def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
+def _insert_rows(db: sqlite_utils.Database, table: str, rows: Iterable[dict[str, Any]], ignore: bool = False) -> None:
+    """Insert rows with plain ``executemany`` (values stored as sqlite-utils stores them: lists and
+    dicts as JSON), one statement per set of columns; sqlite-utils' ``insert_all`` looks the table up
+    again on every call, which costs more than the insert itself for the few rows of one document."""
+    groups: dict[tuple[str, ...], list[tuple[Any, ...]]] = {}
+    for row in rows:
+        groups.setdefault(tuple(row), []).append(tuple(jsonify_if_needed(value) for value in row.values()))
+    verb = "insert or ignore" if ignore else "insert"
+    for columns, values in groups.items():
+        names = ", ".join(f'"{column}"' for column in columns)
+        db.conn.executemany(f'{verb} into "{table}" ({names}) values ({", ".join("?" for _ in columns)})', values)
+
+
 def _insert_hashed(db: sqlite_utils.Database, table: str, rows: Iterable[dict[str, Any]]) -> None:
-    """Insert rows whose id is a hash of their content, skipping ones already there."""
-    db[table].insert_all(rows, hash_id="id", hash_id_columns=_HASH_ID_COLUMNS[table], ignore=True)
+    """Insert rows whose id is a hash of their content (as sqlite-utils' ``hash_id`` makes it),
+    skipping ones already there."""
+    keys = _HASH_ID_COLUMNS[table]
+    _insert_rows(db, table, ({"id": hash_record(row, keys), **row} for row in rows), ignore=True)
 
 
 def _save_regulation(db: sqlite_utils.Database, regulation: dict[str, Any]) -> str | None:
@@ -89,9 +105,8 @@ def _save_agencies(
         for offsets in filter(None, map(_offsets, mentions)):
             if link["start"] is None or offsets[0] < link["start"]:
                 link["start"], link["end"] = offsets
-    db["document_agencies"].insert_all(
-        {**link, "sentence": sentence_of(link["start"], link["end"])} for link in links.values()
-    )
+    _insert_rows(db, "document_agencies",
+                 ({**link, "sentence": sentence_of(link["start"], link["end"])} for link in links.values()))
     return saved
 
 
@@ -164,7 +179,13 @@ def _insert_utterances(
     db: sqlite_utils.Database, table: str, rows: Iterable[dict[str, Any]]
 ) -> list[tuple[int, list[dict[str, Any]]]]:
     """Insert quotes or statements one by one; return ``(row id, [span])`` pairs for mentions."""
-    return [(db[table].insert(row).last_pk, [row]) for row in rows]
+    saved = []
+    for row in rows:
+        names = ", ".join(f'"{column}"' for column in row)
+        cursor = db.conn.execute(f'insert into "{table}" ({names}) values ({", ".join("?" for _ in row)})',
+                                 [jsonify_if_needed(value) for value in row.values()])
+        saved.append((cursor.lastrowid, [row]))
+    return saved
 
 
 def _insert_document(db: sqlite_utils.Database, record: dict[str, Any]) -> set[int]:
@@ -173,7 +194,7 @@ def _insert_document(db: sqlite_utils.Database, record: dict[str, Any]) -> set[i
     sentence_of = sentence_finder(text)
     own_id = _save_regulation(db, record["regulation"]) if record.get("regulation") else None
     cited = [(_save_regulation(db, reg), reg) for reg in record.get("regulations") or []]
-    db["documents"].insert(document_row(record, own_id, _now()))
+    _insert_rows(db, "documents", [document_row(record, own_id, _now())])
     cited = [(reg_id, reg) for reg_id, reg in cited if reg_id]
     _insert_hashed(
         db, "citations",
@@ -199,10 +220,9 @@ def _insert_document(db: sqlite_utils.Database, record: dict[str, Any]) -> set[i
         ("statement", "statement_id", said["statements"]),
         ("reference", "regulation_id", _references(db, record.get("references") or [], known)),
     ]
-    db["mentions"].insert_all(
-        row for kind, column, items in spans
-        for row in mention_rows(document_id, text, kind, column, items, sentence_of)
-    )
+    _insert_rows(
+        db, "mentions", (row for kind, column, items in spans
+        for row in mention_rows(document_id, text, kind, column, items, sentence_of)))
     return {person_id for person_id, _ in people} | {
         row["person_id"] for _, (row,) in [*said["quotes"], *said["statements"]] if row["person_id"]}
 
@@ -335,13 +355,9 @@ def _link_waiting_speakers(db: sqlite_utils.Database, person_ids: set[int]) -> N
         if row is None or len(row[0].split()) < 2:
             continue
         key = row[0]
-        last = key.split()[-1]
-        for table in ("quotes", "statements"):
-            waiting = db.execute(f"select id, speaker from {table} where person_id is null and speaker like ?",
-                                 [f"%{last}%"]).fetchall()
-            ids = [quote_id for quote_id, speaker in waiting if person_key(speaker) == key]
-            for quote_id in ids:
-                db.execute(f"update {table} set person_id = ? where id = ?", [person_id, quote_id])
+        for table in ("quotes", "statements"):  # by the index on (speaker_key, person_id)
+            db.execute(f"update {table} set person_id = ? where speaker_key = ? and person_id is null",
+                       [person_id, key])
 
 
 def save_records(db: sqlite_utils.Database, records: Iterable[dict[str, Any]]) -> Counter[str]:

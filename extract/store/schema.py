@@ -80,14 +80,14 @@ _TABLES: dict[str, dict[str, Any]] = {
     },
     "quotes": {
         "columns": {"id": int, "document_id": str, "person_id": int, "speaker": str, "text": str,
-                    "start": int, "end": int, "sentence": str},
+                    "start": int, "end": int, "sentence": str, "speaker_key": str},
         "pk": "id",
         "not_null": ["document_id", "text"],
         "foreign_keys": [("document_id", "documents", "id"), ("person_id", "people", "id")],
     },
     "statements": {
         "columns": {"id": int, "document_id": str, "person_id": int, "speaker": str, "text": str,
-                    "start": int, "end": int, "sentence": str},
+                    "start": int, "end": int, "sentence": str, "speaker_key": str},
         "pk": "id",
         "not_null": ["document_id", "text"],
         "foreign_keys": [("document_id", "documents", "id"), ("person_id", "people", "id")],
@@ -148,6 +148,9 @@ _INDEXES: dict[str, list[list[str]]] = {
     "people": [["key"]],
     "documents": [["year"], ["kind"]],
     "mentions": [["document_id", "start"]],
+    # the quotes and statements still waiting for their speaker, found by the speaker's normalised name
+    "quotes": [["speaker_key", "person_id"]],
+    "statements": [["speaker_key", "person_id"]],
 }
 
 _UNIQUE_INDEXES: dict[str, list[str]] = {
@@ -299,6 +302,9 @@ def _create_schema(db: sqlite_utils.Database) -> None:
                 if_not_exists=True,
             )
             _add_missing_columns(db[name], spec["columns"])
+        for name in ("quotes", "statements"):  # rows stored before speaker_key existed
+            for row in list(db.query(f"select id, speaker from {name} where speaker_key is null and speaker is not null")):
+                db.execute(f"update {name} set speaker_key = ? where id = ?", [person_key(row["speaker"]), row["id"]])
         for name, columns in _UNIQUE_INDEXES.items():
             db[name].create_index(columns, unique=True, if_not_exists=True)
         for name, indexes in _INDEXES.items():
