@@ -842,3 +842,20 @@ def test_display_name(names, shown):
 
     assert display_name(names) == shown
     assert display_name(list(reversed(names))) == shown
+
+
+def test_the_words_of_peoples_names_are_indexed_and_go_with_them(db):
+    """A one-word name is matched against people through ``person_words``, never by scanning ``people``."""
+    from extract.store.persons import _people_with_word, person_for
+
+    first = person_for(db, "Budi Santoso", "Kepala Dinas Sosial", None)
+    person_for(db, "Agus Santoso", None, None)
+    assert {row["word"] for row in db["person_words"].rows_where("person_id = ?", [first])} == {"budi", "santoso"}
+    assert sorted(key for _, key, _ in _people_with_word(db, "santoso")) == ["agus santoso", "budi santoso"]
+    plan = " ".join(str(row) for row in db.execute(
+        "explain query plan select people.id from person_words join people on people.id = person_words.person_id "
+        "where person_words.word = ?", ["santoso"]).fetchall())
+    assert "SCAN people" not in plan and "person_words" in plan
+    db.execute("delete from person_names where person_id = ?", [first])
+    db.execute("delete from people where id = ?", [first])
+    assert db["person_words"].count_where("person_id = ?", [first]) == 0

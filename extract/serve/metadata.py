@@ -124,6 +124,12 @@ TABLES: dict[str, dict[str, Any]] = {
         "columns": {"person_id": "Orang", "name": "Nama seperti tertulis"},
         "sort": "person_id",
     },
+    "person_words": {
+        "description": "Setiap kata dari nama baku seseorang, agar nama satu kata (\"Purbaya\") cepat dicocokkan "
+                       "dengan orang yang namanya memuat kata itu.",
+        "columns": {"word": "Kata nama baku", "person_id": "Orang"},
+        "sort": "word",
+    },
     "positions": {
         "description": "Jabatan seseorang dari waktu ke waktu: satu baris per orang, jabatan, dan instansi, dengan "
                        "tanggal dokumen pertama dan terakhir yang menyebutnya.",

@@ -230,6 +230,15 @@ def readable_title(title: str, row: Any = None) -> str:
     return sentence_case(title, [text] if text else [], start=True)
 
 
+def _needs_text(title: str) -> bool:
+    """Whether :func:`readable_title` reads the document's text for ``title``: a bare ``SIARAN PERS``, or
+    capitals that sentence case would lower (the text says which words keep their capitals)."""
+    from extract.write.release import is_generic_title, sentence_case
+
+    plain = sentence_case(title, [], start=True)
+    return is_generic_title(title) or plain != title[:1].upper() + title[1:]
+
+
 def snippet_html(text: str) -> Markup:
     """A search snippet as HTML: the ``⟦ ⟧`` markers around matches become ``<mark>``."""
     escaped = str(escape(text))
@@ -589,6 +598,9 @@ def render_cell(row, value, column, table, database, datasette):
         return ", ".join(FOUND_WORDS.get(part, part) for part in str(value).split(","))
     if column == "title" and "document_id" in row.keys():
         document_id = str(row["document_id"])
+        if not _needs_text(str(value)):  # most titles: no document text to read for them
+            return Markup('<a class="warta-doc" href="{}">{}</a>').format(
+                document_url(document_id), readable_title(str(value)))
 
         async def titled():
             found = (await datasette.get_database(database).execute(

@@ -70,14 +70,26 @@ def _roles(*values: str | None) -> set[str]:
 # -- database ---------------------------------------------------------------
 
 
+# A person's words go with the person.
+PERSON_WORDS_TRIGGER = """create trigger if not exists person_words_gone after delete on people
+begin delete from person_words where person_id = old.id; end"""
+
+
+def index_person_words(db: sqlite_utils.Database, person_id: int, key: str) -> None:
+    """Record the words of a person's key in ``person_words``."""
+    db.conn.executemany("insert or ignore into person_words (word, person_id) values (?, ?)",
+                        [(word, person_id) for word in sorted(set(key.split(" "))) if word])
+
+
 def _people_with_word(db: sqlite_utils.Database, word: str) -> list[tuple[int, str, set[str]]]:
     """People whose name has ``word`` as a whole word, with the positions and agencies they hold."""
     people: dict[int, tuple[int, str, set[str]]] = {}
     rows = db.query(
         """select people.id, people.key, officials.position, officials.agency
-        from people left join officials on officials.person_id = people.id
-        where ' ' || people.key || ' ' like ?""",
-        [f"% {word} %"],
+        from person_words join people on people.id = person_words.person_id
+        left join officials on officials.person_id = people.id
+        where person_words.word = ?""",
+        [word],
     )
     for row in rows:
         person = people.setdefault(row["id"], (row["id"], row["key"], set()))
@@ -100,6 +112,7 @@ def person_for(db: sqlite_utils.Database, name: str, position: str | None, agenc
         person_id = short_name_target(key, _roles(position, agency), _people_with_word(db, key.split()[0]))
         if person_id is None:
             person_id = db["people"].insert({"name": name, "key": key}).last_pk
+            index_person_words(db, person_id, key)
     db["person_names"].insert({"person_id": person_id, "name": name}, ignore=True)
     return person_id
 
@@ -215,6 +228,7 @@ def settle_people(db: sqlite_utils.Database, person_ids: Iterable[int]) -> set[i
             head_id[head] = by_key[head]
         else:
             head_id[head] = db["people"].insert({"name": head, "key": head}).last_pk
+            index_person_words(db, head_id[head], head)
             people.add(head_id[head])
     new_of = {key: head_id[target[key]] for key in nodes}
     marks = ", ".join("?" for _ in people)

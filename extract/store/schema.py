@@ -11,7 +11,7 @@ from typing import Any, Callable, Iterator, TypeVar
 import sqlite_utils
 
 from .agencies import FORMS_INDEX_SQL, FORMS_SQL, FORMS_TABLE
-from .persons import person_key
+from .persons import PERSON_WORDS_TRIGGER, index_person_words, person_key
 
 T = TypeVar("T")
 
@@ -69,6 +69,11 @@ _TABLES: dict[str, dict[str, Any]] = {
         "columns": {"person_id": int, "name": str},
         "pk": ("person_id", "name"),
         "foreign_keys": [("person_id", "people", "id")],
+    },
+    # Each word of each person's key, so that the people a one-word name may mean are found by an index.
+    "person_words": {
+        "columns": {"word": str, "person_id": int},
+        "pk": ("word", "person_id"),
     },
     "officials": {
         "columns": {"id": str, "document_id": str, "person_id": int, "name": str, "position": str,
@@ -313,6 +318,10 @@ def _create_schema(db: sqlite_utils.Database) -> None:
         db.index_foreign_keys()
         for row in list(db.query("select id, name from people where key is null")):
             db["people"].update(row["id"], {"key": person_key(row["name"]) or row["name"].casefold()})
+        db.execute(PERSON_WORDS_TRIGGER)
+        if not db.execute("select 1 from person_words limit 1").fetchall():  # people stored before the word index
+            for row in list(db.query("select id, key from people where key is not null")):
+                index_person_words(db, row["id"], row["key"])
         for name, columns in _FTS.items():
             db[name].enable_fts(columns, create_triggers=True, replace=True)
         db.execute(FORMS_SQL)
