@@ -54,18 +54,20 @@ def resolve_people(mentions: list[PersonMention], agency_names: list[str] | None
     tokens = {n: _name_tokens(n) for n in first_at}
     spelled: dict[str, str] = {}
     by_use = sorted(first_at, key=lambda n: (-counts[n], first_at[n], n))
-    # Spellings: a name's variants are the earlier root names with the same words but one, so each
-    # name looks only at the roots that share all its words but one (keyed by the word left out).
+    # Spellings: a name's variants are the earlier root names with the same words but one, that one
+    # a letter apart. Each name looks only at the roots sharing a key with it: the other words, and the
+    # differing word whole or less one letter (two words one letter apart always share such a form).
     rank = {n: i for i, n in enumerate(by_use)}
-    roots_without: dict[tuple, list[str]] = {}
+    roots_by_key: dict[tuple, list[str]] = {}
     for n in by_use:
         t = tokens[n]
-        keys = [(len(t), i, tuple(t[:i] + t[i + 1:])) for i in range(len(t))]
-        found = [v for key in keys for v in roots_without.get(key, ()) if spelling_variants(n, v)]
+        keys = {(len(t), i, tuple(t[:i] + t[i + 1:]), form) for i, word in enumerate(t) if len(word) >= 5
+                for form in [word] + [word[:k] + word[k + 1:] for k in range(len(word))]}
+        found = [v for key in keys for v in roots_by_key.get(key, ()) if spelling_variants(n, v)]
         spelled[n] = min(found, key=rank.__getitem__) if found else n
         if spelled[n] == n:
             for key in keys:
-                roots_without.setdefault(key, []).append(n)
+                roots_by_key.setdefault(key, []).append(n)
     names = sorted({spelled[n] for n in first_at}, key=lambda n: (-len(n.split()), -len(n), first_at[n], n))
     # The longer names holding all of a name's words, in the order of ``names``: looked up through the
     # rarest of its words instead of comparing every pair of names.
