@@ -33,6 +33,9 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
     """Spans of the words inside quotation marks (marks excluded), multi-paragraph quotes joined."""
     spans: list[tuple[int, int]] = []
     i, n = 0, len(text)
+    # The first newline at or after j, kept from one search to the next (j only grows): a text of one
+    # long line is not searched to its end for every quote.
+    newline, searched = -1, False
     while i < n:
         open_at = text.find('"', i)
         if open_at < 0:
@@ -40,7 +43,8 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
         j = open_at + 1
         while True:
             close = text.find('"', j)
-            newline = text.find("\n", j)
+            if not searched or 0 <= newline < j:
+                newline, searched = text.find("\n", j), True
             if close >= 0 and (newline < 0 or close < newline):
                 spans.append((open_at + 1, close))
                 i = close + 1
@@ -106,12 +110,31 @@ _ADDRESSEE = re.compile(r"(?i)\b(?:kepada|pada|untuk|bagi|dengan|terhadap|bersam
                         r"(?:(?:Bapak|Ibu|Pak|Bu|Sdr)\.?\s+)?$")
 
 
+class _Marks:
+    """Where the text's newlines, full stops and ". " stand, so that the line or sentence around an
+    offset is found by bisection: a text of one long line is not searched back to its start each time."""
+
+    def __init__(self, text: str):
+        self.at = {mark: [m.start() for m in re.finditer(re.escape(mark), text)] for mark in ("\n", ".", ". ")}
+
+    def last(self, mark: str, end: int) -> int:
+        """As ``text.rfind(mark, 0, end)``."""
+        k = bisect_right(self.at[mark], end - len(mark)) - 1
+        return self.at[mark][k] if k >= 0 else -1
+
+    def next(self, mark: str, start: int) -> int:
+        """As ``text.find(mark, start)``."""
+        k = bisect_left(self.at[mark], start)
+        return self.at[mark][k] if k < len(self.at[mark]) else -1
+
+
 class _Mentions:
     """The mentions of a document's people, indexed by position, so that each quote looks only at the
     mentions near it: sorted starts searched by bisection instead of a scan of every mention."""
 
-    def __init__(self, people: Sequence[Person], inside):
+    def __init__(self, people: Sequence[Person], inside, marks: _Marks):
         self.people = people
+        self.marks = marks
         # In start order, ties in the order of the people and their mentions.
         self.all: list[tuple[PersonMention, Person]] = sorted(
             ((m, p) for p in people for m in p.mentions), key=lambda mp: mp[0].start)
@@ -205,8 +228,8 @@ def _match_phrase(index: _Mentions, phrase: str) -> Person | None:
 def attribute_quotes(text: str, spans: list[tuple[int, int]], people: Sequence[Person]) -> list[Quote]:
     """Give each quote span its speaker."""
     inside = _inside(spans)
-    index = _Mentions(people, inside)
-    newlines = [m.start() for m in re.finditer("\n", text)]
+    marks = _Marks(text)
+    index = _Mentions(people, inside, marks)
     quotes: list[Quote] = []
     last_speaker: Person | None = None
     last_end = 0
@@ -233,15 +256,14 @@ def attribute_quotes(text: str, spans: list[tuple[int, int]], people: Sequence[P
                 speaker = _match_phrase(index, rest)
                 resolved = speaker is not None
         if not resolved:
-            k = bisect_left(newlines, start)
-            line_start = newlines[k - 1] + 1 if k else 0
+            line_start = marks.last("\n", start) + 1
             # The cue ends the line's text before the quote: only its last few hundred characters can hold it.
             if _BEFORE.search(text, max(line_start, start - 1 - 400), max(line_start, start - 1)):
                 speaker = _mention_at(index, line_start, start) or _recent(text, index, start, last_end,
                                                                             last_speaker)
                 resolved = speaker is not None
         if not resolved:
-            nxt_end = text.find(".", end + 1)
+            nxt_end = marks.next(".", end + 1)
             nxt_end = len(text) if nxt_end < 0 else nxt_end
             following = text[close + 1: nxt_end] if close >= 0 else ""
             if re.search(SPEECH_VERBS_BEFORE + r"|\b(?:kata|ujar|demikian)\b", following):
@@ -285,7 +307,7 @@ def _recent(text, index: _Mentions, start, last_end, last_speaker) -> Person | N
     introduced = [(m, p) for m, p in since if last_speaker is not None and p.name != last_speaker.name
                   and (m.position is not None or not index.named(p.name, last_end, start))
                   and not _ADDRESSEE.search(text[max(0, (m.position_start or m.start) - 30):m.position_start or m.start])
-                  and _subject(text, m)]
+                  and _subject(text, m, index.marks)]
     if introduced:
         return introduced[-1][1]
     if last_speaker is not None:
@@ -301,7 +323,7 @@ def _recent(text, index: _Mentions, start, last_end, last_speaker) -> Person | N
 
 def _next_named(text: str, index: _Mentions, at: int) -> Person | None:
     """The first person named in the sentence after ``at``, where it says who spoke ("Hal itu disampaikan ...")."""
-    end = text.find(".", at + 2)
+    end = index.marks.next(".", at + 2)
     sentence = text[at:end if end > 0 else len(text)]
     if not re.search(r"(?i)\b(?:di|ter)?(?:sampaikan|ungkapkan|jelaskan|katakan|tegaskan|paparkan|utarakan|"
                      r"sebut(?:kan)?)\b", sentence):
@@ -310,10 +332,10 @@ def _next_named(text: str, index: _Mentions, at: int) -> Person | None:
     return index.all[k][1] if k < len(index.all) and index.starts[k] < at + len(sentence) else None
 
 
-def _subject(text: str, m: PersonMention) -> bool:
+def _subject(text: str, m: PersonMention, marks: _Marks) -> bool:
     """Whether a mention opens its sentence (after at most a few words), as the subject does."""
     at = m.position_start if m.position_start is not None else m.start
-    sentence = max(text.rfind(". ", 0, at), text.rfind("\n", 0, at)) + 1
+    sentence = max(marks.last(". ", at), marks.last("\n", at)) + 1
     return len(text[sentence:at].split()) <= 3
 
 
@@ -326,9 +348,10 @@ def find_statements(text: str, people: Sequence[Person]) -> list[Quote]:
     # latest in that order among those named in the sentence before the verb.
     named = sorted(((mm.start, i) for i, p in enumerate(people) for mm in p.mentions))
     starts = [at for at, _ in named]
+    marks = _Marks(text)
     out = []
     for m in _STATEMENT.finditer(text):
-        sentence_start = max(text.rfind(".", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
+        sentence_start = max(marks.last(".", m.start()), marks.last("\n", m.start())) + 1
         speaker = None
         lo, hi = bisect_left(starts, sentence_start), bisect_left(starts, m.start())
         if lo < hi:
