@@ -2,7 +2,9 @@
 
 The hostile cases of tests/test_reliability.py stop at 600 KB; these go to a megabyte and to a
 4.5 MB news text made of real detik articles (training ids only), and check that twice the text
-takes at most two and a half times as long.
+takes at most two and a half times as long. Times are CPU seconds of this process
+(time.process_time), so that other work on a shared machine does not count; the scaling checks
+take the best of up to three rounds.
 """
 from __future__ import annotations
 
@@ -21,10 +23,38 @@ def _repeat(unit: str):
 
 
 def _timed(path: Path) -> float:
-    started = time.perf_counter()
-    (outcome,) = list(extract_records([str(path)], limits=Limits(max_seconds=120)))
+    """CPU seconds to extract ``path``; the budget is in wall seconds, so generous."""
+    started = time.process_time()
+    (outcome,) = list(extract_records([str(path)], limits=Limits(max_seconds=600)))
     assert outcome.error is None, outcome.error
-    return time.perf_counter() - started
+    return time.process_time() - started
+
+
+def _scaling(small: Path, large: Path, good, rounds: int = 3) -> tuple[float, float]:
+    """The best times of ``small`` and ``large`` (twice as long), over as many rounds as it takes
+    for them to be ``good``, at most ``rounds``: a busy moment does not fail the test, work that
+    grows faster than the text does in every round."""
+    best_small = best_large = float("inf")
+    for _ in range(rounds):
+        best_small = min(best_small, _timed(small))
+        best_large = min(best_large, _timed(large))
+        if good(best_small, best_large):
+            break
+    return best_small, best_large
+
+
+def news(shared: Path, size: int) -> str:
+    """About ``size`` characters of real news: the training articles joined, repeated as needed."""
+    ids = [line.strip() for line in (shared / "eval" / "train-ids.txt").read_text().splitlines()
+           if line.strip() and not line.startswith("#")]
+    articles = [(shared / "data" / "detik-txt" / f"{i}.txt").read_text(encoding="utf-8") for i in ids]
+    articles = [a for a in articles if a.strip()]
+    parts, total = [], 0
+    while total < size:
+        article = articles[len(parts) % len(articles)]
+        parts.append(article)
+        total += len(article) + 2
+    return "\n\n".join(parts)
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -39,39 +69,36 @@ SCALING = [
     ("quotation marks never closed", _repeat('Ujar petugas, "kami akan datang. Lalu ia pergi ke kantor desa. ')),
     ("capitalised words without end", _repeat("Sekretaris Dinas Pekerjaan Umum Kabupaten Contoh Andi Wijaya Saputra ")),
     ("titles in a list", _repeat("Kepala Dinas Kesehatan, Kepala Dinas Pendidikan, Camat Sukamaju, Lurah Sukasari, ")),
-    pytest.param("speech cues", _repeat('"Kami siap," kata Budi. "Semua aman," ujarnya. Menurut Sari, "jalan sudah dibuka." '),
-                 marks=pytest.mark.xfail(strict=False, reason="about 12 s at 1 MB, at the limit: quotes.py _recent and "
-                                                              "_mention_at still scan every mention for each quote")),
+    ("speech cues", _repeat('"Kami siap," kata Budi. "Semua aman," ujarnya. Menurut Sari, "jalan sudah dibuka." ')),
 ]
 
 
 @pytest.mark.parametrize("case, make", SCALING, ids=["unclosed quotes", "capitalised run", "title list", "speech cues"])
 def test_a_megabyte_of_hostile_text_scales_linearly(tmp_path, case, make):
-    times = []
+    paths = []
     for n in (500_000, 1_000_000):
-        path = tmp_path / f"{n}.txt"
-        path.write_text(make(n), encoding="utf-8")
-        times.append(_timed(path))
+        paths.append(tmp_path / f"{n}.txt")
+        paths[-1].write_text(make(n), encoding="utf-8")
+    times = _scaling(*paths, lambda small, large: large <= 10 + 2 and large <= 2.5 * small + 0.5)
     assert times[1] <= 10 + 2, f"{case}: {times[1]:.1f} s for 1 MB"
     assert times[1] <= 2.5 * times[0] + 0.5, f"{case}: {times}"
 
 
-# A long run, so it runs only where asked for (WARTA_LONG_TESTS=1); not strict: over the minute on a
-# busy machine, and perhaps within it on an idle one.
+def test_twice_the_news_takes_at_most_two_and_a_half_times_as_long(tmp_path, shared):
+    # Real news has many people and quotes: the finders that once compared each name or quote with
+    # all the others (persons.py, quotes.py) took over three times as long at twice the text.
+    paths = []
+    for n in (500_000, 1_000_000):
+        paths.append(tmp_path / f"news-{n}.txt")
+        paths[-1].write_text(news(shared, n), encoding="utf-8")
+    small, large = _scaling(*paths, lambda small, large: large <= 2.5 * small)
+    assert large <= 2.5 * small, f"{small:.1f} s for 500 KB, {large:.1f} s for 1 MB"
+
+
+# A long run, so it runs only where asked for (WARTA_LONG_TESTS=1). CPU time: about 37 s here
+# (scripts/bench_long.py), where the wall time of a machine shared with other work may be longer.
 @pytest.mark.skipif(not os.environ.get("WARTA_LONG_TESTS"), reason="a long run: set WARTA_LONG_TESTS=1")
-@pytest.mark.xfail(strict=False, reason="over 120 s on a busy machine: real news still has finders that compare each "
-                                         "mention with all earlier ones (quotes.py _recent, _mention_at; people.py "
-                                         "find_people's speech loop)")
 def test_four_and_a_half_megabytes_of_news_in_under_a_minute(tmp_path, shared):
-    ids = [line.strip() for line in (shared / "eval" / "train-ids.txt").read_text().splitlines()
-           if line.strip() and not line.startswith("#")]
-    articles = [(shared / "data" / "detik-txt" / f"{i}.txt").read_text(encoding="utf-8") for i in ids]
-    articles = [a for a in articles if a.strip()]
-    parts, size = [], 0
-    while size < 4_500_000:
-        article = articles[len(parts) % len(articles)]
-        parts.append(article)
-        size += len(article) + 2
     path = tmp_path / "berita.txt"
-    path.write_text("\n\n".join(parts), encoding="utf-8")
+    path.write_text(news(shared, 4_500_000), encoding="utf-8")
     assert _timed(path) < 60

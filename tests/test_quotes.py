@@ -162,3 +162,35 @@ def test_quote_offsets_point_at_the_words():
     assert text[q.start:q.end] == q.text == "Kami siap membantu warga."
     assert q.to_dict() == {"speaker": "Agus Setiadi", "text": "Kami siap membantu warga.",
                            "start": q.start, "end": q.end}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the title after the verb, by its acronym or its first word: among several, the person named first
+    ('Kepala Dinas Perhubungan, Agus Setiadi, meninjau terminal. "Kami akan menambah armada bus pada jam sibuk," '
+     'kata KDP.', [("Agus Setiadi", "Kami akan menambah armada bus pada jam sibuk")]),
+    ('Kepala Dinas Perhubungan, Agus Setiadi, meninjau terminal bersama Kepala Dinas Sosial, Rina Kartikasari. '
+     '"Kami akan menambah armada bus pada jam sibuk," kata Kepala Dinas.',
+     [("Agus Setiadi", "Kami akan menambah armada bus pada jam sibuk")]),
+])
+def test_speaker_named_by_title_after_the_quote(text, expected):
+    assert quotes(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # two people in the sentence before the verb: the one the document introduced last
+    ("Bupati Banyumas Ahmad Fauzan hadir.\nKepala Dinas Sosial, Rina Kartikasari, mendampingi Ahmad Fauzan dan "
+     "menegaskan bahwa bantuan akan ditambah bulan depan.",
+     [("Rina Kartikasari", "bantuan akan ditambah bulan depan")]),
+    ("Kepala Dinas Sosial, Rina Kartikasari, hadir.\nBupati Banyumas Ahmad Fauzan didampingi Rina Kartikasari "
+     "menegaskan bahwa bantuan akan ditambah bulan depan.",
+     [("Ahmad Fauzan", "bantuan akan ditambah bulan depan")]),
+    # each statement looks only at its own sentence
+    ("Kepala Dinas Sosial, Rina Kartikasari, menegaskan bahwa data penerima diperbarui setiap bulan. Bupati "
+     "Banyumas Ahmad Fauzan menyatakan bahwa bantuan akan ditambah bulan depan.",
+     [("Rina Kartikasari", "data penerima diperbarui setiap bulan"),
+      ("Ahmad Fauzan", "bantuan akan ditambah bulan depan")]),
+])
+def test_statement_speakers_among_several_people(text, expected):
+    text = clean_text(text).text
+    people = resolve_people(find_people(text))
+    assert [(s.speaker, s.text) for s in find_statements(text, people)] == expected

@@ -52,3 +52,14 @@ def speakers(text: str) -> list[str | None]:
 ])
 def test_speakers_across_paragraphs(text, expected):
     assert speakers(text) == expected
+
+
+def test_a_long_text_gives_each_passage_the_speakers_it_has_alone():
+    # The mentions are looked up by position: in a text of hundreds of passages, each passage's
+    # quotes still go to the people it names, as when it stands alone.
+    passage = ('Wali Kota Tegal Rini Anggraeni meninjau pasar. "Harga cabai sudah mulai turun," kata Rini.\n'
+               'Kepala Dinas Perdagangan Kota Tegal, Sutrisno Hadi, meninjau gudang beras.\n'
+               '"Stok beras cukup sampai akhir tahun," ujarnya.\n')
+    alone = speakers(passage)
+    assert alone == ["Rini Anggraeni", "Sutrisno Hadi"]
+    assert speakers(passage * 300) == alone * 300

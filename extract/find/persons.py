@@ -15,8 +15,8 @@ def _name_tokens(name: str) -> list[str]:
     return [t.strip("'’‘\".,").lower() for t in name.split() if t.strip("'’‘\".,")]
 
 
-def _same_person(short: str, full: str) -> bool:
-    s, f = _name_tokens(short), _name_tokens(full)
+def _holds(s: list[str], f: list[str]) -> bool:
+    """Whether a name of the words ``s`` is a shorter form of one of the words ``f``."""
     return bool(s) and len(s) <= len(f) and all(t in f for t in s)
 
 
@@ -51,22 +51,48 @@ def resolve_people(mentions: list[PersonMention], agency_names: list[str] | None
     for m in sorted(mentions, key=lambda m: (m.start, m.end, m.name)):
         first_at.setdefault(m.name, m.start)
         counts[m.name] = counts.get(m.name, 0) + 1
+    tokens = {n: _name_tokens(n) for n in first_at}
     spelled: dict[str, str] = {}
     by_use = sorted(first_at, key=lambda n: (-counts[n], first_at[n], n))
+    # Spellings: a name's variants are the earlier root names with the same words but one, that one
+    # a letter apart. Each name looks only at the roots sharing a key with it: the other words, and the
+    # differing word whole or less one letter (two words one letter apart always share such a form).
+    rank = {n: i for i, n in enumerate(by_use)}
+    roots_by_key: dict[tuple, list[str]] = {}
     for n in by_use:
-        spelled[n] = next((v for v in by_use if v in spelled and spelled[v] == v and spelling_variants(n, v)), n)
+        t = tokens[n]
+        keys = {(len(t), i, tuple(t[:i] + t[i + 1:]), form) for i, word in enumerate(t) if len(word) >= 5
+                for form in [word] + [word[:k] + word[k + 1:] for k in range(len(word))]}
+        found = [v for key in keys for v in roots_by_key.get(key, ()) if spelling_variants(n, v)]
+        spelled[n] = min(found, key=rank.__getitem__) if found else n
+        if spelled[n] == n:
+            for key in keys:
+                roots_by_key.setdefault(key, []).append(n)
     names = sorted({spelled[n] for n in first_at}, key=lambda n: (-len(n.split()), -len(n), first_at[n], n))
+    # The longer names holding all of a name's words, in the order of ``names``: looked up through the
+    # rarest of its words instead of comparing every pair of names.
+    with_word: dict[str, list[str]] = {}
+    for full in names:
+        for t in dict.fromkeys(tokens[full]):
+            with_word.setdefault(t, []).append(full)
+
+    def holding(n: str) -> list[str]:
+        if not tokens[n]:
+            return []
+        fewest = min((with_word.get(t, []) for t in tokens[n]), key=len)
+        words = len(n.split())
+        return [full for full in fewest if full != n and len(full.split()) > words and _holds(tokens[n], tokens[full])]
+
     canonical: dict[str, str] = {}
+    longer = {n: holding(n) for n in names}
     for n in names:
-        canonical[n] = next((full for full in names if full != n and _same_person(n, full)
-                             and len(full.split()) > len(n.split())), n)
+        canonical[n] = longer[n][0] if longer[n] else n
         # Chains: "Purbaya" -> "Purbaya Sadewa" -> "Purbaya Yudhi Sadewa".
         while canonical.get(canonical[n], canonical[n]) != canonical[n]:
             canonical[n] = canonical[canonical[n]]
     # A short name that several longer ones hold ("Guntur" in two people's names) is the one named
     # last before the mention, as a reader takes it; before any of them is named, the first one named.
-    holders = {n: [full for full in names if _same_person(n, full) and len(full.split()) > len(n.split())
-                   and canonical[full] == full] for n in names}
+    holders = {n: [full for full in longer[n] if canonical[full] == full] for n in names}
     groups: dict[str, list[PersonMention]] = {}
     for m in sorted(mentions, key=lambda m: (m.start, m.end, m.name)):
         target = canonical[spelled[m.name]]
