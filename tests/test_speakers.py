@@ -19,6 +19,11 @@ def speakers(text: str) -> list[str | None]:
 
 
 @pytest.mark.parametrize("text, expected", [
+    # a verb of saying whose clause opens with another person's name: "imbuhnya" is the one who said it
+    ('"Dana kami berkurang," ujar Kepala Bappenda NTB Fathur Rahmanto.\n'
+     "Fathur Rahmanto mengatakan Gubernur NTB Lalu Hendra Wijaya akan berkoordinasi. Di sisi lain, ia menyebut "
+     "ada penyesuaian.\n"
+     '"Kami akan melakukan penyesuaian," imbuhnya.', ["Fathur Rahmanto", "Fathur Rahmanto"]),
     # a surname-only tag for an official introduced paragraphs earlier
     ("Sekretaris Jenderal Kemendagri Haris Mulyono menegur para kepala daerah.\n"
      "Ia menyebut sepuluh provinsi masih tinggi.\n"

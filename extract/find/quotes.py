@@ -287,6 +287,10 @@ def _inside(spans: list[tuple[int, int]]):
     return inside
 
 
+# Verbs that report what was said, whatever word follows them.
+_SAYING = r"(?:mengatakan|menjelaskan|menegaskan|menyampaikan|menuturkan|mengungkapkan|menerangkan|memaparkan|menambahkan)"
+
+
 def _recent(text, index: _Mentions, start, last_end, last_speaker) -> Person | None:
     """The person a pronoun cue points at: the last one named before the quote, outside quotes,
     preferring one who is the subject of a speech verb since the previous quote."""
@@ -296,9 +300,11 @@ def _recent(text, index: _Mentions, start, last_end, last_speaker) -> Person | N
     lo = bisect_left(index.outside_starts, last_end)
     hi = bisect_right(index.outside_starts, start)
     since = [(m, p) for m, p in index.outside[lo:hi] if m.end <= start]
-    # "Nama meminta Pejabat X ..." reports an act, not speech: a verb with a named object does not count.
+    # "Nama meminta Pejabat X ..." reports an act, not speech: a verb with a named object does not count,
+    # unless it is a verb of saying, whose clause may open with a name ("Nama mengatakan Gubernur X akan ...").
     speaking = [(m, p) for m, p in since
-                if re.match(rf"[^.\n]{{0,60}}?\b{SPEECH_VERBS_BEFORE}(?![\w-])(?![ \t]+[A-Z])", text[m.end:m.end + 80])
+                if re.match(rf"[^.\n]{{0,60}}?\b(?:{SPEECH_VERBS_BEFORE}(?![\w-])(?![ \t]+[A-Z])|{_SAYING}(?![\w-]))",
+                            text[m.end:m.end + 80])
                 or re.search(r"(?i)\bmenurut\s+$", text[max(0, m.start - 12):m.start])]
     if speaking:
         return speaking[-1][1]
