@@ -14,13 +14,40 @@ gazetteers) stay with the position and the first other capitalised word starts t
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, insort
+from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass, field
-from functools import cache
+from itertools import accumulate, islice
 
-from .. import data
-from .lexicon import HONORIFICS, TITLES_BEFORE_NAME, alternation, strip_person_name
-from .vocabulary import COUNTRY_WORDS, PARTY_WORDS, position_titles, position_vocabulary, ranks, region_names
+from .lexicon import strip_person_name
+from .name_words import (
+    _ABSTRACT_NOUN,
+    _NAME_AT,
+    BIRTH_ORDER_NAMES,
+    COMMON_WORDS,
+    DISTRICT_TITLES,
+    FIRM_WORDS,
+    INSTITUTION_HEADS,
+    INSTITUTION_WORDS,
+    NOT_NAMES,
+    RANK_SUFFIXES,
+    _abstract,
+    _acronym,
+    _clean_position,
+    _district_names,
+    _name_like,
+    _name_position_pattern,
+    _opener,
+    _position_complete,
+    _position_name_pattern,
+    _provinces,
+    _speech_pattern,
+    _title_length,
+    _title_openers,
+    _title_set,
+    _valid_name,
+    _vocab,
+)
+from .vocabulary import ranks, region_names
 
 
 @dataclass(frozen=True)
@@ -45,154 +72,6 @@ class Person:
     def to_dict(self) -> dict:
         return {"name": self.name, "position": self.position, "agency": self.agency,
                 "mentions": [{"start": m.start, "end": m.end, "text": m.text} for m in self.mentions]}
-
-
-# --- vocabularies ---------------------------------------------------------------------------------
-
-
-@cache
-def _vocab() -> frozenset[str]:
-    """Words of offices, institutions, regions, foreign countries and parties: never the start of a name."""
-    return position_vocabulary() | COUNTRY_WORDS | PARTY_WORDS
-
-
-# Everyday words, in lower case: a capitalised one ("Air", "Beri") does not open a name.
-COMMON_WORDS = frozenset(data.words("common_words"))  # data/words/common_words.txt (scripts/build_common_words.py)
-
-
-@cache
-def _district_words() -> frozenset[str]:
-    from .gazetteer import regions
-
-    return frozenset(w for r in regions() if r.level == "district" for w in r.name.split())
-
-
-@cache
-def _district_names() -> frozenset[str]:
-    from .gazetteer import regions
-
-    return frozenset(r.name for r in regions() if r.level == "district")
-
-
-def _name_like(word: str, *, lenient: bool = False) -> bool:
-    """A word that can open a name where the office before it is not known to be whole: capitalised,
-    not an office, place or everyday word ("Kepala Dinas Sumber Daya Air" holds no name). ``lenient``
-    lets everyday words and words of districts' names through: many a given name is one ("Budi", "Dewi")."""
-    return (word[:1].isupper() and word[1:2].islower() and word not in _vocab() and not _opener(word)
-            and (lenient or (word.lower() not in COMMON_WORDS and word not in _district_words())))
-
-
-# Titles that news also writes in lower case before a name ("anggota Komisi II DPR Nama").
-LOWERCASE_TITLES = frozenset(data.words("lowercase_titles"))  # data/words/lowercase_titles.txt
-
-RANK_SUFFIXES = frozenset(data.words("rank_suffixes"))  # data/words/rank_suffixes.txt
-
-SPEECH_VERBS_AFTER = "(?:" + "|".join(data.words("speech_verbs_after")) + ")"  # data/words/speech_verbs_after.txt
-SPEECH_VERBS_BEFORE = "(?:" + "|".join(data.words("speech_verbs_before")) + ")"  # data/words/speech_verbs_before.txt
-
-
-NOT_NAMES = frozenset(data.words("not_names"))  # data/words/not_names.txt
-
-DISTRICT_TITLES = frozenset(data.words("district_titles"))  # data/words/district_titles.txt
-
-BIRTH_ORDER_NAMES = frozenset(data.words("birth_order_names"))  # data/words/birth_order_names.txt
-
-PRONOUNS = frozenset(data.words("pronouns"))  # data/words/pronouns.txt
-
-_NAME_TOKEN = (r"(?:[A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)?|Mc[A-Z][a-z]+|[A-Z]\.?(?=[ \t,])"
-               r"|[A-Z][a-z]?\.)")
-_HONORIFIC = rf"(?:(?:{TITLES_BEFORE_NAME})\.?\s+)*"
-_DEGREES = r"(?:,?\s+(?:S|M|Ph|Sp|Lc|Ak|CPA|MBA|MPA|MPH|MSc|LLM|Dipl)\.?\s?[A-Za-z.]{0,6}\.?(?=[\s,.;)]|$))*"
-
-
-# A later word of a name may be a nickname in quote marks: "Nama 'Julukan' Nama".
-_NAME_NEXT = rf"(?:{_NAME_TOKEN}|'[A-Z][a-z]+'(?=[ \t]))"
-
-
-def _name_pattern(group: str) -> str:
-    return rf"(?P<{group}>{_HONORIFIC}{_NAME_TOKEN}(?:[ \t]+(?:(?:bin|binti|van|de|al|el)[ \t]+)?{_NAME_NEXT}){{0,4}}){_DEGREES}"
-
-
-# Where a name is known to start, it may open with initials in capitals: "ST Nama", "IGN Nama".
-_NAME_AT = re.compile(r"(?:[A-Z]{2,3}[ \t]+(?=[A-Z][a-z]))?" + _name_pattern("name"))
-
-
-@cache
-def _title_alt() -> str:
-    parts = []
-    for t in position_titles():
-        words = t.split()
-        # "Juru bicara", "Kepala dinas": news writes a title's later words in either case.
-        rest = "".join(rf"[ \t]+[{w[0].upper()}{w[0].lower()}]{re.escape(w[1:])}" if w[0].isupper() else rf"[ \t]+{re.escape(w)}"
-                       for w in words[1:])
-        first = re.escape(words[0])
-        lower_ok = words[0].lower() in LOWERCASE_TITLES
-        parts.append((t[0], (f"[{t[0].upper()}{t[0].lower()}]{first[1:]}" if lower_ok else first) + rest))
-    # Grouped by first letter behind a lookahead, so that a word is tried only against the titles it can
-    # open; inside a group the titles keep their order (longest first), so the same title wins.
-    groups: dict[str, list[str]] = {}
-    for first_char, part in parts:
-        groups.setdefault(first_char.lower(), []).append(part)
-    return "|".join(f"(?=[{re.escape(c.upper())}{re.escape(c)}])(?:{'|'.join(g)})" if c.isalpha() else "|".join(g)
-                    for c, g in groups.items())
-
-
-# A word of a position: capitalised, a Roman or plain number, or a bracketed short form ("(Dirjen PHI)").
-_COMPLEMENT_WORD = (r"(?:[A-Z][\w'’&/-]*|[IVX]+|[0-9]{1,4}(?:/[A-Z][\w-]*)?|ke-?[0-9]{1,2}"
-                    r"|\([A-Z][\w-]*(?:[ \t]+(?:dan[ \t]+)?[A-Z][\w-]*){0,4}\))")
-# Words join with a space, a lower-case link, or a comma inside a list of one-word units that ends
-# in "dan"/"serta" ("Dinas Pemuda, Olahraga, dan Pariwisata").
-_UNIT_LIST = r"[ \t]*,[ \t]*(?=(?:[A-Z][a-z]+[ \t]*,[ \t]*)*[A-Z][a-z]+,?[ \t]+(?:dan|serta)[ \t]+[A-Z])"
-# "Anggota DPR dari Fraksi X", "Anggota DPRD dari Dapil Y": a member's party or seat is the position's.
-_COMPLEMENT_JOIN = (rf"(?:,?[ \t]+(?:dan|serta)[ \t]+(?=[A-Z])|[ \t]+(?:pada|di|untuk|bidang|urusan)[ \t]+"
-                    rf"|[ \t]+dari[ \t]+(?=(?:Fraksi|Partai|Dapil|Daerah[ \t]+Pemilihan)\b)|{_UNIT_LIST}|[ \t]+)")
-
-
-@cache
-def _position_name_pattern() -> re.Pattern:
-    """A title, the capitalised words after it, and optionally a comma and a name block."""
-    return re.compile(
-        rf"(?:(?<![\w-])|(?<=kata)|(?<=ujar)|(?<=ucap))"  # "kataKapolres": a verb glued to the title
-        rf"(?P<pos>(?:(?i:mantan|eks|plt\.?|pj\.?|penjabat)[ \t]+)?(?:{_title_alt()})(?![\w-])"
-        rf"(?:{_COMPLEMENT_JOIN}{_COMPLEMENT_WORD}){{0,40}})"  # bounded: a run of capitalised words is read in windows
-        rf"(?:(?P<comma>[ \t]*,[ \t]*|[ \t]+(?:saat|kala|ketika)[ \t]+itu[ \t]*,[ \t]*|[ \t]+dijabat(?:[ \t]+oleh)?[ \t]+)(?:(?P<rank>{_rank_alt()})[ \t]+)?" + _name_pattern("name") + r")?"
-    )
-
-
-@cache
-def _rank_alt() -> str:
-    ranks_alt = alternation(sorted(ranks(), key=len, reverse=True))
-    suffixes = "|".join(map(re.escape, sorted(RANK_SUFFIXES)))
-    return rf"(?:{ranks_alt})(?:[ \t]+(?:{suffixes})\.?)?"
-
-
-@cache
-def _name_position_pattern() -> re.Pattern:
-    return re.compile(
-        r"(?:(?<=[a-z,;:]\s)|(?<=^)|(?<=\n)|(?<=\.\s))" + _name_pattern("name")
-        # "Nama (NN) selaku ...": the initials a report gives in brackets sit between name and position
-        + r"(?:[ \t]*\([A-Z]{2,4}\))?"
-        + rf"(?:[ \t]*,[ \t]*|[ \t]*\([ \t]*|[ \t]+(?:selaku|sebagai)[ \t]+"
-        # "Nama, yang juga Ketua X", "Nama yang merupakan Kepala X", "Nama yang menjabat sebagai Kepala X"
-        rf"|,?[ \t]+yang[ \t]+(?:juga[ \t]+|kini[ \t]+|saat[ \t]+ini[ \t]+)?(?:menjabat|merupakan|adalah|juga)(?:[ \t]+sebagai)?[ \t]+)"
-        rf"(?P<pos>(?:(?i:mantan|eks|plt\.?|pj\.?)[ \t]+)?(?:{_title_alt()})(?![\w-])"
-        rf"(?:{_COMPLEMENT_JOIN}{_COMPLEMENT_WORD}){{0,12}})", re.MULTILINE)
-
-
-@cache
-def _speech_pattern() -> re.Pattern:
-    after = rf"(?<![\w-])(?:{SPEECH_VERBS_AFTER}|adalah|yakni|yaitu|bernama|ialah|[Mm]enurut)(?![\w-])[ \t]+{_name_pattern('name')}"
-    before = r"(?<![\w'’-])" + _name_pattern("name2") + rf"[ \t]+{SPEECH_VERBS_BEFORE}(?![\w-])"
-    return re.compile(f"{after}|{before}")
-
-
-_ABSTRACT_NOUN = re.compile(r"(?:pe[mn]?g?|per|ke)[a-z]{3,}an")
-def _abstract(word: str) -> bool:
-    """A noun of the pe-/ke-...-an kind ("Pemberhentian", "Kebagusan"), which no given name is."""
-    return len(word) >= 9 and _ABSTRACT_NOUN.fullmatch(word.lower()) is not None
-
-
-FIRM_WORDS = frozenset({"PT", "CV", "UD", "Perum", "Perumda", "PD"})
 
 
 def _leading_rank(words: list[str]) -> tuple[str | None, list[str]]:
@@ -234,18 +113,6 @@ def _clean_name(raw: str) -> str:
     name = name.split(",", 1)[0].strip()
     rank, words = _leading_rank(name.split())
     return " ".join(words) if rank and words else name
-
-
-def _opener(word: str) -> bool:
-    """A capitalised sentence opener, never the first word of a name: "Namun", "Awalnya", "Faktanya"."""
-    return word in NOT_NAMES or (len(word) > 5 and word.endswith("nya") and word[:1].isupper())
-
-
-MONTHS = frozenset(row[0].capitalize() for row in data.table("months.tsv", 2))  # data/months.tsv
-
-
-def _acronym(word: str) -> bool:
-    return len(word) >= 2 and word.isupper() and word.isalpha()
 
 
 def depth_ok(words: list[re.Match], k: int) -> bool:
@@ -434,40 +301,12 @@ def _places_before_name(text: str, at: int) -> int:
     return end if _NAME_AT.match(text, end) else 0
 
 
-@cache
-def _provinces() -> frozenset[str]:
-    from .gazetteer import regions
-
-    return frozenset(r.name for r in regions() if r.level == "province")
-
-
 def _region_lead(words: list[str]) -> int:
     """How many of the first words name a province, where a capitalised word follows them. Only provinces:
     many a regency or city ("Bima", "Agam") is also a given name."""
     names = _provinces()
     return next((n for n in (3, 2, 1) if len(words) > n and " ".join(words[:n]) in names
                  and words[n][:1].isupper() and words[n] not in _vocab()), 0)
-
-
-STANDALONE_TITLES = frozenset(data.words("standalone_titles"))  # data/words/standalone_titles.txt
-
-
-@cache
-def _title_set() -> frozenset[str]:
-    return frozenset(t.lower() for t in position_titles()) | frozenset(
-        f"{prefix} {t.lower()}" for prefix in ("mantan", "eks", "plt", "plt.", "pj", "pj.") for t in position_titles())
-
-
-@cache
-def _title_openers() -> frozenset[str]:
-    """The first words of titles, as written: "Kepala", "Dirjen", "Menteri"."""
-    return frozenset(t.split()[0] for t in position_titles() if t[:1].isupper())
-
-
-@cache
-def _title_length() -> int:
-    """The most words any title of :func:`_title_set` has."""
-    return max((len(t.split(" ")) for t in _title_set()), default=1)
 
 
 class _Taken:
@@ -484,80 +323,6 @@ class _Taken:
 
     def add(self, a: int, b: int) -> None:
         insort(self.spans, (a, b))
-
-
-@cache
-def _offices() -> frozenset[str]:
-    """Whole offices and institutions, lower case: a position that is one of them is complete."""
-    from .gazetteer import agencies
-
-    # A title alone is a whole office only where it names its institution ("Presiden", "Kapolri",
-    # "Menkeu"); "Kepala" or "Direktur Utama" needs the rest of the position.
-    out = {t.lower() for t in position_titles() if t in STANDALONE_TITLES or re.fullmatch(r"(?:Wa)?[Mm]en[a-z]{2,}", t)}
-    for a in agencies():
-        out.update(f.lower() for f in (a.name, *a.acronyms, *a.aliases, a.head or "") if f)
-    return frozenset(out)
-
-
-def _position_complete(words: list[str]) -> bool:
-    """Whether a position written without a comma can end here, so that a name may follow: it ends
-    in an acronym ("Juru Bicara KPK"), a region ("Bupati Sleman"), or is a whole known office
-    ("Menteri Keuangan"). "Kepala Dinas Sumber Daya" is not complete, so "Air" is no name."""
-    bare = [w.strip("(),") for w in words]
-    last = bare[-1]
-    if (last.isupper() and len(last) >= 2 and last not in ("PT", "CV", "TBK", "UD")) or last in ("RI",) or last in COUNTRY_WORDS:
-        return True
-    names = region_names()
-    if any(" ".join(bare[-n:]) in names for n in (1, 2, 3) if len(bare) >= n):
-        return True
-    offices = _offices()
-    return any(" ".join(bare[i:]).lower() in offices for i in range(len(bare)))
-
-
-# The first words of institutions' names ("Kepolisian", "Dinas"); what follows one is the institution's.
-INSTITUTION_HEADS = frozenset(data.words("agency_head_words"))
-
-# Words of institutions and places that no person's name contains.
-INSTITUTION_WORDS = frozenset(data.words("institution_words"))  # data/words/institution_words.txt
-
-
-def _holds_region(tokens: list[str]) -> bool:
-    """"Kesbangpol Jawa Tengah" is an office, not a person: no name holds a region of two or more words."""
-    names = region_names()
-    return any(" ".join(tokens[i:i + n]) in names for n in (2, 3) for i in range(len(tokens) - n + 1))
-
-
-def _valid_name(name: str, *, month_ok: bool = False) -> bool:
-    tokens = name.split()
-    if any(t.strip(",.") in INSTITUTION_WORDS for t in tokens):
-        return False
-    if not tokens or all(t in NOT_NAMES or t.lower() in HONORIFICS or t in ranks() for t in tokens):
-        return False  # "Senin", "Bapak", "Bripda": a day, an honorific or a rank alone
-    if (_opener(tokens[0]) and not (month_ok and tokens[0] in MONTHS)) or any(t.strip(".,") in PRONOUNS for t in tokens):
-        return False
-    if _abstract(tokens[0]):
-        return False  # "Pemberhentian Tidak Dengan Hormat", "Pengelolaan Royalti": a noun phrase, not a name
-    if _holds_region(tokens):
-        return False
-    if len(tokens) == 1 and (tokens[0].lower() in COMMON_WORDS or tokens[0] in region_names()):
-        return False  # "Kemarin", "Beri", "Bali": an everyday word or a region, not a one-word name
-    vocab = _vocab()
-    if all(t in vocab or t.isupper() for t in tokens):
-        return False
-    return any(len(t.strip(".")) > 1 for t in tokens)
-
-
-_TERM = re.compile(r"\s+(?:pada|periode|tahun|sejak)\s+(?:(?:[0-9]{1,2}\s+)?(?:" + "|".join(sorted(MONTHS)) + r")\s+)?"
-                   r"[0-9]{4}(?:\s*[-–]\s*[0-9]{4})?$")
-
-
-def _clean_position(pos: str) -> str:
-    pos = re.sub(r"\s*\([A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,5}\)", "", pos)
-    pos = re.sub(r"\s+", " ", pos).strip(" ,")
-    pos = _TERM.sub("", pos)  # a term of office: "pada Januari 2025", "periode 2019-2024"
-    pos = re.sub(r"\s+(?:dan|pada|di|untuk)$", "", pos)
-    pos = re.sub(r"(?<=[A-Za-z])[0-9]{1,2}$", "", pos)  # "DPRD OKU2.", "PT X Wisata4.": a list number glued on
-    return pos
 
 
 _REGULATION_BEFORE = re.compile(r"(?:Peraturan|Keputusan|Instruksi|Surat Edaran|Edaran)[ \t]+$")
@@ -590,6 +355,7 @@ def find_people(text: str) -> list[PersonMention]:
             continue
         mentions.append(found)
         taken.add(found.start, found.end)
+    given = {p.position_start for p in mentions}  # positions already given to a name
     for m in _name_position_pattern().finditer(text):
         raw = m.group("name")
         before_name = text[max(0, m.start("name") - 40):m.start("name")].split()
@@ -611,11 +377,16 @@ def find_people(text: str) -> list[PersonMention]:
         if not _valid_name(name) or not free(start, end):
             continue
         # A position already given to a name that follows it ("Jabatan, Nama") is not this name's.
-        if not free(m.start("pos"), m.start("pos") + 1) or any(p.position_start == m.start("pos") for p in mentions):
+        if not free(m.start("pos"), m.start("pos") + 1) or m.start("pos") in given:
             mentions.append(PersonMention(start, end, raw, name))
         else:
             mentions.append(PersonMention(start, end, raw, name, _clean_position(m.group("pos")), m.start("pos")))
+            given.add(m.start("pos"))
         taken.add(start, end)
+    # The spans from a position's start to its name's, to tell a word of a position by bisection.
+    spans = sorted((p.position_start, p.start) for p in mentions if p.position_start is not None)
+    span_starts = [a for a, _ in spans]
+    reach = list(accumulate((b for _, b in spans), max))
     for m in _speech_pattern().finditer(text):
         group = "name" if m.group("name") else "name2"
         raw = m.group(group)
@@ -639,11 +410,14 @@ def find_people(text: str) -> list[PersonMention]:
         if " " not in name and name.lower() in COMMON_WORDS:
             continue  # "Data mengatakan", "Banjir menyebut": an everyday word, not a person
         start = m.end(group) - len(raw)
-        if any(p.position_start is not None and p.position_start <= start < p.start for p in mentions):
+        k = bisect_right(span_starts, start)
+        if k and reach[k - 1] > start:
             continue  # a word of a position already read ("Kebijakan Moneter BI Nama")
         mentions.append(PersonMention(start, m.end(group), raw, name))
         taken.add(start, m.end(group))
-    mentions = [_without_named_lead(text, p) for p in mentions]
+    word_starts = _word_starts(text)
+    seen: dict = {}
+    mentions = [_without_named_lead(text, p, word_starts, seen) for p in mentions]
     # Later mentions of a known name, whole or by one of its words ("Purbaya", "Sadewa"). Names read in a
     # headline, whose every word is capitalised, are too unsure to look for again.
     headline = _headline_end(text)
@@ -656,7 +430,7 @@ def find_people(text: str) -> list[PersonMention]:
                 if p.name in nicknames else p for p in mentions]
     # Longest first, equal lengths in alphabetical order, so that the result never depends on set order.
     for form in sorted(known | parts | set(nicknames), key=lambda f: (-len(f), f)):
-        for at in _occurrences(text, form):
+        for at in _occurrences(text, form, word_starts):
             if free(at, at + len(form)):
                 mentions.append(PersonMention(at, at + len(form), form, nicknames.get(form, form)))
                 taken.add(at, at + len(form))
@@ -705,11 +479,12 @@ def _headline_end(text: str) -> int:
     return end if len(words) >= 3 and sum(w[:1].isupper() for w in words) >= 0.7 * len(words) else 0
 
 
-def _without_named_lead(text: str, p: PersonMention) -> PersonMention:
+def _without_named_lead(text: str, p: PersonMention, word_starts: dict[str, list[int]], seen: dict) -> PersonMention:
     """"Manager Operasional Balboa Estate Nama Nama mengatakan": where the first words of a long name
     stand alone elsewhere in the text as a name of their own ("pengembang Balboa Estate.", or after the
     position's last word again: "Ditjen Pendis Kemenag") and the words after them are used without them
-    ("papar Nama"), the first words name something else: a firm, or the end of the position."""
+    ("papar Nama"), the first words name something else: a firm, or the end of the position. ``seen``
+    keeps what was read for a name already, so that a name repeated a thousand times is read once."""
     words = p.name.split()
     if len(words) < 3:
         return p
@@ -719,12 +494,39 @@ def _without_named_lead(text: str, p: PersonMention) -> PersonMention:
             continue
         here = p.start + p.text.find(head)
         unit = text[max(0, here - 30):here].split()[-1:]  # the position's last word, as in "Ditjen Pendis Nama"
+        unit = unit[0] if p.position and unit and unit[0][:1].isupper() else ""
+        key = ("head", head, tail[0], unit)
+        if key not in seen:  # the first two places where the head stands alone: one of them is not this one
+            seen[key] = [at for at in islice(
+                (at for at in _occurrences(text, head, word_starts)
+                 if (_PLACE_OR_FIRM_BEFORE.search(text, max(0, at - 20), at)
+                     and not text[at + len(head):at + len(head) + 2].strip()[:1].isupper())
+                 or (unit and text.endswith(unit + " ", 0, at) and not text.startswith(" " + tail[0], at + len(head)))),
+                2)]
+        head_alone = any(at != here for at in seen[key])
+        key = ("tail", tail[0], words[n - 1])
+        if key not in seen:
+            seen[key] = any(not text[max(0, at - len(words[n - 1]) - 5):at].rstrip().endswith(words[n - 1])
+                            for at in _occurrences(text, tail[0], word_starts))
+        at = p.text.find(" " + tail[0] + " ")
+        if head_alone and seen[key] and at >= 0:
+            start = p.start + at + 1
+            position = _clean_position(f"{p.position} {head}") if p.position else None
+            return PersonMention(start, p.end, text[start:p.end], " ".join(tail), position, p.position_start, p.rank)
+    return p
+    for n in (1, 2):
+        head, tail = " ".join(words[:n]), words[n:]
+        if len(tail) < 2:
+            continue
+        here = p.start + p.text.find(head)
+        unit = text[max(0, here - 30):here].split()[-1:]  # the position's last word, as in "Ditjen Pendis Nama"
         head_alone = any((_PLACE_OR_FIRM_BEFORE.search(text, max(0, at - 20), at)
                           and not text[at + len(head):at + len(head) + 2].strip()[:1].isupper())
-                         or (p.position and unit and unit[0][:1].isupper() and text[:at].endswith(unit[0] + " ")
+                         or (p.position and unit and unit[0][:1].isupper() and text.endswith(unit[0] + " ", 0, at)
                              and not text.startswith(" " + tail[0], at + len(head)))
-                         for at in _occurrences(text, head) if at != here)
-        tail_alone = any(not text[:at].rstrip().endswith(words[n - 1]) for at in _occurrences(text, tail[0]))
+                         for at in _occurrences(text, head, word_starts) if at != here)
+        tail_alone = any(not text[max(0, at - len(words[n - 1]) - 5):at].rstrip().endswith(words[n - 1])
+                         for at in _occurrences(text, tail[0], word_starts))
         at = p.text.find(" " + tail[0] + " ")
         if head_alone and tail_alone and at >= 0:
             start = p.start + at + 1
@@ -737,8 +539,23 @@ def _word_char(ch: str) -> bool:
     return ch.isalnum() or ch in "_-"
 
 
-def _occurrences(text: str, form: str):
-    """Offsets where ``form`` stands in ``text`` as whole words (no letter, digit or hyphen beside it)."""
+def _word_starts(text: str) -> dict[str, list[int]]:
+    """Where words start (no letter, digit or hyphen before), by their first two characters."""
+    out: dict[str, list[int]] = {}
+    for m in re.finditer(r"(?<![\w-])\w", text):
+        out.setdefault(text[m.start():m.start() + 2], []).append(m.start())
+    return out
+
+
+def _occurrences(text: str, form: str, word_starts: dict[str, list[int]] | None = None):
+    """Offsets where ``form`` stands in ``text`` as whole words (no letter, digit or hyphen beside it);
+    with ``word_starts`` (from :func:`_word_starts`) only the words that begin as ``form`` does are tried."""
+    if word_starts is not None and form[:1].isalnum():
+        for at in word_starts.get(form[:2], ()):
+            end = at + len(form)
+            if text.startswith(form, at) and (end == len(text) or not _word_char(text[end])):
+                yield at
+        return
     at = text.find(form)
     while at >= 0:
         end = at + len(form)

@@ -13,7 +13,8 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import Sequence
 
-from .people import SPEECH_VERBS_AFTER, SPEECH_VERBS_BEFORE, Person, PersonMention
+from .name_words import SPEECH_VERBS_AFTER, SPEECH_VERBS_BEFORE
+from .people import Person, PersonMention
 
 MIN_WORDS = 3
 
