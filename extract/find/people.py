@@ -514,25 +514,6 @@ def _without_named_lead(text: str, p: PersonMention, word_starts: dict[str, list
             position = _clean_position(f"{p.position} {head}") if p.position else None
             return PersonMention(start, p.end, text[start:p.end], " ".join(tail), position, p.position_start, p.rank)
     return p
-    for n in (1, 2):
-        head, tail = " ".join(words[:n]), words[n:]
-        if len(tail) < 2:
-            continue
-        here = p.start + p.text.find(head)
-        unit = text[max(0, here - 30):here].split()[-1:]  # the position's last word, as in "Ditjen Pendis Nama"
-        head_alone = any((_PLACE_OR_FIRM_BEFORE.search(text, max(0, at - 20), at)
-                          and not text[at + len(head):at + len(head) + 2].strip()[:1].isupper())
-                         or (p.position and unit and unit[0][:1].isupper() and text.endswith(unit[0] + " ", 0, at)
-                             and not text.startswith(" " + tail[0], at + len(head)))
-                         for at in _occurrences(text, head, word_starts) if at != here)
-        tail_alone = any(not text[max(0, at - len(words[n - 1]) - 5):at].rstrip().endswith(words[n - 1])
-                         for at in _occurrences(text, tail[0], word_starts))
-        at = p.text.find(" " + tail[0] + " ")
-        if head_alone and tail_alone and at >= 0:
-            start = p.start + at + 1
-            position = _clean_position(f"{p.position} {head}") if p.position else None
-            return PersonMention(start, p.end, text[start:p.end], " ".join(tail), position, p.position_start, p.rank)
-    return p
 
 
 def _word_char(ch: str) -> bool:
