@@ -30,21 +30,8 @@ ROOT = Path(__file__).resolve().parent.parent
 # --code DIR: the package to time is the one in DIR (a baseline's export), not this tree's.
 CODE = Path(sys.argv[sys.argv.index("--code") + 1]).resolve() if "--code" in sys.argv else ROOT
 sys.path.insert(0, str(CODE))
-SHARED = ROOT.parent / "shared"
-
-
-def news_text(size: int, shared: Path = SHARED) -> str:
-    """About ``size`` characters of real news: the training articles, joined and repeated."""
-    ids = [line.strip() for line in (shared / "eval" / "train-ids.txt").read_text().splitlines()
-           if line.strip() and not line.startswith("#")]
-    articles = [(shared / "data" / "detik-txt" / f"{i}.txt").read_text(encoding="utf-8") for i in ids]
-    articles = [a for a in articles if a.strip()]
-    parts, total = [], 0
-    while total < size:
-        article = articles[len(parts) % len(articles)]
-        parts.append(article)
-        total += len(article) + 2
-    return "\n\n".join(parts)
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from reliability_common import news_text  # noqa: E402
 
 
 def extract_once(path: Path, profile: Path | None = None) -> tuple[float, float]:

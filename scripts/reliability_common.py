@@ -1,4 +1,4 @@
-"""Helpers shared by the reliability scripts and tests: a database dumped by name, and the train articles.
+"""Helpers shared by the reliability scripts and tests: a database dumped by name, the train articles, long news.
 
 ``canonical_dump(path)`` reads every table of a Warta database into sorted tuples in which the
 integer ids (of agencies, people, quotes, statements) are replaced by what they stand for (a name,
@@ -22,6 +22,17 @@ def train_articles(limit: int | None = None) -> list[Path]:
            if line.strip() and not line.startswith("#")]
     files = [DETIK / f"{i}.txt" for i in ids if (DETIK / f"{i}.txt").is_file()]
     return files[:limit] if limit else files
+
+
+def news_text(size: int) -> str:
+    """About ``size`` characters of real news: the train articles joined by blank lines, repeated as needed."""
+    articles = [a for a in (path.read_text(encoding="utf-8") for path in train_articles()) if a.strip()]
+    parts, total = [], 0
+    while total < size:
+        article = articles[len(parts) % len(articles)]
+        parts.append(article)
+        total += len(article) + 2
+    return "\n\n".join(parts)
 
 
 _DUMPS = {

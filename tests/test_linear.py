@@ -9,6 +9,7 @@ take the best of up to three rounds.
 from __future__ import annotations
 
 import os
+import sys
 import time
 from pathlib import Path
 
@@ -16,6 +17,9 @@ import pytest
 
 from extract.process import extract_records
 from extract.read.budget import Limits
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
+from reliability_common import news_text  # noqa: E402
 
 
 def _repeat(unit: str):
@@ -41,20 +45,6 @@ def _scaling(small: Path, large: Path, good, rounds: int = 3) -> tuple[float, fl
         if good(best_small, best_large):
             break
     return best_small, best_large
-
-
-def news(shared: Path, size: int) -> str:
-    """About ``size`` characters of real news: the training articles joined, repeated as needed."""
-    ids = [line.strip() for line in (shared / "eval" / "train-ids.txt").read_text().splitlines()
-           if line.strip() and not line.startswith("#")]
-    articles = [(shared / "data" / "detik-txt" / f"{i}.txt").read_text(encoding="utf-8") for i in ids]
-    articles = [a for a in articles if a.strip()]
-    parts, total = [], 0
-    while total < size:
-        article = articles[len(parts) % len(articles)]
-        parts.append(article)
-        total += len(article) + 2
-    return "\n\n".join(parts)
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -90,7 +80,7 @@ def test_twice_the_news_takes_at_most_two_and_a_half_times_as_long(tmp_path, sha
     paths = []
     for n in (500_000, 1_000_000):
         paths.append(tmp_path / f"news-{n}.txt")
-        paths[-1].write_text(news(shared, n), encoding="utf-8")
+        paths[-1].write_text(news_text(n), encoding="utf-8")
     small, large = _scaling(*paths, lambda small, large: large <= 2.5 * small)
     assert large <= 2.5 * small, f"{small:.1f} s for 500 KB, {large:.1f} s for 1 MB"
 
@@ -100,5 +90,5 @@ def test_twice_the_news_takes_at_most_two_and_a_half_times_as_long(tmp_path, sha
 @pytest.mark.skipif(not os.environ.get("WARTA_LONG_TESTS"), reason="a long run: set WARTA_LONG_TESTS=1")
 def test_four_and_a_half_megabytes_of_news_in_under_a_minute(tmp_path, shared):
     path = tmp_path / "berita.txt"
-    path.write_text(news(shared, 4_500_000), encoding="utf-8")
+    path.write_text(news_text(4_500_000), encoding="utf-8")
     assert _timed(path) < 60
