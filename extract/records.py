@@ -10,6 +10,7 @@ import datetime as dt
 import re
 from bisect import bisect_right
 from dataclasses import replace
+from functools import cache
 
 from spacy.tokens import Doc
 
@@ -65,9 +66,14 @@ def _in_spans(pos: int, spans) -> bool:
     return any(a <= pos < b for a, b in spans)
 
 
+@cache
+def _not_person_words() -> frozenset[str]:
+    return position_vocabulary() | region_names()
+
+
 def _person_words(words: str) -> bool:
     """Words that can only be a person's: capitalised, none of them an office, institution or region word."""
-    vocabulary = position_vocabulary() | region_names()
+    vocabulary = _not_person_words()
     return all(w[:1].isupper() and w[1:2].islower() and w not in vocabulary for w in words.split())
 
 
@@ -96,10 +102,10 @@ def _clip_agencies(mentions: list, people: list) -> list:
             # A region, a number or an office word stays the name's own ("KPK Wilayah V").
             if _person_words(cut) and (people[k].position or len(cut.split()) > 1):
                 at = starts[k]
-        joined = _SECOND_HEAD.search(m.text[:at - m.start] if at else m.text)
+        joined = _SECOND_HEAD.search(m.text if at is None else m.text[:at - m.start])
         if joined and "," not in m.text[:joined.start()]:  # not the last item of a list ("Pers, Media, dan X")
             at = m.start + joined.start()
-        place = _PLACE_AFTER.search(m.text[:at - m.start] if at else m.text)
+        place = _PLACE_AFTER.search(m.text if at is None else m.text[:at - m.start])
         if place and (place.group(1) in region_names() or f"DKI {place.group(1)}" in region_names()):
             at = m.start + place.start()
         if at is None:

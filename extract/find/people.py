@@ -181,10 +181,9 @@ def _read_position_name(text: str, m: re.Match) -> PersonMention | None:
         plausible = len(rest) <= 4 and not any(r in vocab for r in rest)
         complete = _position_complete(before) or (plausible and " ".join(before).lower() in _title_set())
         # An everyday word opens a name where a name word follows it: "Budi" (virtue), "Dewi", "Intan".
-        # Not a noun of the pe-/ke-...-an kind ("Pengelolaan Moneter"), nor a firm's name after "PT".
+        # Not a noun of the pe-/ke-...-an kind ("Pengelolaan Moneter"); a firm's name after "PT" was skipped above.
         opens_name = _name_like(bare) or (_name_like(bare, lenient=True) and _name_like(nxt)
-                                          and not _ABSTRACT_NOUN.fullmatch(bare.lower())
-                                          and bares[k - 1] not in FIRM_WORDS)
+                                          and not _ABSTRACT_NOUN.fullmatch(bare.lower()))
         if not complete and opens_name:
             # "Menteri Lingkungan Hidup Nama Nama di ...": a title and office words only, then up to four
             # words that no office, place or everyday text uses, up to a lower-case word.
