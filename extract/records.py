@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 from . import data
 from .find.agencies import resolve_agencies
 from .find.agency_names import HEAD_WORDS, gazetteer_index, name_key
-from .find.vocabulary import position_vocabulary, region_names
+from .find.vocabulary import agency_forms, position_vocabulary, region_names
 from .find.dates import document_date, event_date
 from .find.persons import resolve_people
 from .find.quotes import attribute_quotes, find_statements
@@ -100,7 +100,9 @@ def _clip_agencies(mentions: list, people: list) -> list:
         if k < len(starts) and starts[k] < m.end:
             cut = m.text[starts[k] - m.start:].strip(" ,")
             # A region, a number or an office word stays the name's own ("KPK Wilayah V").
-            if _person_words(cut) and (people[k].position or len(cut.split()) > 1):
+            # An initial that opens a longer name is the person's too ("RSUP X I Wayan Nama").
+            initial = len(cut) == 1 and cut.isupper() and len(people[k].name) > 1
+            if (_person_words(cut) or initial) and (people[k].position or len(cut.split()) > 1):
                 at = starts[k]
         joined = _SECOND_HEAD.search(m.text if at is None else m.text[:at - m.start])
         if joined and "," not in m.text[:joined.start()]:  # not the last item of a list ("Pers, Media, dan X")
@@ -115,8 +117,21 @@ def _clip_agencies(mentions: list, people: list) -> list:
     return out
 
 
-_SECOND_HEAD = re.compile(r"\s+dan\s+(?=(?:\S+\s+){0,2}(?:" + "|".join(sorted(HEAD_WORDS)) + r")\b)")
+_SECOND_HEAD = re.compile(r"\s+dan\s+(?=(?:\S+\s+){0,2}(?:" + "|".join(sorted(
+    HEAD_WORDS | {f.short.split()[0] for f in agency_forms()}, key=lambda w: (-len(w), w))) + r")\b)")
 _PLACE_AFTER = re.compile(r",\s*([A-Z][\w]*(?:\s+[A-Z][\w]*){0,2})$")
+
+
+def _named_in_full(m, body_names: set[str]) -> bool:
+    """An institution a headline names so that title case cannot have made it up: one the gazetteer
+    knows, or a regional form with a region after it ("Polrestabes Makassar") that is not the start of
+    a longer name in the body ("Polda Metro" of "Polda Metro Jaya", where "Metro" is also a city)."""
+    if m.key.startswith("gaz:"):
+        return True
+    if not m.key.startswith("form:") or any(n.startswith(m.name + " ") for n in body_names):
+        return False
+    return any(m.name.startswith(f.long + " ") and m.name[len(f.long) + 1:] in region_names()
+               for f in agency_forms() if f.region)
 
 
 def _cut(m, at: int):
@@ -165,8 +180,10 @@ def build_record(source: Source, doc: Doc, structure=None, *, with_text: bool = 
     relations = _relations(text, citations, regulations, identity, own_key, structure)
 
     person_mentions = [m for m in _spans(doc, "people") if m.start >= body_start]
-    agencies = resolve_agencies(_clip_agencies([m for m in _spans(doc, "agencies")
-                                                if m.start >= body_start or m.key.startswith("gaz:")], person_mentions))
+    agency_mentions = _spans(doc, "agencies")
+    body_names = {m.name for m in agency_mentions if m.start >= body_start}
+    agencies = resolve_agencies(_clip_agencies([m for m in agency_mentions if m.start >= body_start
+                                                or _named_in_full(m, body_names)], person_mentions))
     # "Pemda" that no named regional government in the text owns means regional governments in general.
     agencies = [a for a in agencies if not (a.name in GENERIC_AGENCIES and all(m.key.startswith("bare:") for m in a.mentions))]
     people = resolve_people(person_mentions,
