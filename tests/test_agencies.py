@@ -322,10 +322,49 @@ def test_an_institution_named_inside_its_heads_title(text, expected):
     # a numeral or a region at the end stays the institution's
     ("Kepala Satuan Tugas Supervisi KPK Wilayah V Sari Dewanti di gedung KPK.",
      ["Satuan Tugas Supervisi KPK Wilayah V", "Komisi Pemberantasan Korupsi"]),
+    # an initial that opens the person's name is the person's, not the institution's
+    ("\"Kami mendalami,\" kata Direktur Utama RSUD Mekarsari I Made Wirasana kepada wartawan.",
+     ["Rumah Sakit Umum Daerah Mekarsari"]),
+    # "dan" before another institution's short form: two institutions
+    ("Tim Disdik dan DP3A datang ke sekolah itu kemarin.",
+     ["Dinas Pendidikan", "Dinas Pemberdayaan Perempuan dan Perlindungan Anak"]),
 ])
 def test_an_institution_ends_where_a_person_starts(tmp_path, text, expected):
     path = tmp_path / "berita.txt"
     path.write_text(f"Modul Baru Diluncurkan\n\n{text}\n", encoding="utf-8")  # a headline, then the body
     [outcome] = extract_records([str(path)])
     assert [a["name"] for a in outcome.record["agencies"]] == expected
+
+
+@pytest.mark.parametrize("headline, body, expected", [
+    # a regional form with its region, named only in the headline, is an institution of the text
+    ("Massa Berdemo di Depan Polrestabes Contoh", "Ratusan orang berkumpul sejak siang, Selasa (21/10/2025).",
+     ["Kepolisian Resor Kota Besar Makassar"]),
+    # the headline's short name of one the body names in full is no second institution
+    ("Aktivis Ditahan Polda Metro", "Aktivis itu ditahan Polda Metro Jaya sejak Jumat.",
+     ["Kepolisian Daerah Metro Jaya"]),
+    # title case alone names nothing: an unknown head and words in the headline
+    ("Balai Warga Gelar Lomba Lari", "Lomba itu diikuti 300 pelari, Minggu (5/10/2025).", []),
+])
+def test_institutions_a_headline_names(tmp_path, headline, body, expected):
+    path = tmp_path / "berita.txt"
+    path.write_text(f"{headline.replace('Contoh', 'Makassar')}\n\n{body}\n", encoding="utf-8")
+    [outcome] = extract_records([str(path)])
+    assert [a["name"] for a in outcome.record["agencies"]] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the national nomenclature of regional units, by short form with a region
+    ("Berdasarkan data Bapenda Sulsel, pajak kendaraan itu menunggak.", ["Badan Pendapatan Daerah Sulsel"]),
+    ("Alat itu sudah diuji bersama DLHK Solo.", ["Dinas Lingkungan Hidup dan Kehutanan Solo"]),
+    ("Kapal ditahan KSOP Gresik sejak pekan lalu.", ["Kantor Kesyahbandaran dan Otoritas Pelabuhan Gresik"]),
+    # embassies and consulates, named with their city abroad
+    ("WNI itu dipulangkan KBRI Phnom Penh kemarin.", ["Kedutaan Besar Republik Indonesia Phnom Penh"]),
+    # a long name with commas in it, and its short form, are one institution
+    ("Kepala Dinas Pemberdayaan Perempuan, Perlindungan Anak, Pengendalian Penduduk dan Keluarga Berencana "
+     "(DP3AP2KB) Jawa Tengah hadir. DP3AP2KB Jawa Tengah menyiapkan tim.",
+     ["Dinas Pemberdayaan Perempuan, Perlindungan Anak, Pengendalian Penduduk dan Keluarga Berencana Jawa Tengah"]),
+])
+def test_regional_units_by_their_short_forms(text, expected):
+    assert [a.name for a in agencies(text)] == expected
 

@@ -198,6 +198,24 @@ def test_names_and_not_names(text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
+    # a name read by one word, written out in full elsewhere with no cue beside it
+    ("Menurut laporan, Rangga Adi Pramesti menyegel dua pabrik. \"Kami tegas,\" kata Menteri Rangga.",
+     [("Rangga Adi Pramesti", "Menteri", True)]),
+    ("Pada acara itu Sulastri Wening memberi sambutan. \"Kami siap,\" ujar Sulastri.",
+     [("Sulastri Wening", None, False)]),
+    # the words added must be a name's: no region, office, degree or everyday word
+    ("\"Kami siap,\" ujar Sulastri. Tim Sulastri Jakarta datang.", [("Sulastri", None, False)]),
+    ("\"Kami siap,\" ujar Sulastri. Gelar Sulastri PhD diakui.", [("Sulastri", None, False)]),
+    # and the run must end there: four capitalised words name something else
+    ("\"Kami siap,\" ujar Sulastri. Gedung Sulastri Wening Hadi Karya dibuka.", [("Sulastri", None, False)]),
+    # a region after a position spelt as one word is no name
+    ("Ia dikenal saat menjabat sebagai Walikota Solo.", []),
+])
+def test_names_written_out_in_full_elsewhere(text, expected):
+    assert people(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     # named in full once, by one name later; the office stated once by "Jabatan itu"
     ('Senada dengan itu, Wulan Permatasari, mendukung instruksi itu. "Bagus sekali," kata Wulan Permatasari. '
      "Wakil Ketua Komisi II DPR itu menilai instruksi itu tepat.",

@@ -417,9 +417,12 @@ def find_people(text: str) -> list[PersonMention]:
     word_starts = _word_starts(text)
     seen: dict = {}
     mentions = [_without_named_lead(text, p, word_starts, seen) for p in mentions]
+    headline = _headline_end(text)
+    for p in _fuller_forms(text, mentions, headline, free, word_starts):
+        mentions.append(p)
+        taken.add(p.start, p.end)
     # Later mentions of a known name, whole or by one of its words ("Purbaya", "Sadewa"). Names read in a
     # headline, whose every word is capitalised, are too unsure to look for again.
-    headline = _headline_end(text)
     known = {p.name for p in mentions if p.start >= headline}
     parts = {t for n in known if len(n.split()) > 1 for t in n.split()
              if len(t) >= 4 and t not in NOT_NAMES and t[:1].isupper()}
@@ -513,6 +516,38 @@ def _without_named_lead(text: str, p: PersonMention, word_starts: dict[str, list
             position = _clean_position(f"{p.position} {head}") if p.position else None
             return PersonMention(start, p.end, text[start:p.end], " ".join(tail), position, p.position_start, p.rank)
     return p
+
+
+_MORE_NAME = re.compile(r"(?:[ \t]+[A-Z][a-z][\w'’-]*){1,3}(?![\w-])")
+
+
+def _fuller_forms(text: str, mentions: list[PersonMention], headline: int, free, word_starts) -> list[PersonMention]:
+    """A name read by one or two of its words ("Menteri Nama", "kata Nama") and written out in full
+    elsewhere with no cue beside it ("Diberitakan sebelumnya, Nama Nama Nama menyegel ..."): the full
+    form is a mention of the same person. The words added must be a name's (no office, institution,
+    region or everyday word), and the run must end there: a fourth capitalised word means a longer
+    name of something else ("Nama Nama Building")."""
+    vocab = _vocab()
+    out, claimed = [], []
+    forms = sorted({p.name for p in mentions if p.start >= headline and len(p.name.split()) <= 2},
+                   key=lambda f: (-len(f), f))
+    for form in forms:
+        for at in _occurrences(text, form, word_starts):
+            m = _MORE_NAME.match(text, at + len(form))
+            if m is None or at < headline or re.match(r"[ \t]+[A-Z]", text[m.end():m.end() + 2]):
+                continue
+            extra = m.group(0).split()
+            if any(not w[1:].replace("-", "").replace("'", "").replace("’", "").islower()
+                   or w in vocab or w in NOT_NAMES or w.lower() in COMMON_WORDS or w in INSTITUTION_WORDS
+                   or w in region_names() for w in extra):
+                continue
+            name = f"{form} {' '.join(extra)}"
+            end = m.end()
+            if not _valid_name(name) or not free(at, end) or any(a < end and at < b for a, b in claimed):
+                continue
+            out.append(PersonMention(at, end, text[at:end], name))
+            claimed.append((at, end))
+    return out
 
 
 def _word_char(ch: str) -> bool:
