@@ -208,6 +208,11 @@ def test_names_and_not_names(text, expected):
     ("\"Kami siap,\" ujar Sulastri. Gelar Sulastri PhD diakui.", [("Sulastri", None, False)]),
     # and the run must end there: four capitalised words name something else
     ("\"Kami siap,\" ujar Sulastri. Gedung Sulastri Wening Hadi Karya dibuka.", [("Sulastri", None, False)]),
+    # "Nama, selaku Jabatan", and a party's number in a case before the name
+    ("Sanksi dijatuhkan kepada Teradu II Wening Larasati, selaku Ketua KPU Kota Contoh.",
+     [("Wening Larasati", "Ketua KPU Kota Contoh", True)]),
+    # a name of one word alone, joined by a hyphen, is a pair of people: the first one holds the office
+    ("Kepuasan publik pada pemerintahan Presiden Darmaji-Sutomo naik.", [("Darmaji", "Presiden", True)]),
     # a region after a position spelt as one word is no name
     ("Ia dikenal saat menjabat sebagai Walikota Solo.", []),
 ])

@@ -54,6 +54,17 @@ def speakers(text: str) -> list[str | None]:
     # the addressee after the speaker is not the speaker, though named earlier in the text
     ('Menteri Sosial Wahyu Prasetya hadir. Bupati Klaten Sri Rahayu menyambut. "Bantuan akan kami salurkan '
      'minggu ini," kata Sri kepada Menteri Sosial Wahyu Prasetya.', ["Sri Rahayu"]),
+    # a tag that names an institution's office no person of the text holds speaks for nobody named,
+    # and so does the pronoun tag right after it
+    ('"Kami patuh pada putusan itu," kata Sekjen KPU Bagas Wiratama.\n'
+     '"Menjatuhkan sanksi peringatan keras kepada Teradu I Citra Maharani," kata Ketua DKPP dalam sidang.\n'
+     '"Putusan ini berlaku sejak dibacakan," sambungnya.', ["Bagas Wiratama", None, None]),
+    # the same tag, where the text names that institution's chair, is the chair's
+    ('Ketua Dewan Kehormatan Penyelenggara Pemilu Rudi Hartanto membuka sidang.\n'
+     '"Sidang dinyatakan terbuka," kata Ketua DKPP dalam sidang.', ["Rudi Hartanto"]),
+    # a name right after an institution's bracketed short form keeps its first word, an everyday one
+    ('Ekonom senior Center of Fiscal Studies (CFS) Media Wahyu Darmawan menilai belanja perlu dijaga.\n'
+     '"Efeknya akan terasa pada daya beli warga," kata Wahyu.', ["Media Wahyu Darmawan"]),
 ])
 def test_speakers_across_paragraphs(text, expected):
     assert speakers(text) == expected

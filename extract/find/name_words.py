@@ -152,7 +152,7 @@ def _name_position_pattern() -> re.Pattern:
         r"(?:(?<=[a-z,;:]\s)|(?<=^)|(?<=\n)|(?<=\.\s))" + _name_pattern("name")
         # "Nama (NN) selaku ...": the initials a report gives in brackets sit between name and position
         + r"(?:[ \t]*\([A-Z]{2,4}\))?"
-        + rf"(?:[ \t]*,[ \t]*|[ \t]*\([ \t]*|[ \t]+(?:selaku|sebagai)[ \t]+"
+        + rf"(?:[ \t]*,?[ \t]+(?:selaku|sebagai)[ \t]+|[ \t]*,[ \t]*|[ \t]*\([ \t]*"
         # "Nama, yang juga Ketua X", "Nama yang merupakan Kepala X", "Nama yang menjabat sebagai Kepala X"
         rf"|,?[ \t]+yang[ \t]+(?:juga[ \t]+|kini[ \t]+|saat[ \t]+ini[ \t]+)?(?:menjabat|merupakan|adalah|juga)(?:[ \t]+sebagai)?[ \t]+)"
         rf"(?P<pos>(?:(?i:mantan|eks|plt\.?|pj\.?)[ \t]+)?(?:{_title_alt()})(?![\w-])"

@@ -92,7 +92,9 @@ def _name_words(words: list[str]) -> list[str]:
             break
         head, _, tail = w.partition("-")
         # "Nama Nama-Nama Nama": two people joined by a hyphen ("Prabowo-Gibran"), the first one's name ends.
-        pair = len(head) > 2 and tail[:1].isupper() and tail[1:2].islower() and k + 1 < len(words) and out
+        # So does a name of one word alone ("Presiden Nama-Nama"), which is the two people's pair.
+        pair = len(head) > 2 and tail[:1].isupper() and tail[1:2].islower() and (
+            (k + 1 < len(words) and out) or (len(words) == 1 and len(tail) > 2))
         if tail and (tail in vocab or tail in ranks() or pair):
             out.append(head)
             break
@@ -324,6 +326,7 @@ class _Taken:
         insort(self.spans, (a, b))
 
 
+_NUMBERED_LEAD = re.compile(r"^\S+[ \t]+(?:I{1,3}|IV|VI{0,3}|IX|X)[ \t]+(?=\S+[ \t]+\S)")
 _REGULATION_BEFORE = re.compile(r"(?:Peraturan|Keputusan|Instruksi|Surat Edaran|Edaran)[ \t]+$")
 _ANAPHOR = re.compile(r"[ \t]+(?:itu|tersebut)[ \t,]")
 
@@ -371,6 +374,9 @@ def find_people(text: str) -> list[PersonMention]:
             raw = raw.split(" ", 1)[1]
         if raw.split(" ", 1)[0] in vocab and raw.split(" ", 1)[0] in NOT_NAMES:
             continue
+        numbered = _NUMBERED_LEAD.search(raw)
+        if numbered:  # "Teradu II Nama Nama, selaku ...": a party's number in a case is not the name's
+            raw = raw[numbered.end():]
         start, end = m.end("name") - len(raw), m.end("name")
         name = _clean_name(raw)
         if not _valid_name(name) or not free(start, end):
@@ -393,9 +399,13 @@ def find_people(text: str) -> list[PersonMention]:
         words = raw.split()
         # "Pengamat Pasar Keuangan Nama Nama mengatakan": office, occupation and everyday words before a name.
         popped = []
+        # Right after an institution's bracketed short form the name starts, whatever its first word
+        # means: "Direktur X (CELIOS) Media Nama menilai".
+        after_unit = text.endswith(") ", max(0, m.start(group) - 2), m.start(group))
         # "Kelurahan Kebagusan Nama Nama mengatakan": a place's or a unit's noun before the name too.
         while (len(words) > 1 and (words[0] in vocab or _opener(words[0]))) or (
-                len(words) > 2 and (words[0] in INSTITUTION_WORDS or words[0].lower() in COMMON_WORDS
+                len(words) > 2 and (words[0] in INSTITUTION_WORDS
+                                    or (words[0].lower() in COMMON_WORDS and (popped or not after_unit))
                                     or (_abstract(words[0]) and _name_like(words[1])))):
             popped.append(words.pop(0))
         if INSTITUTION_HEADS.intersection(popped):

@@ -15,6 +15,7 @@ from typing import Sequence
 
 from .name_words import SPEECH_VERBS_AFTER, SPEECH_VERBS_BEFORE
 from .people import Person, PersonMention
+from .vocabulary import ranks
 
 MIN_WORDS = 3
 
@@ -197,6 +198,7 @@ class _Phrases:
         self.word: dict[str, int] = {}
         self.acronym: dict[str, int] = {}
         self.prefix: dict[str, int] = {}
+        self.holders: dict[str, list[int]] = {}  # every person whose position begins with each prefix
         for i, p in enumerate(people):
             for w in p.name.lower().split():
                 self.word.setdefault(w, i)
@@ -210,6 +212,7 @@ class _Phrases:
             while k < len(lowered) and not lowered[k].isspace():
                 k += 1
                 self.prefix.setdefault(lowered[:k], i)
+                self.holders.setdefault(lowered[:k], []).append(i)
 
 
 def _match_phrase(index: _Mentions, phrase: str) -> Person | None:
@@ -222,8 +225,30 @@ def _match_phrase(index: _Mentions, phrase: str) -> Person | None:
     first = tokens[0] if tokens else ""
     if not (first and first[:1].isupper()):
         return None
+    unit = tokens[1] if len(tokens) > 1 and re.fullmatch(r"[A-Z]{2,}", tokens[1]) else None
+    if unit in ("RI", "AS") or unit in ranks():
+        unit = None  # the country or a rank, not an institution
+    if unit is not None:
+        # "kata Ketua DKPP": the title with its institution's short form names that institution's office
+        # holder, or, where the text names none, nobody it names (not the "Ketua" of another body).
+        held = [i for i in found.holders.get(first.lower(), ()) if _holds_unit(people[i], unit)]
+        return people[min(held)] if held else _NOBODY
     titled = [i for i in (found.acronym.get(first), found.prefix.get(first.lower())) if i is not None]
     return people[min(titled)] if titled else None
+
+
+_NOBODY = Person("", None, None, False)  # a tag that names an office no person of the text holds
+
+
+def _holds_unit(person: Person, unit: str) -> bool:
+    """Whether ``unit`` ("DKPP") is in the person's position or agency, as a word or as the initials
+    of the words after the title ("Ketua Dewan Kehormatan Penyelenggara Pemilu")."""
+    for where in (person.position or "", person.agency or ""):
+        words = re.findall(r"[A-Za-z]+", where)
+        if unit in words or unit == "".join(w[0] for w in words[1:] if w[:1].isupper()).upper() \
+                or unit == "".join(w[0] for w in words if w[:1].isupper()).upper():
+            return True
+    return False
 
 
 def attribute_quotes(text: str, spans: list[tuple[int, int]], people: Sequence[Person]) -> list[Quote]:
@@ -234,6 +259,7 @@ def attribute_quotes(text: str, spans: list[tuple[int, int]], people: Sequence[P
     quotes: list[Quote] = []
     last_speaker: Person | None = None
     last_end = 0
+    unnamed = False  # the last quote's tag named an office that no person of the text holds
     for start, end in spans:
         speaker: Person | None = None
         resolved = False
@@ -245,8 +271,11 @@ def attribute_quotes(text: str, spans: list[tuple[int, int]], people: Sequence[P
             resolved = True
             named = _mention_at(index, close + 1, close + 1 + len(after.group(0)) + 1, text)
             if after.group("nya") or re.match(_PRONOUN + r"\b", rest):
-                speaker = _recent(text, index, start, last_end, last_speaker)
-                if speaker is None:
+                # "sambungnya" after a quote "kata Ketua X" gave to no one named: the same unnamed speaker,
+                # unless someone is named between the two quotes.
+                speaker = None if unnamed and not _named_between(index, last_end, start) else \
+                    _recent(text, index, start, last_end, last_speaker)
+                if speaker is None and not unnamed:
                     # A lead quote, nobody named yet: "Hal itu disampaikan Jabatan, Nama" in the next sentence.
                     speaker = _next_named(text, index, close + 1 + len(after.group(0)))
             elif named is not None:
@@ -256,6 +285,12 @@ def attribute_quotes(text: str, spans: list[tuple[int, int]], people: Sequence[P
             else:
                 speaker = _match_phrase(index, rest)
                 resolved = speaker is not None
+                if speaker is _NOBODY:
+                    speaker = None
+                    unnamed = True
+                    last_end = end
+                    quotes.append(Quote(start, end, quote_text(text, start, end), None))
+                    continue
         if not resolved:
             line_start = marks.last("\n", start) + 1
             # The cue ends the line's text before the quote: only its last few hundred characters can hold it.
@@ -274,8 +309,15 @@ def attribute_quotes(text: str, spans: list[tuple[int, int]], people: Sequence[P
         quotes.append(Quote(start, end, quote_text(text, start, end), speaker.name if speaker else None))
         if speaker is not None:
             last_speaker = speaker
+            unnamed = False
         last_end = end
     return quotes
+
+
+def _named_between(index: _Mentions, a: int, b: int) -> bool:
+    """Whether anyone is named outside quotes between offsets ``a`` and ``b``."""
+    k = bisect_left(index.outside_starts, a)
+    return k < len(index.outside_starts) and index.outside_starts[k] < b
 
 
 def _inside(spans: list[tuple[int, int]]):
