@@ -213,6 +213,11 @@ def test_names_and_not_names(text, expected):
      [("Wening Larasati", "Ketua KPU Kota Contoh", True)]),
     # a name of one word alone, joined by a hyphen, is a pair of people: the first one holds the office
     ("Kepuasan publik pada pemerintahan Presiden Darmaji-Sutomo naik.", [("Darmaji", "Presiden", True)]),
+    # a column's byline, name and position joined by a full stop on a line of their own
+    ("Pemilu harus jujur.\nWening Larasati.Anggota DPR RI Fraksi Partai Contoh.\n",
+     [("Wening Larasati", "Anggota DPR RI Fraksi Partai Contoh", True)]),
+    # a byline whose position names no public body is no official's
+    ("Pemilu harus jujur.\nWening Larasati.Direktur Lembar Kajian Politik Nusantara.\n", []),
     # a region after a position spelt as one word is no name
     ("Ia dikenal saat menjabat sebagai Walikota Solo.", []),
 ])

@@ -18,6 +18,7 @@ from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass, field
 from itertools import accumulate, islice
 
+from .agency_names import HEAD_WORDS, gazetteer_index
 from .lexicon import strip_person_name
 from .name_words import (
     _ABSTRACT_NOUN,
@@ -357,6 +358,10 @@ def find_people(text: str) -> list[PersonMention]:
             continue
         mentions.append(found)
         taken.add(found.start, found.end)
+    for found in _bylines(text):
+        if free(found.start, found.end):
+            mentions.append(found)
+            taken.add(found.start, found.end)
     given = {p.position_start for p in mentions}  # positions already given to a name
     for m in _name_position_pattern().finditer(text):
         raw = m.group("name")
@@ -526,6 +531,30 @@ def _without_named_lead(text: str, p: PersonMention, word_starts: dict[str, list
             position = _clean_position(f"{p.position} {head}") if p.position else None
             return PersonMention(start, p.end, text[start:p.end], " ".join(tail), position, p.position_start, p.rank)
     return p
+
+
+_BYLINE = re.compile(r"^(?P<name>[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){1,5})\.(?P<pos>[A-Z][^\n.]{3,150})\.?[ \t]*$",
+                     re.MULTILINE)
+
+
+def _bylines(text: str) -> list[PersonMention]:
+    """A column's author on a line of their own, name and position joined by a full stop
+    ("Nama Nama.Anggota DPR RI Fraksi X."), where the position opens with a title."""
+    out = []
+    for m in _BYLINE.finditer(text):
+        name, pos = m.group("name"), m.group("pos").strip()
+        if pos.split()[0] not in _title_openers() or not _valid_name(name) or not _names_public_body(pos):
+            continue
+        out.append(PersonMention(m.start("name"), m.end("name"), name, name, _clean_position(pos), m.start("pos")))
+    return out
+
+
+def _names_public_body(position: str) -> bool:
+    """Whether a position names a public body: a word or two the gazetteer knows ("DPR RI", "Komnas HAM"),
+    or an institution's head word ("Kementerian", "Dinas"); a think tank's director names none."""
+    index, words = gazetteer_index(), re.findall(r"[\w-]+", position)
+    return any(w in HEAD_WORDS or w.lower() in index or " ".join(words[i:i + 2]).lower() in index
+               for i, w in enumerate(words))
 
 
 _MORE_NAME = re.compile(r"(?:[ \t]+[A-Z][a-z][\w'’-]*){1,3}(?![\w-])")
