@@ -15,7 +15,7 @@ from functools import cache
 from spacy.tokens import Doc
 
 from . import data
-from .find.agencies import resolve_agencies
+from .find.agencies import resolve_agencies, unit_and_parent
 from .find.agency_names import HEAD_WORDS, gazetteer_index, name_key
 from .find.vocabulary import agency_forms, position_vocabulary, region_names
 from .find.dates import document_date, event_date
@@ -182,8 +182,9 @@ def build_record(source: Source, doc: Doc, structure=None, *, with_text: bool = 
     person_mentions = [m for m in _spans(doc, "people") if m.start >= body_start]
     agency_mentions = _spans(doc, "agencies")
     body_names = {m.name for m in agency_mentions if m.start >= body_start}
-    agencies = resolve_agencies(_clip_agencies([m for m in agency_mentions if m.start >= body_start
-                                                or _named_in_full(m, body_names)], person_mentions))
+    clipped = _clip_agencies([m for m in agency_mentions if m.start >= body_start or _named_in_full(m, body_names)],
+                             person_mentions)
+    agencies = resolve_agencies([part for m in clipped for part in unit_and_parent(m)])
     # "Pemda" that no named regional government in the text owns means regional governments in general.
     agencies = [a for a in agencies if not (a.name in GENERIC_AGENCIES and all(m.key.startswith("bare:") for m in a.mentions))]
     people = resolve_people(person_mentions,

@@ -325,6 +325,9 @@ def test_an_institution_named_inside_its_heads_title(text, expected):
     # an initial that opens the person's name is the person's, not the institution's
     ("\"Kami mendalami,\" kata Direktur Utama RSUD Mekarsari I Made Wirasana kepada wartawan.",
      ["Rumah Sakit Umum Daerah Mekarsari"]),
+    # a unit the gazetteer knows, then its parent: two institutions, however the parent is written
+    ("Direktur Humas Ditjen Pajak Kementerian Keuangan, Ratna Sari, menjelaskan. Ditjen Pajak Kemenkeu menyebut.",
+     ["Direktorat Jenderal Pajak", "Kementerian Keuangan"]),
     # "dan" before another institution's short form: two institutions
     ("Tim Disdik dan DP3A datang ke sekolah itu kemarin.",
      ["Dinas Pendidikan", "Dinas Pemberdayaan Perempuan dan Perlindungan Anak"]),

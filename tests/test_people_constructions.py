@@ -218,6 +218,20 @@ def test_names_and_not_names(text, expected):
      [("Wening Larasati", "Anggota DPR RI Fraksi Partai Contoh", True)]),
     # a byline whose position names no public body is no official's
     ("Pemilu harus jujur.\nWening Larasati.Direktur Lembar Kajian Politik Nusantara.\n", []),
+    # a name written out in full with a Balinese birth-order name before it, or a degree after it
+    ("\"Kami siap,\" ujar Sastra Wirawan. Sebelumnya Putu Sastra Wirawan menutup jalan.",
+     [("Putu Sastra Wirawan", None, False)]),
+    ("\"Pasokan aman,\" kata Kepala Pasar Ari Nugraha SH di Medan. Ari menambahkan stok cukup.",
+     [("Ari Nugraha", "Kepala Pasar", True)]),
+    # a Balinese birth-order name inside a title run marks where the name starts
+    ("Perbekel Sukamaju Made Arsana Putra mengakui wilayahnya ramai.",
+     [("Made Arsana Putra", "Perbekel Sukamaju", True)]),
+    # a one-word short form of a full name's first word is that person
+    ("Kasubid Humas Kejati Contoh, Febrianto Rizal Akbar, menjelaskan aturan. \"Kami terbuka,\" ujar Febri.",
+     [("Febrianto Rizal Akbar", "Kasubid Humas Kejati Contoh", True)]),
+    # "Co-President" is an office word, not a name
+    ("Kehadiran tokoh seperti Sekar Wulandari (Gubernur DKI Jakarta dan Co-President Forum Kota), disambut.",
+     [("Sekar Wulandari", "Gubernur DKI Jakarta dan Co-President Forum Kota", True)]),
     # a region after a position spelt as one word is no name
     ("Ia dikenal saat menjabat sebagai Walikota Solo.", []),
 ])

@@ -205,7 +205,7 @@ def find_agencies(text: str) -> list[AgencyMention]:
         key = "gaz:" + gaz[0].lower() if gaz else "name:" + _norm(name)
         candidates.append(AgencyMention(m.start(), end, text[m.start():end], gaz[0] if gaz else name,
                                         short or (gaz[1] if gaz else None), key, gaz[2] if gaz else None))
-    chosen = _longest_first(candidates)
+    chosen = [part for c in _longest_first(candidates) for part in unit_and_parent(c)]
     chosen += _outside(_title_mentions(text), chosen)
     chosen = _courts_at_courts(text, chosen)
     chosen += _branches(text, chosen)
@@ -270,6 +270,23 @@ def _gazetteer_mention(text: str, start: int, end: int, redefined: frozenset[str
             long = f"{name} {place}" if name.lower() in (lower or text.lower()) else short
             return AgencyMention(start, stop, text[start:stop], long, short, "regional:" + _norm(short), category)
     return AgencyMention(start, end, surface, name, acronym, "gaz:" + name.lower(), category)
+
+
+def unit_and_parent(m: AgencyMention) -> list[AgencyMention]:
+    """"Ditjen Pajak Kementerian Keuangan": a unit the gazetteer knows by itself, then its parent, which
+    it knows too, are two institutions. A unit whose name needs its parent ("Komisi II DPR") is kept whole."""
+    if m.implied or (m.key.startswith("gaz:") and m.key[4:] == m.name.lower()):
+        return [m]  # a name the gazetteer knows as it stands
+    index = gazetteer_index()
+    for space in re.finditer(r"[ \t]+", m.text):
+        head, tail = m.text[:space.start()], m.text[space.end():]
+        unit = index.get(re.sub(r"[ \t]*\([^()]*\)", "", head).lower())
+        parent = index.get(tail.lower())
+        if unit and parent and unit[0] != parent[0]:
+            at = m.start + space.end()
+            return [AgencyMention(m.start, m.start + len(head), head, unit[0], unit[1], "gaz:" + unit[0].lower(), unit[2]),
+                    AgencyMention(at, m.end, tail, parent[0], parent[1], "gaz:" + parent[0].lower(), parent[2])]
+    return [m]
 
 
 def _outside(items: list[AgencyMention], taken: list[AgencyMention]) -> list[AgencyMention]:

@@ -70,6 +70,11 @@ TITLES_BEFORE_NAME = r"Prof|Dr|Drs|Dra|Ir|Drg|H|Hj|KH|K\.H|Hajjah|Haji|Pak|Bu|Ba
 _LEADING_TITLE = re.compile(rf"^(?:(?:{TITLES_BEFORE_NAME})\.?\s+)+")
 
 
+def degree_at(text: str, at: int) -> bool:
+    """Whether a degree ("SH", ", S.E.", "M.Si") is written at offset ``at``, after a name."""
+    return _DEGREE.match(text, at) is not None
+
+
 def strip_person_name(name: str) -> str:
     """Drop honorifics and degrees: ``"Dr. H. Ahmad Riza Patria, S.E., M.M."`` -> ``"Ahmad Riza Patria"``."""
     name = _LEADING_TITLE.sub("", name.strip())

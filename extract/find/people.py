@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from itertools import accumulate, islice
 
 from .agency_names import HEAD_WORDS, gazetteer_index
-from .lexicon import strip_person_name
+from .lexicon import degree_at, strip_person_name
 from .name_words import (
     _ABSTRACT_NOUN,
     _NAME_AT,
@@ -92,6 +92,8 @@ def _name_words(words: list[str]) -> list[str]:
         if w in NOT_NAMES and out:
             break
         head, _, tail = w.partition("-")
+        if tail and len(head) <= 2:
+            break  # "Co-President", "Ex-Officio": a prefix of an office word, not a name
         # "Nama Nama-Nama Nama": two people joined by a hyphen ("Prabowo-Gibran"), the first one's name ends.
         # So does a name of one word alone ("Presiden Nama-Nama"), which is the two people's pair.
         pair = len(head) > 2 and tail[:1].isupper() and tail[1:2].islower() and (
@@ -149,6 +151,8 @@ def _read_position_name(text: str, m: re.Match) -> PersonMention | None:
     # So does the start of a Balinese name: "Sekda Kabupaten Tabanan I Made Nama", "Kadis X Anak Agung Nama".
     rank_at = next((k for k in range(title_words, len(words) - 1) if (bares[k] in ranks() and depth_ok(words, k)
                     and bares[k + 1][:1].isupper()) or (bares[k] in ("I", "Ni") and bares[k + 1] in BIRTH_ORDER_NAMES)
+                    or (k > title_words and bares[k] in BIRTH_ORDER_NAMES and bares[k + 1][:1].isupper()
+                        and bares[k - 1] not in ("I", "Ni", "Agung", "Bagus", "Ayu", "Gusti"))
                     or f"{bares[k]} {bares[k + 1]}" in ("Anak Agung", "Ida Bagus", "Ida Ayu")),
                    None)
     # A district's name right after a district's own office ("Camat Cibinong Nama", "Camat Tarogong Kidul
@@ -557,6 +561,7 @@ def _names_public_body(position: str) -> bool:
                for i, w in enumerate(words))
 
 
+_BIRTH_ORDER_BEFORE = re.compile(r"(?<![\w-])(?:(?:I|Ni)[ \t]+)?(?:" + "|".join(sorted(BIRTH_ORDER_NAMES)) + r")[ \t]+$")
 _MORE_NAME = re.compile(r"(?:[ \t]+[A-Z][a-z][\w'’-]*){1,3}(?![\w-])")
 
 
@@ -564,28 +569,33 @@ def _fuller_forms(text: str, mentions: list[PersonMention], headline: int, free,
     """A name read by one or two of its words ("Menteri Nama", "kata Nama") and written out in full
     elsewhere with no cue beside it ("Diberitakan sebelumnya, Nama Nama Nama menyegel ..."): the full
     form is a mention of the same person. The words added must be a name's (no office, institution,
-    region or everyday word), and the run must end there: a fourth capitalised word means a longer
-    name of something else ("Nama Nama Building")."""
+    region or everyday word): up to three after it, or a Balinese birth-order name before it ("Putu").
+    The run must end there, or at a degree ("Nama Nama SH di ..."): a fourth capitalised word means a
+    longer name of something else ("Nama Nama Building")."""
     vocab = _vocab()
     out, claimed = [], []
     forms = sorted({p.name for p in mentions if p.start >= headline and len(p.name.split()) <= 2},
                    key=lambda f: (-len(f), f))
     for form in forms:
         for at in _occurrences(text, form, word_starts):
-            m = _MORE_NAME.match(text, at + len(form))
-            if m is None or at < headline or re.match(r"[ \t]+[A-Z]", text[m.end():m.end() + 2]):
+            if at < headline:
                 continue
-            extra = m.group(0).split()
+            m = _MORE_NAME.match(text, at + len(form))
+            end = m.end() if m else at + len(form)
+            extra = m.group(0).split() if m else []
+            lead = _BIRTH_ORDER_BEFORE.search(text, max(0, at - 16), at)
+            begin = lead.start() if lead else at
+            if (not extra and not lead) or (re.match(r"[ \t]+[A-Z]", text[end:end + 2]) and not degree_at(text, end)):
+                continue
             if any(not w[1:].replace("-", "").replace("'", "").replace("’", "").islower()
                    or w in vocab or w in NOT_NAMES or w.lower() in COMMON_WORDS or w in INSTITUTION_WORDS
                    or w in region_names() for w in extra):
                 continue
-            name = f"{form} {' '.join(extra)}"
-            end = m.end()
-            if not _valid_name(name) or not free(at, end) or any(a < end and at < b for a, b in claimed):
+            name = " ".join([*(lead.group(0).split() if lead else []), form, *extra])
+            if not _valid_name(name) or not free(begin, end) or any(a < end and begin < b for a, b in claimed):
                 continue
-            out.append(PersonMention(at, end, text[at:end], name))
-            claimed.append((at, end))
+            out.append(PersonMention(begin, end, text[begin:end], name))
+            claimed.append((begin, end))
     return out
 
 

@@ -83,8 +83,18 @@ def resolve_people(mentions: list[PersonMention], agency_names: list[str] | None
         words = len(n.split())
         return [full for full in fewest if full != n and len(full.split()) > words and _holds(tokens[n], tokens[full])]
 
+    # A one-word short form of a full name's first word ("Febri" of "Febrian Nama Nama"), where that
+    # full name is the only one it can be, is that person's too.
+    by_prefix: dict[str, set[str]] = {}
+    for full in names:
+        first = tokens[full][0] if len(tokens[full]) > 1 else ""
+        for k in range(4, len(first)):
+            by_prefix.setdefault(first[:k], set()).add(full)
     canonical: dict[str, str] = {}
     longer = {n: holding(n) for n in names}
+    for n in names:
+        if not longer[n] and len(tokens[n]) == 1 and len(by_prefix.get(tokens[n][0], ())) == 1:
+            longer[n] = sorted(by_prefix[tokens[n][0]])
     for n in names:
         canonical[n] = longer[n][0] if longer[n] else n
         # Chains: "Purbaya" -> "Purbaya Sadewa" -> "Purbaya Yudhi Sadewa".
@@ -118,7 +128,7 @@ def resolve_people(mentions: list[PersonMention], agency_names: list[str] | None
     return sorted(people, key=lambda p: (p.mentions[0].start, p.name))
 
 
-_PRIVATE = re.compile(r"\b(?:PT|CV|Tbk|Persero\)?|Ltd|Inc|Universitas|Partai|Yayasan|Institute|Institut|LSM|"
+_PRIVATE = re.compile(r"\b(?:PT|CV|Tbk|Persero\)?|Ltd|Inc|Universitas|Partai|Yayasan|Foundation|Institute|Institut|LSM|"
                       r"Asosiasi|Serikat (?:Pekerja|Buruh|Petani)|Federasi|Konfederasi|Himpunan|Perhimpunan|Perkumpulan|Paguyuban|"
                       r"Ikatan|Gabungan|Kadin|Apindo|KSPSI|KSPI|KSBSI|MPBI|LBH|Lembaga Bantuan Hukum|Ansor|Muhammadiyah|"
                       r"PBNU|Nahdlatul|BEM)\b")
