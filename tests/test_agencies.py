@@ -371,3 +371,20 @@ def test_institutions_a_headline_names(tmp_path, headline, body, expected):
 def test_regional_units_by_their_short_forms(text, expected):
     assert [a.name for a in agencies(text)] == expected
 
+
+@pytest.mark.parametrize("text, expected", [
+    # a military command's number and name, with a slash or a space, is one command
+    ("Kodam V Brawijaya menyiapkan prajurit. Kerja sama Kodam V/Brawijaya dengan Kejati Jatim diteken.",
+     ["Komando Daerah Militer V Brawijaya", "Kejaksaan Tinggi Jatim"]),
+    # a region written with two of its words as one, and its own short form in brackets
+    ("Ia dicopot dari jabatan Ketua KPU Kabupaten Labuhanbatu Utara (Labura), Sumut.",
+     ["KPU Kabupaten Labuhanbatu Utara"]),
+    # a region spelt out and by its short form is one region
+    ("Kejaksaan Tinggi (Kejati) DIY menahan tersangka. Kejaksaan Tinggi Daerah Istimewa Yogyakarta menyebut.",
+     ["Kejaksaan Tinggi Daerah Istimewa Yogyakarta"]),
+    # a unit named without the parent the gazetteer knows is the same unit
+    ("Komisi VI DPR RI menggelar rapat. Ketua Komisi VI menyebut rapat ditunda.", ["Komisi VI DPR RI"]),
+])
+def test_one_institution_however_its_name_is_written(text, expected):
+    assert [a.name for a in agencies(text)] == expected
+

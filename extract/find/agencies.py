@@ -19,7 +19,7 @@ from functools import cache, lru_cache
 
 from .. import data
 from .agency_names import (
-    GENERIC_HEADS, NOT_AGENCIES, NOT_AGENCY_PREFIXES, PRIVATE_WORDS, STANDALONE, TAIL_HEADS, TAIL_OPENERS,
+    COMMANDS, GENERIC_HEADS, NOT_AGENCIES, NOT_AGENCY_PREFIXES, PRIVATE_WORDS, STANDALONE, TAIL_HEADS, TAIL_OPENERS,
     _ACR_IN, _ASSOCIATION_WORDS, _CAP, _JOIN, _LIST_JOIN, _NOT_INITIALS, _completes_name, _form_for,
     _gazetteer_table, _norm, _region_after, _trim_rest, gazetteer_index,
 )
@@ -178,6 +178,8 @@ def find_agencies(text: str) -> list[AgencyMention]:
             continue
         end = m.start("rest") + used
         long = f"{form.long} {rest}".strip()
+        if form.long in COMMANDS:  # "Kodam V/Brawijaya" is "Kodam V Brawijaya"
+            long = long.replace("/", " ")
         short = f"{m.group('acr') or form.short} {rest}".strip()
         gaz = index.get(long.lower()) or index.get(short.lower())
         key = "gaz:" + gaz[0].lower() if gaz else "form:" + _norm(long)
@@ -404,7 +406,7 @@ def _acronym_uses(text: str, mentions: list[AgencyMention]) -> tuple[list[Agency
         if inner:
             defined.setdefault(inner.group("acr"), m)
     places = region_names()  # "... Provinsi Nusa Tenggara Timur (NTT)" shortens the region, not the institution
-    defined = {acr: owner for acr, owner in defined.items() if acr not in places}
+    defined = {acr: owner for acr, owner in defined.items() if acr not in places and not _shortens_region(acr, owner)}
     out: list[AgencyMention] = []
     if not defined:
         return out, after_name
@@ -420,6 +422,13 @@ def _acronym_uses(text: str, mentions: list[AgencyMention]) -> tuple[list[Agency
         if before == "(" and after == ")" or not (re.match(r"[\w(-]", before) or re.match(r"[\w)-]", after)):
             out.append(AgencyMention(u.start(), u.end(), acr, owner.name, acr, owner.key, owner.category))
     return out, after_name
+
+
+def _shortens_region(acronym: str, owner: AgencyMention) -> bool:
+    """"KPU Kabupaten Labuhanbatu Utara (Labura)": the short form of the region the name ends with."""
+    words = owner.text.split()
+    return any(" ".join(words[-k:]) in region_names() and words[-k].lower()[:3] == acronym.lower()[:3]
+               for k in (1, 2, 3) if len(words) > k)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -443,6 +452,9 @@ def _shorter_form_of(a: AgencyMention, b: AgencyMention) -> bool:
                 return True
             # "Kementerian Haji" / "Kementerian Haji dan Umrah": the name with its "dan" part left out.
             if 2 <= len(ta) < len(tb) and tb[len(ta)] == "dan" and tb[:len(ta)] == ta:
+                return True
+            # "Komisi VI" / "Komisi VI DPR RI": the name without the parent the gazetteer knows.
+            if 2 <= len(ta) < len(tb) and tb[:len(ta)] == ta and " ".join(tb[len(ta):]) in gazetteer_index():
                 return True
     return False
 

@@ -48,7 +48,7 @@ TAIL_OPENERS = frozenset(data.words("agency_name_openers"))  # data/words/agency
 NOT_AGENCIES = frozenset(s.lower() for s in data.words("not_agencies"))  # data/words/not_agencies.txt
 STANDALONE = data.words("standalone_agencies")  # data/words/standalone_agencies.txt
 
-_CAP = r"(?:[A-Z][\w'’-]*|[IVX]+|(?<=Kelas )(?:[1-4]|l[IV]*)[AB]?|[0-9]{3,4}/[A-Z][\w-]*|\([A-Z][\w&.-]{1,12}\))"
+_CAP = r"(?:[IVX]+/[A-Z][\w-]*|[A-Z][\w'’-]*|[IVX]+|(?<=Kelas )(?:[1-4]|l[IV]*)[AB]?|[0-9]{3,4}/[A-Z][\w-]*|\([A-Z][\w&.-]{1,12}\))"
 _JOIN = r"(?:[ \t]+(?:dan|&)[ \t]+|[ \t]+)"
 # A list inside a name: "Kepemudaan, Olahraga dan Pariwisata", "Data, Informasi, dan Komunikasi".
 _LIST_JOIN = r"(?:,?[ \t]+(?:dan|&)[ \t]+|,[ \t]+(?=[A-Z][\w-]*(?:,|[ \t]+dan[ \t]))|[ \t]+)"
@@ -93,6 +93,9 @@ def _gazetteer_table() -> tuple[dict[str, list[str]], frozenset[str]]:
     return by_first, written
 
 
+COMMANDS = frozenset({"Komando Daerah Militer", "Kodam"})
+
+
 def _trim_rest(rest: str, head: str = "") -> tuple[str, int]:
     """Keep the words after a head that belong to an institution's name.
 
@@ -113,7 +116,7 @@ def _trim_rest(rest: str, head: str = "") -> tuple[str, int]:
             break
         class_word = previous == "Kelas" and _CLASS.fullmatch(word)
         known = (word in ("dan", "&") or word in vocab or class_word
-                 or re.fullmatch(r"[IVX]+|[0-9]{3,4}/\S+|\([A-Z][\w&.-]{1,12}\)", word))
+                 or re.fullmatch(r"[IVX]+(?:/\S+)?|[0-9]{3,4}/\S+|\([A-Z][\w&.-]{1,12}\)", word))
         # An acronym in parentheses closes its name unless a word of the name follows ("Jaminan Sosial
         # (BPJS) Ketenagakerjaan"): "(DJP) Kementerian Keuangan" is the parent, "(MPBI) dan ..." another.
         if previous.startswith("(") and (word in ("dan", "&") or not known or _starts_institution(word)
@@ -130,6 +133,12 @@ def _trim_rest(rest: str, head: str = "") -> tuple[str, int]:
         # something else: a person's name or the rest of a headline. After a class ("Rutan Kelas
         # IIA") the next word is the place the name goes on with.
         after_class = len(kept_words) >= 2 and kept_words[-2] == "Kelas" and _CLASS.fullmatch(previous)
+        # A military command's number is followed by its name: "Kodam V Brawijaya", "Kodam Iskandar Muda".
+        if re.fullmatch(r"[IVX]+/\S+", previous) and not known:
+            break  # "Kodam XIV/Hasanuddin": the command's name is whole
+        if not known and head in COMMANDS and word[:1].isupper() and any(
+                re.fullmatch(r"[IVX]+", k) for k in kept_words[-2:]) and len(kept_words) <= 2:
+            known = True
         if not known and kept_words and not after_class and (
                 _completes_name(kept_words) or f"{head} {' '.join(kept_words)}".lower() in gazetteer_index()):
             break

@@ -44,7 +44,16 @@ def agency_forms() -> tuple[Form, ...]:
 
 @cache
 def region_names() -> frozenset[str]:
-    return frozenset(r.name for r in regions() if r.level != "district") | frozenset(region_short_forms())
+    """Names of provinces, regencies and cities, their short forms, and the forms that write two of a
+    name's words as one ("Labuhanbatu Utara" for "Labuhan Batu Utara", "Tanjungpinang")."""
+    names = {r.name for r in regions() if r.level != "district"}
+    closed = set()
+    for name in names:
+        words = name.split()
+        for i in range(len(words) - 1):
+            if words[i][:1].isupper() and words[i + 1][:1].isupper() and words[i + 1][1:].islower():
+                closed.add(" ".join([*words[:i], words[i] + words[i + 1].lower(), *words[i + 2:]]))
+    return frozenset(names | closed) | frozenset(region_short_forms())
 
 
 @cache
