@@ -232,6 +232,17 @@ def test_names_and_not_names(text, expected):
     # "Co-President" is an office word, not a name
     ("Kehadiran tokoh seperti Sekar Wulandari (Gubernur DKI Jakarta dan Co-President Forum Kota), disambut.",
      [("Sekar Wulandari", "Gubernur DKI Jakarta dan Co-President Forum Kota", True)]),
+    # a director's title in a body the position does not show to be public is a private person's
+    ("Direktur Riset Lembar Survei Nusantara, Ali Wirawan, merilis angka kepuasan.",
+     [("Ali Wirawan", "Direktur Riset Lembar Survei Nusantara", False)]),
+    ("Direktur Utama Perum Bulog, Ali Wirawan, meninjau gudang.", [("Ali Wirawan", "Direktur Utama Perum Bulog", True)]),
+    ("Direktur Jenderal Pajak Ali Wirawan menyebut penerimaan naik.", [("Ali Wirawan", "Direktur Jenderal Pajak", True)]),
+    # initials that look like a degree open the name, and a corps word after a rank is the rank's
+    ("Jaksa Agung ST Wiranegara menyampaikan hasil penyidikan.", [("ST Wiranegara", "Jaksa Agung", True)]),
+    ("Sidang dipimpin Hakim Ketua Kolonel Kum Darmo Saputro, kemarin.", [("Darmo Saputro", "Hakim Ketua", True)]),
+    # an expert's occupation beside a speech verb is no name
+    ("\"Korupsi harus diberantas,\" kata Pakar Hukum dan Pembangunan, Tegar Wiyono, kepada wartawan.",
+     [("Tegar Wiyono", None, False)]),
     # a region after a position spelt as one word is no name
     ("Ia dikenal saat menjabat sebagai Walikota Solo.", []),
 ])

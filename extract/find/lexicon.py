@@ -81,5 +81,6 @@ def strip_person_name(name: str) -> str:
     previous = None
     while previous != name:
         previous = name
-        name = _DEGREE.sub("", name).strip(" ,")
+        # A degree follows a name; initials that open it look like one ("ST Nama") but are the name's.
+        name = _DEGREE.sub(lambda m: m.group(0) if m.start() == 0 else "", name).strip(" ,")
     return re.sub(r"\s+", " ", name).strip(" ,.")

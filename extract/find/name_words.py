@@ -161,7 +161,10 @@ def _name_position_pattern() -> re.Pattern:
 
 @cache
 def _speech_pattern() -> re.Pattern:
-    after = rf"(?<![\w-])(?:{SPEECH_VERBS_AFTER}|adalah|yakni|yaitu|bernama|ialah|[Mm]enurut)(?![\w-])[ \t]+{_name_pattern('name')}"
+    # "kata Pakar Hukum Universitas X, Nama Nama": an expert's occupation and field, then the name.
+    field = r"(?:(?:Pakar|Pengamat|Peneliti|Ekonom|Analis|Akademisi|Praktisi|Dosen)(?![\w-])[^,\n\"]{0,80},[ \t]+)?"
+    after = (rf"(?<![\w-])(?:{SPEECH_VERBS_AFTER}|adalah|yakni|yaitu|bernama|ialah|[Mm]enurut)(?![\w-])[ \t]+"
+             rf"{field}{_name_pattern('name')}")
     before = r"(?<![\w'’-])" + _name_pattern("name2") + rf"[ \t]+{SPEECH_VERBS_BEFORE}(?![\w-])"
     return re.compile(f"{after}|{before}")
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass, field
+from functools import cache
 from itertools import accumulate, islice
 
 from .agency_names import HEAD_WORDS, gazetteer_index
@@ -48,7 +49,7 @@ from .name_words import (
     _valid_name,
     _vocab,
 )
-from .vocabulary import ranks, region_names
+from .vocabulary import agency_forms, ranks, region_names
 
 
 @dataclass(frozen=True)
@@ -547,18 +548,24 @@ def _bylines(text: str) -> list[PersonMention]:
     out = []
     for m in _BYLINE.finditer(text):
         name, pos = m.group("name"), m.group("pos").strip()
-        if pos.split()[0] not in _title_openers() or not _valid_name(name) or not _names_public_body(pos):
+        if pos.split()[0] not in _title_openers() or not _valid_name(name) or not names_public_body(pos):
             continue
         out.append(PersonMention(m.start("name"), m.end("name"), name, name, _clean_position(pos), m.start("pos")))
     return out
 
 
-def _names_public_body(position: str) -> bool:
+def names_public_body(position: str) -> bool:
     """Whether a position names a public body: a word or two the gazetteer knows ("DPR RI", "Komnas HAM"),
-    or an institution's head word ("Kementerian", "Dinas"); a think tank's director names none."""
+    an institution's head word or short form ("Kementerian", "Dinas", "RSUD"); a think tank's director
+    names none."""
     index, words = gazetteer_index(), re.findall(r"[\w-]+", position)
-    return any(w in HEAD_WORDS or w.lower() in index or " ".join(words[i:i + 2]).lower() in index
-               for i, w in enumerate(words))
+    return any(w in HEAD_WORDS or w in _form_shorts() or w.lower() in index
+               or " ".join(words[i:i + 2]).lower() in index for i, w in enumerate(words))
+
+
+@cache
+def _form_shorts() -> frozenset[str]:
+    return frozenset(f.short.split()[0] for f in agency_forms())
 
 
 _BIRTH_ORDER_BEFORE = re.compile(r"(?<![\w-])(?:(?:I|Ni)[ \t]+)?(?:" + "|".join(sorted(BIRTH_ORDER_NAMES)) + r")[ \t]+$")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from .people import Person, PersonMention
+from .people import Person, PersonMention, names_public_body
 
 
 def _name_tokens(name: str) -> list[str]:
@@ -148,7 +148,14 @@ _PUBLIC_BANK = re.compile(r"\bBank[ \t]+(?:Indonesia|Mandiri|Rakyat|Negara|Tabun
                           r"Dunia|Sentral)\b")
 
 
+# Titles that private bodies use as much as public ones: held in a body the position does not show to
+# be public ("Direktur Riset Lembaga Survei X"), they are a private person's.
+_SHARED_TITLE = re.compile(r"(?i:plt\.?\s+|wakil\s+)?(?:Direktur(?!\s+Jenderal)|Dirut|General\s+Manager|Manajer|Manager|CEO)\b")
+
+
 def _private(position: str) -> bool:
+    if _SHARED_TITLE.match(position) and not names_public_body(position) and not _STATE_COMPANY.search(position):
+        return True
     bank = re.search(r"\bBank[ \t]+[A-Z]", position)
     if bank and not _PUBLIC_BANK.search(position) and not _STATE_COMPANY.search(position):
         return True  # "Bank Mega Syariah": a private bank
