@@ -243,6 +243,13 @@ def test_names_and_not_names(text, expected):
     # an expert's occupation beside a speech verb is no name
     ("\"Korupsi harus diberantas,\" kata Pakar Hukum dan Pembangunan, Tegar Wiyono, kepada wartawan.",
      [("Tegar Wiyono", None, False)]),
+    # a list of officials with their figures, a slash-joined office, a rank of two words after a title
+    ("Menko Pangan Daru Wicaksono 82 persen, Menteri Pertahanan Bima Sakti Putra 80 persen.",
+     [("Daru Wicaksono", "Menko Pangan", True), ("Bima Sakti Putra", "Menteri Pertahanan", True)]),
+    ("Selain itu, Menteri Investasi dan Hilirisasi/BKPM Rangga Wiratama, Menteri Sosial Dewi Lestari, dan lain.",
+     [("Rangga Wiratama", "Menteri Investasi dan Hilirisasi/BKPM", True), ("Dewi Lestari", "Menteri Sosial", True)]),
+    ("Tampak hadir Wakil Panglima Jenderal TNI Tegar Budi R dan Kepala BIN Surya Darma.",
+     [("Tegar Budi R", "Wakil Panglima", True), ("Surya Darma", "Kepala BIN", True)]),
     # a region after a position spelt as one word is no name
     ("Ia dikenal saat menjabat sebagai Walikota Solo.", []),
 ])

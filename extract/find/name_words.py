@@ -238,7 +238,7 @@ def _position_complete(words: list[str]) -> bool:
     in an acronym ("Juru Bicara KPK"), a region ("Bupati Sleman"), or is a whole known office
     ("Menteri Keuangan"). "Kepala Dinas Sumber Daya" is not complete, so "Air" is no name."""
     bare = [w.strip("(),") for w in words]
-    last = bare[-1]
+    last = bare[-1].rsplit("/", 1)[-1]  # "Menteri Investasi dan Hilirisasi/BKPM": the short form ends it
     if (last.isupper() and len(last) >= 2 and last not in ("PT", "CV", "TBK", "UD")) or last in ("RI",) or last in COUNTRY_WORDS:
         return True
     names = region_names()

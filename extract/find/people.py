@@ -203,13 +203,16 @@ def _read_position_name(text: str, m: re.Match) -> PersonMention | None:
                 run.append(b)
                 if x.group(0).endswith(","):
                     break
+            # "Menteri Investasi dan Hilirisasi/BKPM Nama": words joined by a slash to a short form are an office's.
             office = all(b in vocab or _acronym(b) or re.fullmatch(r"[IVX]+|[0-9]+|ke-?[0-9]+", b) or b.islower()
+                         or ("/" in b and any(_acronym(x) or x in vocab for x in b.split("/")))
                          for b in bares[title_words:k])
             after = words[k + len(run)].group(0) if k + len(run) < len(words) else ""
             # The name closes the run: what follows it is a lower-case word, a comma or nothing.
             # "Dirjen X Nama dan Kepala Y Nama": "dan" before another title closes the name too.
             then = bares[k + len(run) + 1] if k + len(run) + 1 < len(bares) else ""
-            closes = (not after or (after[:1].islower() and (after not in ("dan", "serta") or then in _title_openers()))
+            closes = (not after or after[:1].isdigit()  # "Menko X Nama 82 persen": a list of figures
+                      or (after[:1].islower() and (after not in ("dan", "serta") or then in _title_openers()))
                       or words[k + len(run) - 1].group(0).endswith(","))
             # A unit's number ends its name ("Satgas Wilayah V Nama"): what follows it is the person's.
             numbered = k > title_words and re.fullmatch(r"[IVX]+|[0-9]{1,3}", bares[k - 1]) is not None
@@ -224,8 +227,9 @@ def _read_position_name(text: str, m: re.Match) -> PersonMention | None:
             continue
         if k == district_end:
             complete = True
-        if bare in ranks() or k == rank_at or (bare[:1].isupper() and bare not in vocab and not re.fullmatch(r"[IVX]+", bare)
-                               and complete):
+        if bare in ranks() or k == rank_at or (bare[:1].isupper() and bare not in vocab and "/" not in bare
+                                               and not re.fullmatch(r"[IVX]+", bare)
+                                               and complete):
             candidates.append((pos_text[:w.start()].rstrip(), m.start("pos") + w.start(), m.start("pos") + len(pos_text)))
             break
     last = re.search(r"\(([^()]+)\)$", pos_text)

@@ -108,7 +108,7 @@ _UNNAMED = re.compile(r"^(?:seorang|salah\s+(?:satu|seorang)|para|sejumlah|warga
                       r"pihak|mereka|sumber|seorang)\b")
 
 
-_ADDRESSEE = re.compile(r"(?i)\b(?:kepada|pada|untuk|bagi|dengan|terhadap|bersama|didampingi|menemui|kepada\s+para)\s+"
+_ADDRESSEE = re.compile(r"(?i)\b(?:kepada|pada|untuk|bagi|dengan|terhadap|bersama|didampingi|menemui|bertemu|kepada\s+para)\s+"
                         r"(?:(?:Bapak|Ibu|Pak|Bu|Sdr)\.?\s+)?$")
 
 
