@@ -244,12 +244,15 @@ def test_names_and_not_names(text, expected):
     ("\"Korupsi harus diberantas,\" kata Pakar Hukum dan Pembangunan, Tegar Wiyono, kepada wartawan.",
      [("Tegar Wiyono", None, False)]),
     # a list of officials with their figures, a slash-joined office, a rank of two words after a title
-    ("Menko Pangan Daru Wicaksono 82 persen, Menteri Pertahanan Bima Sakti Putra 80 persen.",
-     [("Daru Wicaksono", "Menko Pangan", True), ("Bima Sakti Putra", "Menteri Pertahanan", True)]),
+    ("Menko Pangan Daru Wicaksono 82 persen, Menteri Pertahanan Galih Sakti Putra 80 persen.",
+     [("Daru Wicaksono", "Menko Pangan", True), ("Galih Sakti Putra", "Menteri Pertahanan", True)]),
     ("Selain itu, Menteri Investasi dan Hilirisasi/BKPM Rangga Wiratama, Menteri Sosial Dewi Lestari, dan lain.",
      [("Rangga Wiratama", "Menteri Investasi dan Hilirisasi/BKPM", True), ("Dewi Lestari", "Menteri Sosial", True)]),
     ("Tampak hadir Wakil Panglima Jenderal TNI Tegar Budi R dan Kepala BIN Surya Darma.",
      [("Tegar Budi R", "Wakil Panglima", True), ("Surya Darma", "Kepala BIN", True)]),
+    # a national office takes no region: a region's name after it opens the name; a regional one takes it
+    ("Wamendagri Bima Arya Wicaksana meninjau lokasi.", [("Bima Arya Wicaksana", "Wamendagri", True)]),
+    ("Bupati Bima Indah Wulandari meninjau lokasi.", [("Indah Wulandari", "Bupati Bima", True)]),
     # a region after a position spelt as one word is no name
     ("Ia dikenal saat menjabat sebagai Walikota Solo.", []),
 ])

@@ -167,6 +167,12 @@ def _read_position_name(text: str, m: re.Match) -> PersonMention | None:
             district_end = next((title_words + n for n in (3, 2, 1) if title_words + n < len(bares)
                                  and " ".join(bares[title_words:title_words + n]) in _district_names()
                                  and bares[title_words + n][:1].isupper() and bares[title_words + n] not in vocab), None)
+    # A national office takes no region ("Wamendagri Bima Nama"): a region's name right after it opens
+    # the name where a name word follows it.
+    if (rank_at is None and title_words < len(bares) - 1 and _NATIONAL_TITLE.fullmatch(bares[0])
+            and bares[title_words] in region_names() and _name_like(bares[title_words + 1])
+            and bares[title_words + 1] not in vocab):
+        rank_at = title_words
     acronyms_at = [j for j, w in enumerate(words) if re.fullmatch(r"\([A-Z][A-Za-z]{1,9}\)", w.group(0))]
     for k, w in enumerate(words[title_words:], title_words):
         raw = w.group(0)
@@ -336,6 +342,7 @@ class _Taken:
         insort(self.spans, (a, b))
 
 
+_NATIONAL_TITLE = re.compile(r"Wamen[a-z]*|Men[a-z]+|Presiden|Wapres|Kapolri")
 _NUMBERED_LEAD = re.compile(r"^\S+[ \t]+(?:I{1,3}|IV|VI{0,3}|IX|X)[ \t]+(?=\S+[ \t]+\S)")
 _REGULATION_BEFORE = re.compile(r"(?:Peraturan|Keputusan|Instruksi|Surat Edaran|Edaran)[ \t]+$")
 _ANAPHOR = re.compile(r"[ \t]+(?:itu|tersebut)[ \t,]")
