@@ -17,13 +17,13 @@ from spacy.tokens import Doc
 from . import data
 from .find.agencies import resolve_agencies, unit_and_parent
 from .find.agency_names import HEAD_WORDS, gazetteer_index, name_key
-from .find.vocabulary import agency_forms, position_vocabulary, region_names
 from .find.dates import document_date, event_date
 from .find.persons import resolve_people
 from .find.quotes import attribute_quotes, find_statements
-from .find.regulations import akn_uri, canonical_id, resolve_citations
 from .find.references import find_references
+from .find.regulations import akn_uri, canonical_id, resolve_citations
 from .find.relations import find_relations
+from .find.vocabulary import agency_forms, position_vocabulary, region_names
 from .pipeline import found
 from .read.sources import Source
 from .read.structure.sections import section_number

@@ -19,9 +19,27 @@ from functools import cache, lru_cache
 
 from .. import data
 from .agency_names import (
-    COMMANDS, GENERIC_HEADS, NOT_AGENCIES, NOT_AGENCY_PREFIXES, PRIVATE_WORDS, STANDALONE, TAIL_HEADS, TAIL_OPENERS,
-    _ACR_IN, _ASSOCIATION_WORDS, _CAP, _JOIN, _LIST_JOIN, _NOT_INITIALS, _completes_name, _form_for,
-    _gazetteer_table, _norm, _region_after, _trim_rest, gazetteer_index,
+    _ACR_IN,
+    _ASSOCIATION_WORDS,
+    _CAP,
+    _JOIN,
+    _LIST_JOIN,
+    _NOT_INITIALS,
+    COMMANDS,
+    GENERIC_HEADS,
+    NOT_AGENCIES,
+    NOT_AGENCY_PREFIXES,
+    PRIVATE_WORDS,
+    STANDALONE,
+    TAIL_HEADS,
+    TAIL_OPENERS,
+    _completes_name,
+    _form_for,
+    _gazetteer_table,
+    _norm,
+    _region_after,
+    _trim_rest,
+    gazetteer_index,
 )
 from .lexicon import alternation
 from .vocabulary import Form, agency_forms, position_vocabulary, region_names

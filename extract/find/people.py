@@ -16,11 +16,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass, field
-from functools import cache
 from itertools import accumulate, islice
 
-from .agency_names import HEAD_WORDS, gazetteer_index
-from .lexicon import degree_at, strip_person_name
+from .lexicon import strip_person_name
+from .name_forms import PersonMention, bylines, fuller_forms, occurrences
+from .name_forms import word_starts as word_index
 from .name_words import (
     _ABSTRACT_NOUN,
     _NAME_AT,
@@ -49,18 +49,7 @@ from .name_words import (
     _valid_name,
     _vocab,
 )
-from .vocabulary import agency_forms, ranks, region_names
-
-
-@dataclass(frozen=True)
-class PersonMention:
-    start: int
-    end: int
-    text: str
-    name: str
-    position: str | None = None
-    position_start: int | None = None
-    rank: str | None = None
+from .vocabulary import ranks, region_names
 
 
 @dataclass(frozen=True)
@@ -374,7 +363,7 @@ def find_people(text: str) -> list[PersonMention]:
             continue
         mentions.append(found)
         taken.add(found.start, found.end)
-    for found in _bylines(text):
+    for found in bylines(text):
         if free(found.start, found.end):
             mentions.append(found)
             taken.add(found.start, found.end)
@@ -445,11 +434,11 @@ def find_people(text: str) -> list[PersonMention]:
             continue  # a word of a position already read ("Kebijakan Moneter BI Nama")
         mentions.append(PersonMention(start, m.end(group), raw, name))
         taken.add(start, m.end(group))
-    word_starts = _word_starts(text)
+    word_starts = word_index(text)
     seen: dict = {}
     mentions = [_without_named_lead(text, p, word_starts, seen) for p in mentions]
     headline = _headline_end(text)
-    for p in _fuller_forms(text, mentions, headline, free, word_starts):
+    for p in fuller_forms(text, mentions, headline, free, word_starts):
         mentions.append(p)
         taken.add(p.start, p.end)
     # Later mentions of a known name, whole or by one of its words ("Purbaya", "Sadewa"). Names read in a
@@ -463,7 +452,7 @@ def find_people(text: str) -> list[PersonMention]:
                 if p.name in nicknames else p for p in mentions]
     # Longest first, equal lengths in alphabetical order, so that the result never depends on set order.
     for form in sorted(known | parts | set(nicknames), key=lambda f: (-len(f), f)):
-        for at in _occurrences(text, form, word_starts):
+        for at in occurrences(text, form, word_starts):
             if free(at, at + len(form)):
                 mentions.append(PersonMention(at, at + len(form), form, nicknames.get(form, form)))
                 taken.add(at, at + len(form))
@@ -531,7 +520,7 @@ def _without_named_lead(text: str, p: PersonMention, word_starts: dict[str, list
         key = ("head", head, tail[0], unit)
         if key not in seen:  # the first two places where the head stands alone: one of them is not this one
             seen[key] = [at for at in islice(
-                (at for at in _occurrences(text, head, word_starts)
+                (at for at in occurrences(text, head, word_starts)
                  if (_PLACE_OR_FIRM_BEFORE.search(text, max(0, at - 20), at)
                      and not text[at + len(head):at + len(head) + 2].strip()[:1].isupper())
                  or (unit and text.endswith(unit + " ", 0, at) and not text.startswith(" " + tail[0], at + len(head)))),
@@ -540,7 +529,7 @@ def _without_named_lead(text: str, p: PersonMention, word_starts: dict[str, list
         key = ("tail", tail[0], words[n - 1])
         if key not in seen:
             seen[key] = any(not text[max(0, at - len(words[n - 1]) - 5):at].rstrip().endswith(words[n - 1])
-                            for at in _occurrences(text, tail[0], word_starts))
+                            for at in occurrences(text, tail[0], word_starts))
         at = p.text.find(" " + tail[0] + " ")
         if head_alone and seen[key] and at >= 0:
             start = p.start + at + 1
@@ -549,98 +538,3 @@ def _without_named_lead(text: str, p: PersonMention, word_starts: dict[str, list
     return p
 
 
-_BYLINE = re.compile(r"^(?P<name>[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){1,5})\.(?P<pos>[A-Z][^\n.]{3,150})\.?[ \t]*$",
-                     re.MULTILINE)
-
-
-def _bylines(text: str) -> list[PersonMention]:
-    """A column's author on a line of their own, name and position joined by a full stop
-    ("Nama Nama.Anggota DPR RI Fraksi X."), where the position opens with a title."""
-    out = []
-    for m in _BYLINE.finditer(text):
-        name, pos = m.group("name"), m.group("pos").strip()
-        if pos.split()[0] not in _title_openers() or not _valid_name(name) or not names_public_body(pos):
-            continue
-        out.append(PersonMention(m.start("name"), m.end("name"), name, name, _clean_position(pos), m.start("pos")))
-    return out
-
-
-def names_public_body(position: str) -> bool:
-    """Whether a position names a public body: a word or two the gazetteer knows ("DPR RI", "Komnas HAM"),
-    an institution's head word or short form ("Kementerian", "Dinas", "RSUD"); a think tank's director
-    names none."""
-    index, words = gazetteer_index(), re.findall(r"[\w-]+", position)
-    return any(w in HEAD_WORDS or w in _form_shorts() or w.lower() in index
-               or " ".join(words[i:i + 2]).lower() in index for i, w in enumerate(words))
-
-
-@cache
-def _form_shorts() -> frozenset[str]:
-    return frozenset(f.short.split()[0] for f in agency_forms())
-
-
-_BIRTH_ORDER_BEFORE = re.compile(r"(?<![\w-])(?:(?:I|Ni)[ \t]+)?(?:" + "|".join(sorted(BIRTH_ORDER_NAMES)) + r")[ \t]+$")
-_MORE_NAME = re.compile(r"(?:[ \t]+[A-Z][a-z][\w'’-]*){1,3}(?![\w-])")
-
-
-def _fuller_forms(text: str, mentions: list[PersonMention], headline: int, free, word_starts) -> list[PersonMention]:
-    """A name read by one or two of its words ("Menteri Nama", "kata Nama") and written out in full
-    elsewhere with no cue beside it ("Diberitakan sebelumnya, Nama Nama Nama menyegel ..."): the full
-    form is a mention of the same person. The words added must be a name's (no office, institution,
-    region or everyday word): up to three after it, or a Balinese birth-order name before it ("Putu").
-    The run must end there, or at a degree ("Nama Nama SH di ..."): a fourth capitalised word means a
-    longer name of something else ("Nama Nama Building")."""
-    vocab = _vocab()
-    out, claimed = [], []
-    forms = sorted({p.name for p in mentions if p.start >= headline and len(p.name.split()) <= 2},
-                   key=lambda f: (-len(f), f))
-    for form in forms:
-        for at in _occurrences(text, form, word_starts):
-            if at < headline:
-                continue
-            m = _MORE_NAME.match(text, at + len(form))
-            end = m.end() if m else at + len(form)
-            extra = m.group(0).split() if m else []
-            lead = _BIRTH_ORDER_BEFORE.search(text, max(0, at - 16), at)
-            begin = lead.start() if lead else at
-            if (not extra and not lead) or (re.match(r"[ \t]+[A-Z]", text[end:end + 2]) and not degree_at(text, end)):
-                continue
-            if any(not w[1:].replace("-", "").replace("'", "").replace("’", "").islower()
-                   or w in vocab or w in NOT_NAMES or w.lower() in COMMON_WORDS or w in INSTITUTION_WORDS
-                   or w in region_names() for w in extra):
-                continue
-            name = " ".join([*(lead.group(0).split() if lead else []), form, *extra])
-            if not _valid_name(name) or not free(begin, end) or any(a < end and begin < b for a, b in claimed):
-                continue
-            out.append(PersonMention(begin, end, text[begin:end], name))
-            claimed.append((begin, end))
-    return out
-
-
-def _word_char(ch: str) -> bool:
-    return ch.isalnum() or ch in "_-"
-
-
-def _word_starts(text: str) -> dict[str, list[int]]:
-    """Where words start (no letter, digit or hyphen before), by their first two characters."""
-    out: dict[str, list[int]] = {}
-    for m in re.finditer(r"(?<![\w-])\w", text):
-        out.setdefault(text[m.start():m.start() + 2], []).append(m.start())
-    return out
-
-
-def _occurrences(text: str, form: str, word_starts: dict[str, list[int]] | None = None):
-    """Offsets where ``form`` stands in ``text`` as whole words (no letter, digit or hyphen beside it);
-    with ``word_starts`` (from :func:`_word_starts`) only the words that begin as ``form`` does are tried."""
-    if word_starts is not None and form[:1].isalnum():
-        for at in word_starts.get(form[:2], ()):
-            end = at + len(form)
-            if text.startswith(form, at) and (end == len(text) or not _word_char(text[end])):
-                yield at
-        return
-    at = text.find(form)
-    while at >= 0:
-        end = at + len(form)
-        if (at == 0 or not _word_char(text[at - 1])) and (end == len(text) or not _word_char(text[end])):
-            yield at
-        at = text.find(form, at + 1)

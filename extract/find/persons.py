@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 
-from .people import Person, PersonMention, names_public_body
+from .name_forms import names_public_body
+from .people import Person, PersonMention
 
 
 def _name_tokens(name: str) -> list[str]:
