@@ -65,6 +65,9 @@ def speakers(text: str) -> list[str | None]:
     # a name right after an institution's bracketed short form keeps its first word, an everyday one
     ('Ekonom senior Center of Fiscal Studies (CFS) Media Wahyu Darmawan menilai belanja perlu dijaga.\n'
      '"Efeknya akan terasa pada daya beli warga," kata Wahyu.', ["Media Wahyu Darmawan"]),
+    # one word two names hold is the one it opens, before the one it ends
+    ('Presiden Darma Wiratama memberi arahan. Kapolri Jenderal Listyo Adi Darma hadir.\n'
+     '"Tidak ada yang kebal hukum," ujar Darma.', ["Darma Wiratama"]),
 ])
 def test_speakers_across_paragraphs(text, expected):
     assert speakers(text) == expected

@@ -108,7 +108,11 @@ def resolve_people(mentions: list[PersonMention], agency_names: list[str] | None
     for m in sorted(mentions, key=lambda m: (m.start, m.end, m.name)):
         target = canonical[spelled[m.name]]
         options = holders.get(spelled[m.name], [])
-        if len(options) > 1:
+        # "Prabowo" where two names hold it: the one it opens ("Prabowo Nama") before the one it ends.
+        opening = [f for f in options if tokens[f][:len(tokens[spelled[m.name]])] == tokens[spelled[m.name]]]
+        if len(options) > 1 and len(opening) == 1:
+            target = opening[0]
+        elif len(options) > 1:
             earlier = [f for f in options if first_at[f] <= m.start]
             target = (max(earlier, key=lambda f: (first_at[f], f)) if earlier
                       else min(options, key=lambda f: (first_at[f], f)))
