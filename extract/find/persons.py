@@ -108,9 +108,12 @@ def resolve_people(mentions: list[PersonMention], agency_names: list[str] | None
     for m in sorted(mentions, key=lambda m: (m.start, m.end, m.name)):
         target = canonical[spelled[m.name]]
         options = holders.get(spelled[m.name], [])
-        # "Prabowo" where two names hold it: the one it opens ("Prabowo Nama") before the one it ends.
-        opening = [f for f in options if tokens[f][:len(tokens[spelled[m.name]])] == tokens[spelled[m.name]]]
-        if len(options) > 1 and len(opening) == 1:
+        # "Prabowo" where two names hold it: the one it opens ("Prabowo Nama") before one it ends ("Nama
+        # Nama Prabowo"); held inside a name ("Nama Bima Nama"), the one named last, as below.
+        short = tokens[spelled[m.name]]
+        opening = [f for f in options if tokens[f][:len(short)] == short]
+        if len(options) > 1 and len(opening) == 1 and all(
+                tokens[f][-len(short):] == short for f in options if f != opening[0]):
             target = opening[0]
         elif len(options) > 1:
             earlier = [f for f in options if first_at[f] <= m.start]
