@@ -40,6 +40,9 @@ def resolved(text: str) -> list[tuple]:
      [("PP", "5", 2021, None, "Penyelenggaraan Perizinan Berusaha Berbasis Risiko")]),
     ("Hal itu diatur dalam UU No. 11 Tahun 2020 tentang Cipta Kerja.",
      [("UU", "11", 2020, None, "Cipta Kerja")]),
+    # a ministry's series letters are part of the number
+    ("Biaya itu diatur Keputusan Menteri Perhubungan (Kepmenhub) Nomor KM 50 Tahun 2025 tentang Biaya Tambahan.",
+     [("KEPMEN", "KM 50", 2025, "Menteri Perhubungan", "Biaya Tambahan")]),
     ("Sesuai Undang-Undang Nomor 23 Tahun 2014 tentang Pemerintahan Daerah, kewenangan itu ada pada provinsi.",
      [("UU", "23", 2014, None, "Pemerintahan Daerah")]),
     ("Berdasarkan Undang Undang Nomor 6 Tahun 2023 dan UU 11/2020.",

@@ -84,7 +84,8 @@ def abbreviations() -> dict[str, tuple[str, str | None]]:
 
 _ISSUER_WORD = r"(?:(?!TENTANG\b|Tentang\b)[A-Z][\w'’.-]*(?:/[A-Z][\w.-]*)?|dan|serta|atau|&|[0-9]{1,4}(?=\s+[A-Z]))"
 _ISSUER_JOIN = r"(?:,?\s+)"
-_NUMBER = r"(?:[0-9][\w.-]*(?:/[\w.-]+)*|[A-Z][\w.-]*(?:/[\w.-]+)+)"  # "6", "400.3/123/SE/2025", "HK.01.07/MENKES/1936/2022"
+# "6", "400.3/123/SE/2025", "HK.01.07/MENKES/1936/2022", and the ministry's series letters: "KM 50", "PM 12"
+_NUMBER = r"(?:(?:KM|PM|KP)\s+[0-9]+(?![\w/])|[0-9][\w.-]*(?:/[\w.-]+)*|[A-Z][\w.-]*(?:/[\w.-]+)+)"
 _YEAR = r"(?:19|2[0O])[0-9OIlL]{2}(?![\w])"  # OCR writes "2O2O", "2Ol9" and "2O2L"
 _ACR = r"(?:\s*\([A-Za-z][\w.-]{0,14}\))"
 
