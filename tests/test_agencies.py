@@ -382,6 +382,12 @@ def test_regional_units_by_their_short_forms(text, expected):
     # a region spelt out and by its short form is one region
     ("Kejaksaan Tinggi (Kejati) DIY menahan tersangka. Kejaksaan Tinggi Daerah Istimewa Yogyakarta menyebut.",
      ["Kejaksaan Tinggi Daerah Istimewa Yogyakarta"]),
+    # an organ that needs its parent keeps it after its bracketed short form; a unit that stands alone does not
+    ("Usai rapat bersama Badan Anggaran (Banggar) DPR RI, ia memilih diam.", ["Badan Anggaran DPR RI"]),
+    ("Direktorat Jenderal Pajak (DJP) Kementerian Keuangan mencatat penerimaan naik.",
+     ["Direktorat Jenderal Pajak", "Kementerian Keuangan"]),
+    # the bracketed short form of a person's title is not the institution's
+    ("Hal itu diungkapkan Menteri Sekretariat Negara (Mensesneg) Rangga Wiratama.", ["Kementerian Sekretariat Negara"]),
     # a unit named without the parent the gazetteer knows is the same unit
     ("Komisi VI DPR RI menggelar rapat. Ketua Komisi VI menyebut rapat ditunda.", ["Komisi VI DPR RI"]),
 ])

@@ -42,7 +42,7 @@ from .agency_names import (
     gazetteer_index,
 )
 from .lexicon import alternation
-from .vocabulary import Form, agency_forms, position_vocabulary, region_names
+from .vocabulary import Form, agency_forms, position_titles, position_vocabulary, region_names
 
 
 @dataclass(frozen=True)
@@ -424,7 +424,10 @@ def _acronym_uses(text: str, mentions: list[AgencyMention]) -> tuple[list[Agency
         if inner:
             defined.setdefault(inner.group("acr"), m)
     places = region_names()  # "... Provinsi Nusa Tenggara Timur (NTT)" shortens the region, not the institution
-    defined = {acr: owner for acr, owner in defined.items() if acr not in places and not _shortens_region(acr, owner)}
+    # "Menteri Sekretariat Negara (Mensesneg)": the short form of a person's title, not of the institution
+    titles = set(position_titles())
+    defined = {acr: owner for acr, owner in defined.items()
+               if acr not in places and acr not in titles and not _shortens_region(acr, owner)}
     out: list[AgencyMention] = []
     if not defined:
         return out, after_name

@@ -119,8 +119,11 @@ def _trim_rest(rest: str, head: str = "") -> tuple[str, int]:
                  or re.fullmatch(r"[IVX]+(?:/\S+)?|[0-9]{3,4}/\S+|\([A-Z][\w&.-]{1,12}\)", word))
         # An acronym in parentheses closes its name unless a word of the name follows ("Jaminan Sosial
         # (BPJS) Ketenagakerjaan"): "(DJP) Kementerian Keuangan" is the parent, "(MPBI) dan ..." another.
+        # A name that needs its parent keeps it: "Badan Anggaran (Banggar) DPR RI" is one organ of the DPR.
         if previous.startswith("(") and (word in ("dan", "&") or not known or _starts_institution(word)
-                                         or "," in rest[kept_end:w.start()]):
+                                         or "," in rest[kept_end:w.start()]) and not (
+                word.lower() in gazetteer_index() and len(kept_words) >= 2
+                and f"{head} {' '.join(kept_words[:-1])}".lower() not in gazetteer_index()):
             break
         # A complete name ("... Republik Indonesia", "... DKI Jakarta") ends before "dan": what follows
         # is something else.
