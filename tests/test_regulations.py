@@ -40,6 +40,10 @@ def resolved(text: str) -> list[tuple]:
      [("PP", "5", 2021, None, "Penyelenggaraan Perizinan Berusaha Berbasis Risiko")]),
     ("Hal itu diatur dalam UU No. 11 Tahun 2020 tentang Cipta Kerja.",
      [("UU", "11", 2020, None, "Cipta Kerja")]),
+    # a service telegram with a number is an instrument too; the messaging app is not
+    ("Pengamanan itu berdasarkan Surat Telegram Kasad Nomor 1192 tanggal 6 Mei 2025.",
+     [("OTHER", "1192", None, "Kasad", None)]),
+    ("Warga diundang lewat grup Telegram kemarin.", []),
     # a ministry's series letters are part of the number
     ("Biaya itu diatur Keputusan Menteri Perhubungan (Kepmenhub) Nomor KM 50 Tahun 2025 tentang Biaya Tambahan.",
      [("KEPMEN", "KM 50", 2025, "Menteri Perhubungan", "Biaya Tambahan")]),

@@ -67,7 +67,7 @@ _BIRTH_ORDER_BEFORE = re.compile(r"(?<![\w-])(?:(?:I|Ni)[ \t]+)?(?:" + "|".join(
 _MORE_NAME = re.compile(r"(?:[ \t]+[A-Z][a-z][\w'’-]*){1,3}(?![\w-])")
 
 
-def fuller_forms(text: str, mentions: list[PersonMention], headline: int, free, word_starts) -> list[PersonMention]:
+def fuller_forms(text: str, mentions: list[PersonMention], headline: int, taken, word_starts) -> list[PersonMention]:
     """A name read by one or two of its words ("Menteri Nama", "kata Nama") and written out in full
     elsewhere with no cue beside it ("Diberitakan sebelumnya, Nama Nama Nama menyegel ..."): the full
     form is a mention of the same person. The words added must be a name's (no office, institution,
@@ -75,7 +75,7 @@ def fuller_forms(text: str, mentions: list[PersonMention], headline: int, free, 
     The run must end there, or at a degree ("Nama Nama SH di ..."): a fourth capitalised word means a
     longer name of something else ("Nama Nama Building")."""
     vocab = _vocab()
-    out, claimed = [], []
+    out = []
     forms = sorted({p.name for p in mentions if p.start >= headline and len(p.name.split()) <= 2},
                    key=lambda f: (-len(f), f))
     for form in forms:
@@ -94,10 +94,10 @@ def fuller_forms(text: str, mentions: list[PersonMention], headline: int, free, 
                    or w in region_names() for w in extra):
                 continue
             name = " ".join([*(lead.group(0).split() if lead else []), form, *extra])
-            if not _valid_name(name) or not free(begin, end) or any(a < end and begin < b for a, b in claimed):
+            if not taken.free(begin, end) or not _valid_name(name):
                 continue
             out.append(PersonMention(begin, end, text[begin:end], name))
-            claimed.append((begin, end))
+            taken.add(begin, end)
     return out
 
 

@@ -438,9 +438,7 @@ def find_people(text: str) -> list[PersonMention]:
     seen: dict = {}
     mentions = [_without_named_lead(text, p, word_starts, seen) for p in mentions]
     headline = _headline_end(text)
-    for p in fuller_forms(text, mentions, headline, free, word_starts):
-        mentions.append(p)
-        taken.add(p.start, p.end)
+    mentions += fuller_forms(text, mentions, headline, taken, word_starts)
     # Later mentions of a known name, whole or by one of its words ("Purbaya", "Sadewa"). Names read in a
     # headline, whose every word is capitalised, are too unsure to look for again.
     known = {p.name for p in mentions if p.start >= headline}
