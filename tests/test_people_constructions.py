@@ -253,6 +253,12 @@ def test_names_and_not_names(text, expected):
     # a national office takes no region: a region's name after it opens the name; a regional one takes it
     ("Wamendagri Bima Arya Wicaksana meninjau lokasi.", [("Bima Arya Wicaksana", "Wamendagri", True)]),
     ("Bupati Bima Indah Wulandari meninjau lokasi.", [("Indah Wulandari", "Bupati Bima", True)]),
+    # a Sasak title after the region opens the name
+    ("Kunjungan itu didampingi Gubernur NTB Lalu Rangga Wiratama di Mataram.",
+     [("Lalu Rangga Wiratama", "Gubernur NTB", True)]),
+    # a pesantren's alumni body is private
+    ("Ketua Alumni Ponpes Al-Hidayah, Zainal Arifin, meminta evakuasi dipercepat.",
+     [("Zainal Arifin", "Ketua Alumni Ponpes Al-Hidayah", False)]),
     # a region after a position spelt as one word is no name
     ("Ia dikenal saat menjabat sebagai Walikota Solo.", []),
 ])

@@ -143,6 +143,9 @@ def _read_position_name(text: str, m: re.Match) -> PersonMention | None:
                     and bares[k + 1][:1].isupper()) or (bares[k] in ("I", "Ni") and bares[k + 1] in BIRTH_ORDER_NAMES)
                     or (k > title_words and bares[k] in BIRTH_ORDER_NAMES and bares[k + 1][:1].isupper()
                         and bares[k - 1] not in ("I", "Ni", "Agung", "Bagus", "Ayu", "Gusti"))
+                    # and a Sasak title after the region: "Gubernur NTB Lalu Nama Nama"
+                    or (k > title_words and bares[k] in ("Lalu", "Baiq") and _name_like(bares[k + 1])
+                        and " ".join(bares[title_words:k]) in region_names())
                     or f"{bares[k]} {bares[k + 1]}" in ("Anak Agung", "Ida Bagus", "Ida Ayu")),
                    None)
     # A district's name right after a district's own office ("Camat Cibinong Nama", "Camat Tarogong Kidul
@@ -274,7 +277,8 @@ def _read_position_name(text: str, m: re.Match) -> PersonMention | None:
         raw_name = " ".join(words)
         name = _clean_name(raw_name)
         # A month opens a name here ("Direktur X Juli Nama"): after an office, not a date.
-        if not _valid_name(name, month_ok=len(words) > 1):
+        sasak = len(words) > 2 and words[0] in ("Lalu", "Baiq")  # a title that is the name's, not "lalu"
+        if not _valid_name(" ".join(name.split()[1:]) if sasak else name, month_ok=len(words) > 1):
             continue
         name_end = start + len(named.group(0).split(words[-1])[0]) + len(words[-1]) if len(words) > 1 else \
             start + len(words[0])
