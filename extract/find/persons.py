@@ -139,7 +139,7 @@ def resolve_people(mentions: list[PersonMention], agency_names: list[str] | None
 _PRIVATE = re.compile(r"\b(?:PT|CV|Tbk|Persero\)?|Ltd|Inc|Universitas|Partai|Yayasan|Foundation|Institute|Institut|LSM|"
                       r"Asosiasi|Serikat (?:Pekerja|Buruh|Petani)|Federasi|Konfederasi|Himpunan|Perhimpunan|Perkumpulan|Paguyuban|"
                       r"Ikatan|Gabungan|Kadin|Apindo|KSPSI|KSPI|KSBSI|MPBI|LBH|Lembaga Bantuan Hukum|Ansor|Muhammadiyah|"
-                      r"PBNU|Nahdlatul|BEM|Alumni|Ponpes|Pondok Pesantren|Pesantren|Komunitas)\b")
+                      r"PBNU|Nahdlatul|BEM|Alumni|Ponpes|Pondok Pesantren|Pesantren|Komunitas|Dewan Pengurus)\b")
 _STATE_COMPANY = re.compile(r"\b(?:PT\s+(?:Pertamina|PLN|Telkom|KAI|Pindad|Pos Indonesia|Bank (?:Mandiri|Rakyat|Negara)|"
                             r"Garuda|Pelindo|Jasa|Angkasa|Hutama|Waskita|Wijaya Karya|Bio Farma|Taspen|Asabri|ASDP|"
                             r"Perusahaan Listrik|Kereta Api|PGN|Antam|Timah|Bukit Asam|Pupuk|Semen Indonesia|"
