@@ -1,0 +1,113 @@
+"""Finders that skip most of a text find what a plain scan of every word or position finds.
+
+Each finder here looks only where a cheap pattern says something could start. The plain scans below
+are the definitions: they read every word (or try every position), and the finders must agree with
+them on our own sentences, on the corpus shipped in ``corpus/`` and on generated text."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from extract.find import places
+from extract.read.normalize import clean_text
+from extract.read.sources import load
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = sorted(p for p in (ROOT / "corpus").iterdir() if p.suffix in (".txt", ".md", ".html"))
+
+
+def corpus_texts() -> list[str]:
+    return [clean_text(load(str(p)).text).text for p in CORPUS]
+
+
+# --- places: every word tried as the start of a prefix or a name --------------------------------
+
+def _plain_name_at(spelled: list[str], folded: list[str], i: int):
+    for name in places._index().get(folded[i], ()) if i < len(folded) else ():
+        n = len(name.words)
+        if i + n <= len(folded) and all(places._same_word(spelled[i + k], name.words[k], name.exact_case)
+                                        for k in range(n)):
+            return name
+    return None
+
+
+def plain_mentions(text: str) -> list[tuple[int, int, str | None, tuple[str, ...]]]:
+    """Word by word over all the words of the text, a prefix first, then a name."""
+    matches = list(places._WORD.finditer(text))
+    spelled = [m.group() for m in matches]
+    folded = [w.casefold() for w in spelled]
+    found, i = [], 0
+    while i < len(folded):
+        hit = None
+        if folded[i] in places._PREFIX_FIRST_WORDS:
+            for table, keep in ((places.HINT_PREFIXES, False), (places.LEVEL_PREFIXES, True)):
+                size_level = next(((size, table[tuple(folded[i:i + size])]) for size in (2, 1)
+                                   if len(folded[i:i + size]) == size and tuple(folded[i:i + size]) in table), None)
+                if size_level is None:
+                    continue
+                size, level = size_level
+                name = _plain_name_at(spelled, folded, i + size)
+                if name is not None and any(r.level == level for r in name.regions):
+                    start = matches[i if keep else i + size].start()
+                    hit = (start, matches[i + size + len(name.words) - 1].end(), level, name.words), size + len(name.words)
+                    break
+        if hit is None and folded[i] in places._index():
+            name = _plain_name_at(spelled, folded, i)
+            if name is not None:
+                hit = (matches[i].start(), matches[i + len(name.words) - 1].end(), None, name.words), len(name.words)
+        if hit is None:
+            i += 1
+        else:
+            found.append(hit[0])
+            i += hit[1]
+    return found
+
+
+def mentions(text: str) -> list[tuple[int, int, str | None, tuple[str, ...]]]:
+    return [(m.start, m.end, m.level, m.name.words) for m in places._mentions(text)]
+
+
+PLACE_TEXTS = [
+    "Banjir melanda Kabupaten Sleman dan Kota Semarang sejak Senin.",
+    "Bupati Semarang dan Wali Kota Bogor hadir; wali kota Bogor juga, KABUPATEN SLEMAN pun.",
+    "kabupaten sleman, kab. Bandung, Pemprov Jabar, pemkot Bogor, walikota Malang, camat Mlati.",
+    "Pasar di Depok, Sleman; Jawa-Tengah, Jawa Tengah-Jawa Barat, Sleman's, O'Sleman, Sleman-Sleman.",
+    "Kec. Semarang Barat, Kecamatan  Semarang\nBarat, 2 X 11 Enam Lingkung, Kabupaten Administrasi Kepulauan Seribu.",
+    "Ṡleman Ｓleman Kota Kota Kota Bogor, Provinsi Provinsi Jawa Barat, Kabupaten",
+    "kABUPATEN Sleman, kOTA Bogor, bUPATI Sleman, wALI kOTA Malang", "Kota", "Wali", "Bupati Kota Bogor", "", "   ",
+]
+
+
+@pytest.mark.parametrize("text", PLACE_TEXTS)
+def test_places_found_as_by_a_plain_scan(text):
+    assert mentions(text) == plain_mentions(text)
+
+
+def test_places_in_the_corpus_found_as_by_a_plain_scan():
+    texts = corpus_texts()
+    assert sum(len(mentions(t)) for t in texts) > 20
+    for text in texts:
+        assert mentions(text) == plain_mentions(text)
+
+
+# Region words, prefixes in several cases, and characters that join or split words or fold oddly.
+_PLACE_WORDS = ["Sleman", "SLEMAN", "sleman", "Semarang", "Barat", "Jawa", "Tengah", "Kota", "kota", "KOTA",
+                "Kabupaten", "kabupaten", "Kab", "kab", "Wali", "wali", "Bupati", "bupati", "Kecamatan", "Mlati",
+                "Depok", "Jabar", "Administrasi", "Kepulauan", "Seribu", "Batu", "2", "X", "11", "Enam",
+                "Lingkung", "kAB", "kOTA", "Kelvin", "ſleman", "İ", "ß", "ﬁ", "_", "9"]
+_GLUE = [" ", "  ", "\n", "-", "'", "’", ", ", ". ", "_", "", "(", "/"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_PLACE_WORDS), st.sampled_from(_GLUE)), max_size=14))
+def test_places_in_generated_text_found_as_by_a_plain_scan(pieces):
+    text = "".join(word + glue for word, glue in pieces)
+    assert mentions(text) == plain_mentions(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=60))
+def test_places_in_any_text_found_as_by_a_plain_scan(text):
+    assert mentions(text) == plain_mentions(text)
