@@ -5,12 +5,14 @@ are the definitions: they read every word (or try every position), and the finde
 them on our own sentences, on the corpus shipped in ``corpus/`` and on generated text."""
 from __future__ import annotations
 
+import datetime as dt
+import re
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from extract.find import places
+from extract.find import dates, places
 from extract.read.normalize import clean_text
 from extract.read.sources import load
 
@@ -111,3 +113,47 @@ def test_places_in_generated_text_found_as_by_a_plain_scan(pieces):
 @given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=60))
 def test_places_in_any_text_found_as_by_a_plain_scan(text):
     assert mentions(text) == plain_mentions(text)
+
+
+# --- dates: the weekday-date pattern tried at every position --------------------------------------
+
+_DATE_WORDS = ["Senin", "senin", "SELASA", "Rabu", "Kamis", "Jumat", "Jum'at", "Sabtu", "Minggu", "Ahad", "ahad",
+               "(27/1)", "(20/10/2025)", "( 5 / 2 )", "20/10/2025", "20", "Oktober", "Okt.", "tanggal", "lalu",
+               "2025", "1999", "2100", "12025", "x2025", "ſenin", "Kamisan", "Senin2", "_Senin", ",", "("]
+
+
+def _date_matches(text):
+    return [(m.span(), m.groupdict()) for m in dates._weekday_dates(text)]
+
+
+def _plain_date_matches(text):
+    return [(m.span(), m.groupdict()) for m in dates.WEEKDAY_DATE.finditer(text)]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_DATE_WORDS), st.sampled_from([" ", "", ", ", "\n", "-"])), max_size=12))
+def test_weekday_dates_in_generated_text_found_as_by_the_plain_pattern(pieces):
+    text = "".join(word + glue for word, glue in pieces)
+    assert _date_matches(text) == _plain_date_matches(text)
+    assert dates.YEAR.findall(text) == PLAIN_YEAR.findall(text)
+
+
+PLAIN_YEAR = re.compile(r"\b(?:19|20)[0-9]{2}\b")
+
+
+def test_weekday_dates_in_the_corpus_found_as_by_the_plain_pattern():
+    texts = corpus_texts()
+    assert sum(len(_date_matches(t)) for t in texts) >= 5
+    for text in texts:
+        assert _date_matches(text) == _plain_date_matches(text)
+        assert dates.YEAR.findall(text) == PLAIN_YEAR.findall(text)
+
+
+def test_a_text_read_again_takes_the_year_from_its_own_reference():
+    """The component and the record's event date read one text, and the second reading reuses the
+    first; a date written without a year still takes the year its reference date implies."""
+    text = "Warga kerja bakti Minggu (28/12)."
+    assert [d.date.isoformat() for d in dates.find_dates(text, dt.date(2015, 1, 2))] == ["2014-12-28"]
+    assert [d.date.isoformat() for d in dates.find_dates(text, dt.date(2026, 1, 2))] == ["2025-12-28"]
+    assert dates.event_date(text, [], dt.date(2015, 1, 2)) == "2014-12-28"
+    assert dates.event_date(text, [(0, len(text))], dt.date(2015, 1, 2)) is None
