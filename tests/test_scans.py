@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from extract.find import dates, places
+from extract.find import dates, places, regulations
 from extract.read.normalize import clean_text
 from extract.read.sources import load
 
@@ -157,3 +157,34 @@ def test_a_text_read_again_takes_the_year_from_its_own_reference():
     assert [d.date.isoformat() for d in dates.find_dates(text, dt.date(2026, 1, 2))] == ["2025-12-28"]
     assert dates.event_date(text, [], dt.date(2015, 1, 2)) == "2014-12-28"
     assert dates.event_date(text, [(0, len(text))], dt.date(2015, 1, 2)) is None
+
+
+# --- regulations: the citation pattern tried at every position ------------------------------------
+
+_CITATION_WORDS = ["Peraturan", "peraturan", "PERATURAN", "Pemerintah", "Menteri", "Keuangan", "Nomor", "No.", "5",
+                   "Tahun", "2024", "2O2O", "PP", "pp", "UU", "Undang-Undang", "Permenaker", "PMK", "Perda", "Kota",
+                   "Bogor", "tentang", "Cipta", "Kerja", "dan", "SE", "400.3/123/SE/2025", "Keputusan", "731/2025",
+                   "Dasar", "1945", "(PMK)", "/", "-", "xPP", "ſE", "İnstruksi", "Presiden"]
+
+
+def _citation_spans(text):
+    return [(m.span(), m.groupdict()) for m in regulations._citation_matches(text)]
+
+
+def _plain_citation_spans(text):
+    return [(m.span(), m.groupdict()) for m in regulations.citation_pattern().finditer(text)]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_CITATION_WORDS), st.sampled_from([" ", "", ", ", "\n", " / "])),
+                max_size=14))
+def test_citations_in_generated_text_found_as_by_the_plain_pattern(pieces):
+    text = "".join(word + glue for word, glue in pieces)
+    assert _citation_spans(text) == _plain_citation_spans(text)
+
+
+def test_citations_in_the_corpus_found_as_by_the_plain_pattern():
+    texts = corpus_texts()
+    assert sum(len(_citation_spans(t)) for t in texts) >= 10
+    for text in texts:
+        assert _citation_spans(text) == _plain_citation_spans(text)

@@ -112,6 +112,27 @@ def citation_pattern() -> re.Pattern:
 
 
 @cache
+def _citation_starts() -> re.Pattern:
+    """Where :func:`citation_pattern` matches, found faster: a class of the letters a head can start
+    with (either case; any character outside ASCII, for the odd letters that case-fold to ASCII)
+    opens the pattern, so ``re`` scans for them in C and looks ahead for a whole citation only there."""
+    initials = {c for form in (*(h["form"] for h in forms()["heads"]), *abbreviations()) for c in
+                (form[0].lower(), form[0].upper())}
+    return re.compile(rf"[{''.join(re.escape(c) for c in sorted(initials))}\x80-\U0010ffff]"
+                      rf"(?<![\w/-].)(?<=(?={citation_pattern().pattern}).)", re.VERBOSE)
+
+
+def _citation_matches(text: str) -> list[re.Match]:
+    """``list(citation_pattern().finditer(text))``: the leftmost match, then the leftmost after its end."""
+    pattern, found, end = citation_pattern(), [], 0
+    for start in _citation_starts().finditer(text):
+        if start.start() >= end:
+            found.append(pattern.match(text, start.start()))
+            end = found[-1].end()
+    return found
+
+
+@cache
 def _head_pattern() -> re.Pattern:
     heads = sorted({h["form"] for h in forms()["heads"]} | set(abbreviations()), key=len, reverse=True)
     return re.compile(r"(?i)(?<![\w-])(?:" + alternation(heads, _spaced_regex, ignore_case=True) + r")(?![\w-])")
@@ -218,7 +239,7 @@ def find_citations(text: str) -> list[Citation]:
     """Every numbered citation of a legal instrument in ``text``, in order, subjects included."""
     found: list[tuple[re.Match, str, bool, str | None]] = []
     pattern = citation_pattern()
-    for m in pattern.finditer(text):
+    for m in _citation_matches(text):
         # "UU Cipta Kerja dan UU Nomor 6 Tahun 2023": an issuer run holding another head starts over there.
         if m.group("issuer"):
             inner = [h for h in _head_pattern().finditer(m.group("issuer"))]
