@@ -13,6 +13,7 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from extract.find import dates, places, regulations
+from extract.read import normalize, sources
 from extract.read.normalize import clean_text
 from extract.read.sources import load
 
@@ -188,3 +189,63 @@ def test_citations_in_the_corpus_found_as_by_the_plain_pattern():
     assert sum(len(_citation_spans(t)) for t in texts) >= 10
     for text in texts:
         assert _citation_spans(text) == _plain_citation_spans(text)
+
+
+# --- cleaning: whitespace, long stretches and the binary sniffing, against their plain forms ------
+
+def _plain_whitespace(text: str, offsets: list[int]) -> tuple[str, list[int]]:
+    """Every line break rewritten (most by themselves), the ends cut by a regular expression."""
+    rewrite = normalize._rewrite
+    text, offsets = rewrite(text, offsets, normalize._SPACE_RUN, " ")
+    text, offsets = rewrite(text, offsets, normalize._TAB_RUN, "\t")
+    text, offsets = rewrite(text, offsets, re.compile(r"[ \t]*\n[ \t]*"), "\n")
+    text, offsets = rewrite(text, offsets, normalize._BLANK_RUN, "\n\n")
+    return rewrite(text, offsets, re.compile(r"^\s+|\s+$"), "")
+
+
+_SPACED = st.text(alphabet=st.sampled_from(list("ab. \t\n\r\u00a0\u2003\u3000\x1c\x85\u2028")), max_size=40)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_SPACED)
+def test_whitespace_cleaned_as_by_its_plain_form(text):
+    offsets = list(range(len(text)))
+    assert normalize._whitespace(text, offsets) == _plain_whitespace(text, offsets)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["x" * 300, "(" * 270, "a", " ", "\n", "-" * 258, "b" * 256]), max_size=6))
+def test_long_stretches_cut_as_by_the_plain_pattern(pieces):
+    text = "".join(pieces)
+    offsets = list(range(len(text)))
+    fast = normalize._long_runs(text, offsets)
+    plain_pattern, kept = re.compile(rf"\S{{{normalize.LONG_RUN + 1},}}"), normalize._LONG_RUN
+    normalize._LONG_RUN = plain_pattern
+    try:
+        plain = normalize._long_runs(text, offsets)
+    finally:
+        normalize._LONG_RUN = kept
+    assert fast == plain
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.binary(max_size=64))
+def test_binary_and_wide_text_told_as_by_counting_bytes(data):
+    control = sum(1 for b in data if b < 32 and b not in (9, 10, 12, 13))
+    assert sources._looks_binary(data) == (bool(data) and control / len(data) > 0.05)
+
+
+@pytest.mark.parametrize("data, encoding", [
+    ("Rapat digelar.".encode("utf-16-le"), "utf-16-le"), ("Rapat digelar.".encode("utf-16-be"), "utf-16-be"),
+    ("Rapat digelar.".encode("utf-32-le"), "utf-32-le"), ("Rapat digelar.".encode("utf-32-be"), "utf-32-be"),
+    ("Rapat digelar.".encode("utf-8"), None), (b"\x00\x00", None),
+])
+def test_wide_encodings_told_by_their_nul_bytes(data, encoding):
+    assert sources._wide_encoding(data) == (encoding, 0)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab- \t\nA")), max_size=30))
+def test_broken_words_found_as_by_the_plain_pattern(text):
+    plain = re.compile(r"(?<=[a-z])-[ \t]*\n[ \t]*(?=[a-z])")
+    assert [m.span() for m in normalize._HYPHENATION.finditer(text)] == [m.span() for m in plain.finditer(text)]

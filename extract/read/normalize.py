@@ -95,7 +95,8 @@ def _quotes(text: str, offsets: list[int]) -> tuple[str, list[int]]:
     return _rewrite(text, offsets, _QUOTE_RE, lambda m: '"' if len(m.group(0)) == 2 else _QUOTES[m.group(0)])
 
 
-_HYPHENATION = re.compile(r"(?<=[a-z])-[ \t]*\n[ \t]*(?=[a-z])")
+# A hyphen after a letter, a line break, a letter (the hyphen first: ``re`` looks for it quickly).
+_HYPHENATION = re.compile(r"-(?<=[a-z]-)[ \t]*\n[ \t]*(?=[a-z])")
 _WORD_BEFORE = re.compile(r"[a-z]+$")
 _WORD_AFTER = re.compile(r"[a-z]+")
 
@@ -133,24 +134,37 @@ def _boilerplate(text: str, offsets: list[int]) -> tuple[str, list[int]]:
 _SPACE_RUN = re.compile(r"[ ]{2,}")
 # A tab separates columns (signatures side by side, a number and a date on one line); keep one.
 _TAB_RUN = re.compile(r"[ ]*\t[ \t]*")
-_TRAILING = re.compile(r"[ \t]*\n[ \t]*")
+# Spaces or tabs around a line break (a bare line break would be replaced by itself: not matched).
+_TRAILING = re.compile(r"[ \t]+\n[ \t]*|\n[ \t]+")
 _BLANK_RUN = re.compile(r"\n{3,}")
-_EDGES = re.compile(r"^\s+|\s+$")
 
 
 def _whitespace(text: str, offsets: list[int]) -> tuple[str, list[int]]:
     """One space between words, no spaces around line breaks, at most one blank line."""
-    text, offsets = _rewrite(text, offsets, _SPACE_RUN, " ")
-    text, offsets = _rewrite(text, offsets, _TAB_RUN, "\t")
-    text, offsets = _rewrite(text, offsets, _TRAILING, "\n")
-    text, offsets = _rewrite(text, offsets, _BLANK_RUN, "\n\n")
-    return _rewrite(text, offsets, _EDGES, "")
+    # Each pattern is tried only where what it needs is in the text (a fast substring test).
+    if "  " in text:
+        text, offsets = _rewrite(text, offsets, _SPACE_RUN, " ")
+    if "\t" in text:
+        text, offsets = _rewrite(text, offsets, _TAB_RUN, "\t")
+    if " \n" in text or "\n " in text or "\t" in text:
+        text, offsets = _rewrite(text, offsets, _TRAILING, "\n")
+    if "\n\n\n" in text:
+        text, offsets = _rewrite(text, offsets, _BLANK_RUN, "\n\n")
+    return _strip(text, offsets)
+
+
+def _strip(text: str, offsets: list[int]) -> tuple[str, list[int]]:
+    """No whitespace at either end (``str.strip`` and ``re``'s ``\\s`` agree on what whitespace is)."""
+    start, end = len(text) - len(text.lstrip()), len(text.rstrip())
+    if start == 0 and end == len(text):
+        return text, offsets
+    return text[start:end], offsets[start:end]
 
 
 LONG_RUN = 256  # a stretch without a space longer than this is broken into pieces
 PUNCTUATION_RUN = 16  # the pieces of a stretch of punctuation only
 CHUNK = 100  # the pieces of any other stretch
-_LONG_RUN = re.compile(rf"\S{{{LONG_RUN + 1},}}")
+_LONG_RUN = re.compile(rf"(?<!\S)\S{{{LONG_RUN + 1},}}")  # from the start of a stretch: tried once a stretch
 
 
 def _long_runs(text: str, offsets: list[int]) -> tuple[str, list[int]]:
