@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from extract.find import dates, places, regulations
+from extract.find import dates, places, references, regulations
 from extract.read import normalize, sources
 from extract.read.normalize import clean_text
 from extract.read.sources import load
@@ -249,3 +249,26 @@ def test_wide_encodings_told_by_their_nul_bytes(data, encoding):
 def test_broken_words_found_as_by_the_plain_pattern(text):
     plain = re.compile(r"(?<=[a-z])-[ \t]*\n[ \t]*(?=[a-z])")
     assert [m.span() for m in normalize._HYPHENATION.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+# --- references: regulations known by name, the name pattern tried at every position -------------
+
+_NAME_WORDS = ["UU", "Undang-Undang", "Undang-undang", "Undang Undang", "ITE", "Cipta", "Kerja", "KUHP", "RUU",
+               "Rancangan", "Pemberantasan", "Tindak", "Pidana", "Korupsi", "xUU", "KUHPerdata", "-", "Kota"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_NAME_WORDS), st.sampled_from([" ", "", "-", "\n", ", "])), max_size=10))
+def test_regulation_names_found_as_by_the_plain_pattern(pieces):
+    text = "".join(word + glue for word, glue in pieces)
+    fast = regulations.leftmost_matches(references._name_pattern(), references._name_starts(), text)
+    assert [m.span() for m in fast] == [m.span() for m in references._name_pattern().finditer(text)]
+
+
+def test_regulation_names_in_the_corpus_found_as_by_the_plain_pattern():
+    found = 0
+    for text in corpus_texts() + ["Revisi UU ITE dan UU Cipta Kerja serta KUHP, bukan RUU KUHP."]:
+        fast = regulations.leftmost_matches(references._name_pattern(), references._name_starts(), text)
+        assert [m.span() for m in fast] == [m.span() for m in references._name_pattern().finditer(text)]
+        found += len(fast)
+    assert found >= 3
