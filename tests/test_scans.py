@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -272,3 +273,45 @@ def test_regulation_names_in_the_corpus_found_as_by_the_plain_pattern():
         assert [m.span() for m in fast] == [m.span() for m in references._name_pattern().finditer(text)]
         found += len(fast)
     assert found >= 3
+
+
+_QUOTE_MARKS = list("'`\"‘’‚‛′“”„‟«»″a ")
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.sampled_from(_QUOTE_MARKS), max_size=20))
+def test_quote_marks_found_as_by_the_plain_pattern(text):
+    singles, marks = normalize._SINGLES, "".join(normalize._QUOTES)
+    plain = re.compile(f"[{singles}]{{2}}|[{marks}]")
+    assert [m.span() for m in normalize._QUOTE_RE.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+_LINES = ["Baca juga: Banjir", "  baca JUGA : x", "SCROLL TO CONTINUE WITH CONTENT", "Rapat digelar.", "",
+          "ADVERTISEMENT", "\tLihat juga video ini", "Kata Baca juga: di tengah"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_LINES), max_size=8), st.sampled_from(["", "\n", "\n\n"]))
+def test_boilerplate_lines_found_as_by_the_plain_pattern(lines, end):
+    text = "\n".join(lines) + end
+    pattern = normalize.boilerplate_patterns()
+    assert [m.span() for m in normalize._at_line_starts(pattern, text)] == [m.span() for m in pattern.finditer(text)]
+
+
+def _plain_unicode(text: str, offsets: list[int]) -> tuple[str, list[int]]:
+    rewrite = normalize._rewrite
+    text, offsets = rewrite(text, offsets, normalize._INVISIBLE, "")
+    text, offsets = rewrite(text, offsets, normalize._NEWLINES, "\n")
+    text, offsets = rewrite(text, offsets, normalize._ODD_SPACES, " ")
+    text, offsets = rewrite(text, offsets, normalize._DASHES, "-")
+    if not unicodedata.is_normalized("NFC", text):
+        text, offsets = rewrite(text, offsets, re.compile(r".[\u0300-\u036f]+"),
+                                lambda m: unicodedata.normalize("NFC", m.group(0)))
+    return text, offsets
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab \r\n\f\v\t-\u00a0\u200b\u2013\u0301e\u2028\x85")), max_size=30))
+def test_unicode_cleaned_as_by_its_plain_form(text):
+    offsets = list(range(len(text)))
+    assert normalize._unicode(text, offsets) == _plain_unicode(text, offsets)
