@@ -116,10 +116,14 @@ def _citation_starts() -> re.Pattern:
     """Where :func:`citation_pattern` matches, found faster: a class of the letters a head can start
     with (either case; any character outside ASCII, for the odd letters that case-fold to ASCII)
     opens the pattern, so ``re`` scans for them in C and looks ahead for a whole citation only there."""
-    initials = {c for form in (*(h["form"] for h in forms()["heads"]), *abbreviations()) for c in
-                (form[0].lower(), form[0].upper())}
+    heads = (*(h["form"] for h in forms()["heads"]), *abbreviations())
+    initials = {c for form in heads for c in (form[0].lower(), form[0].upper())}
+    # A head's first letters up to its first space or hyphen (the rest of its pattern may vary there),
+    # at most three: a cheap test before the whole pattern ("se" passes "sebagai", "per" "pertama").
+    openings = sorted({re.split(r"[ -]", form)[0][:3].lower() for form in heads}, key=lambda o: (-len(o), o))
     return re.compile(rf"[{''.join(re.escape(c) for c in sorted(initials))}\x80-\U0010ffff]"
-                      rf"(?<![\w/-].)(?<=(?={citation_pattern().pattern}).)", re.VERBOSE)
+                      rf"(?<![\w/-].)(?<=(?i:(?={'|'.join(map(re.escape, openings))})).)"
+                      rf"(?<=(?={citation_pattern().pattern}).)", re.VERBOSE)
 
 
 def _citation_matches(text: str) -> list[re.Match]:
