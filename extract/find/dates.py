@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .. import data
 
@@ -23,7 +24,25 @@ WEEKDAY_DATE = re.compile(
     rf"|(?:,\s*|\s+tanggal\s+|\s+)(?P<day>[0-3]?[0-9])\s+(?P<month>{_MONTH_ALT})\.?(?:\s+(?P<year>(?:19|20)[0-9]{{2}}))?\b"
     rf"|,?\s+(?P<d2>[0-3]?[0-9])/(?P<m2>[01]?[0-9])/(?P<y2>(?:19|20)[0-9]{{2}})\b)"
     r"(?P<lalu>\s+(?:lalu|sebelumnya))?")
-YEAR = re.compile(r"\b(?:19|20)[0-9]{2}\b")
+# "1999", "2025" as whole words; the opening class lets ``re`` scan for a 1 or a 2 in C.
+YEAR = re.compile(r"[12](?<=\b.)(?:(?<=1)9|(?<=2)0)[0-9]{2}\b")
+# Where WEEKDAY_DATE matches, found faster: the pattern opens with a class of the letters a weekday
+# can start with (in either case; any letter outside ASCII, for the odd ones that case-fold to ASCII),
+# which ``re`` scans for in C, and only there looks ahead for the whole date.
+_INITIALS = sorted({c for w in WEEKDAYS for c in (w[0].lower(), w[0].upper())})
+_WEEKDAY_START = re.compile(rf"[{''.join(map(re.escape, _INITIALS))}\x80-\U0010ffff]"
+                            rf"(?<=(?=(?i:{WEEKDAY_DATE.pattern.removeprefix('(?i)')})).)")
+
+
+def _weekday_dates(text: str) -> list[re.Match]:
+    """``list(WEEKDAY_DATE.finditer(text))``: the leftmost match, then the leftmost after its end."""
+    found: list[re.Match] = []
+    end = 0
+    for start in _WEEKDAY_START.finditer(text):
+        if start.start() >= end:
+            found.append(WEEKDAY_DATE.match(text, start.start()))
+            end = found[-1].end()
+    return found
 
 
 @dataclass(frozen=True)
@@ -64,14 +83,14 @@ def year_for_weekday(day: int, month: int, weekday: int, years: list[int]) -> in
     return None
 
 
-def find_dates(text: str, reference: dt.date | None = None) -> list[DateMention]:
-    """Weekday dates ("Selasa (27/1)", "Senin, 20 Oktober 2025") with their years resolved."""
-    years = sorted({int(y) for y in YEAR.findall(text)}, reverse=True)
-    if reference:
-        years.insert(0, reference.year)
-    years = years or [dt.date.today().year]
-    out = []
-    for m in WEEKDAY_DATE.finditer(text):
+@lru_cache(maxsize=8)
+def _read(text: str) -> tuple[tuple[int, ...], tuple[tuple, ...]]:
+    """The years a text mentions (latest first) and its weekday dates as written: ``(start, end,
+    surface, weekday, day, month, year as written or None, marked as past)``. Kept for the last few
+    texts: the pipeline's component and the record's event date read the same text."""
+    years = tuple(sorted({int(y) for y in YEAR.findall(text)}, reverse=True))
+    written = []
+    for m in _weekday_dates(text):
         weekday = WEEKDAYS[m.group("weekday").lower()]
         if m.group("d"):
             day, month, year_text = int(m.group("d")), int(m.group("m")), m.group("y")
@@ -79,6 +98,17 @@ def find_dates(text: str, reference: dt.date | None = None) -> list[DateMention]
             day, month, year_text = int(m.group("d2")), int(m.group("m2")), m.group("y2")
         else:
             day, month, year_text = int(m.group("day")), MONTHS[m.group("month").lower()], m.group("year")
+        written.append((m.start(), m.end(), m.group(0), weekday, day, month, year_text, bool(m.group("lalu"))))
+    return years, tuple(written)
+
+
+def find_dates(text: str, reference: dt.date | None = None) -> list[DateMention]:
+    """Weekday dates ("Selasa (27/1)", "Senin, 20 Oktober 2025") with their years resolved."""
+    mentioned, written = _read(text)
+    years = [reference.year, *mentioned] if reference else list(mentioned)
+    years = years or [dt.date.today().year]
+    out = []
+    for start, end, surface, weekday, day, month, year_text, past in written:
         if year_text:
             year = int(year_text) + (2000 if len(year_text) == 2 else 0)
         else:
@@ -87,7 +117,7 @@ def find_dates(text: str, reference: dt.date | None = None) -> list[DateMention]
                 continue
         d = _safe_date(year, month, day)
         if d:
-            out.append(DateMention(m.start(), m.end(), m.group(0), d, bool(m.group("lalu"))))
+            out.append(DateMention(start, end, surface, d, past))
     return out
 
 

@@ -1,7 +1,8 @@
 """Places: mentions of provinces, regencies, cities and districts, resolved to Kemendagri codes.
 
-``find_places(text)`` splits the text into words once and looks each word up in an index of region
-names keyed by their first word (casefolded), trying the longest name first. A name may follow a
+``find_places(text)`` looks words up in an index of region names keyed by their first word
+(casefolded), trying the longest name first; one regular expression picks the words that could start
+a name or a prefix (capitalised, mostly), so the rest of the text costs no Python. A name may follow a
 prefix that says its level ("Kabupaten", "Kota", "Provinsi", "Kecamatan" and their short forms,
 kept in the span) or an office that implies it ("Bupati", "Wali Kota", "Pemprov" ..., left out of
 the span). Short forms such as "Jabar" or "Tangsel" come from ``data/region_short_forms.tsv``.
@@ -101,10 +102,6 @@ class _Mention:
     name: _Name
 
 
-def _words(text: str) -> list[re.Match]:
-    return list(_WORD.finditer(text))
-
-
 def _surface_words(surface: str) -> tuple[str, ...]:
     return tuple(_WORD.findall(surface))  # _WORD has no groups: each item is a whole match
 
@@ -145,31 +142,41 @@ def _same_word(written: str, expected: str, exact_case: bool) -> bool:
     return not exact_case and written == expected[:1].upper() + expected[1:]
 
 
-@dataclass(frozen=True)
 class _Words:
-    """The words of a text: offsets, spelling and casefolded spelling."""
+    """The words of a text from one word on (word 0), read with ``_WORD`` as far as a look-up needs:
+    word ``k + 1`` is the next match after word ``k``, as ``_WORD.finditer`` would give it."""
 
-    starts: list[int]
-    ends: list[int]
-    spelled: list[str]
-    folded: list[str]
+    __slots__ = ("text", "matches")
 
-    @classmethod
-    def of(cls, text: str) -> _Words:
-        matches = _words(text)
-        spelled = [m.group() for m in matches]
-        return cls([m.start() for m in matches], [m.end() for m in matches], spelled,
-                   [w.casefold() for w in spelled])
+    def __init__(self, text: str, first: re.Match) -> None:
+        self.text = text
+        self.matches = [first]
+
+    def at(self, k: int) -> re.Match | None:
+        matches = self.matches
+        while len(matches) <= k:
+            following = _WORD.search(self.text, matches[-1].end())
+            if following is None:
+                return None
+            matches.append(following)
+        return matches[k]
+
+    def folded(self, k: int) -> str | None:
+        word = self.at(k)
+        return None if word is None else word.group().casefold()
 
 
-def _name_at(words: _Words, i: int) -> _Name | None:
-    """The longest indexed name whose words start at word ``i``."""
-    if i >= len(words.folded):
+def _name_at(words: _Words, k: int) -> _Name | None:
+    """The longest indexed name whose words start at word ``k``."""
+    first = words.folded(k)
+    if first is None:
         return None
-    for name in _index().get(words.folded[i], ()):
-        n = len(name.words)
-        if i + n <= len(words.folded) and all(
-                _same_word(words.spelled[i + k], name.words[k], name.exact_case) for k in range(n)):
+    for name in _index().get(first, ()):
+        for j, expected in enumerate(name.words):
+            written = words.at(k + j)
+            if written is None or not _same_word(written.group(), expected, name.exact_case):
+                break
+        else:
             return name
     return None
 
@@ -177,49 +184,85 @@ def _name_at(words: _Words, i: int) -> _Name | None:
 _PREFIX_FIRST_WORDS = frozenset(key[0] for key in (*LEVEL_PREFIXES, *HINT_PREFIXES))
 
 
-def _prefix_at(words: _Words, i: int, table: dict[tuple[str, ...], str]) -> tuple[int, str] | None:
-    """``(number of words, level)`` of the longest prefix of ``table`` at word ``i``."""
+def _prefix_at(words: _Words, table: dict[tuple[str, ...], str]) -> tuple[int, str] | None:
+    """``(number of words, level)`` of the longest prefix of ``table`` at word 0."""
     for size in (2, 1):
-        key = tuple(words.folded[i:i + size])
-        if len(key) == size and key in table:
+        key = tuple(words.folded(j) for j in range(size))
+        if None not in key and key in table:
             return size, table[key]
     return None
 
 
-def _prefixed_mention(text: str, words: _Words, i: int) -> tuple[_Mention, int] | None:
-    """A name after a level prefix or an office at word ``i``, and the number of words used."""
+def _prefixed_mention(text: str, words: _Words) -> _Mention | None:
+    """A name after a level prefix or an office at word 0 (the mention's end is that of its last word)."""
     for table, keep_prefix in ((HINT_PREFIXES, False), (LEVEL_PREFIXES, True)):
-        prefix = _prefix_at(words, i, table)
+        prefix = _prefix_at(words, table)
         if prefix is None:
             continue
         size, level = prefix
-        name = _name_at(words, i + size)
+        name = _name_at(words, size)
         if name is not None and any(r.level == level for r in name.regions):
-            start = words.starts[i] if keep_prefix else words.starts[i + size]
-            end = words.ends[i + size + len(name.words) - 1]
-            return _Mention(start, end, text[start:end], level, name), size + len(name.words)
+            start = words.at(0 if keep_prefix else size).start()
+            end = words.at(size + len(name.words) - 1).end()
+            return _Mention(start, end, text[start:end], level, name)
     return None
 
 
+@cache
+def _starts() -> re.Pattern:
+    """Where a name or a prefix may start: the first character of a word (of ``_WORD``: not after a
+    letter, nor after an apostrophe or hyphen that follows a letter) that begins some spelling of an
+    indexed name, or any letter outside ASCII, or the first letter of a prefix's first word in any
+    case when the rest of that word follows.
+
+    Most words of a text (lower case, and no prefix) can start nothing; the pattern opens with a
+    class of characters, which ``re`` scans for without trying the rest at every position, so those
+    words cost no Python."""
+    firsts = set()
+    for names in _index().values():
+        for name in names:
+            word = name.words[0]
+            firsts.update((word[0], word.upper()[0], word[:1].upper()[0]))
+    firsts = {c for c in firsts if c.isascii()}
+    rests: dict[str, list[str]] = {}
+    for word in _PREFIX_FIRST_WORDS:
+        rests.setdefault(word[0], []).append(word[1:])
+    initials = firsts | set(rests) | {c.upper() for c in rests}
+    prefixes = "|".join(
+        rf"(?i:(?<={re.escape(first)})(?={'|'.join(re.escape(r) for r in sorted(ends, key=lambda e: (-len(e), e)))}))"
+        for first, ends in sorted(rests.items()))
+    branches = [rf"(?<=[^\W\x00-\x7f])", prefixes]
+    if firsts:
+        branches.insert(0, f"(?<=[{''.join(re.escape(c) for c in sorted(firsts))}])")
+    return re.compile(rf"[{''.join(re.escape(c) for c in sorted(initials))}\x80-\U0010ffff]"
+                      rf"(?<![^\W_].)(?<![^\W_]['’\-].)(?:{'|'.join(branches)})"
+                      r"[^\W_]*(?:['’\-][^\W_]+)*")  # and the rest of the word, as _WORD reads it
+
+
 def _mentions(text: str) -> list[_Mention]:
-    """Every name in the text, with the level its prefix asks for; left to right, not overlapping."""
-    words = _Words.of(text)
+    """Every name in the text, with the level its prefix asks for; left to right, not overlapping.
+
+    Word by word, a prefix is tried first, then a name; the words a mention takes are passed over.
+    Only the words that :func:`_starts` lets through are looked at: the others start no mention."""
     index = _index()
     found = []
-    i = 0
-    while i < len(words.folded):
-        word = words.folded[i]
-        hit = _prefixed_mention(text, words, i) if word in _PREFIX_FIRST_WORDS else None
+    done = 0  # the end of the last mention: words before it are taken
+    for first in _starts().finditer(text):
+        if first.start() < done:
+            continue
+        word = first.group().casefold()
+        hit = None
+        if word in _PREFIX_FIRST_WORDS:
+            hit = _prefixed_mention(text, _Words(text, first))
         if hit is None and word in index:
-            name = _name_at(words, i)
+            words = _Words(text, first)
+            name = _name_at(words, 0)
             if name is not None:
-                start, end = words.starts[i], words.ends[i + len(name.words) - 1]
-                hit = _Mention(start, end, text[start:end], None, name), len(name.words)
-        if hit is None:
-            i += 1
-        else:
-            found.append(hit[0])
-            i += hit[1]
+                begin, end = first.start(), words.at(len(name.words) - 1).end()
+                hit = _Mention(begin, end, text[begin:end], None, name)
+        if hit is not None:
+            found.append(hit)
+            done = hit.end
     return found
 
 

@@ -22,7 +22,8 @@ from typing import Callable, Sequence
 
 from .. import data
 from .lexicon import alternation
-from .regulations import Citation, _classify, _head_regex, abbreviations, akn_uri, canonical_id, forms
+from .regulations import (Citation, _classify, _head_regex, abbreviations, akn_uri, canonical_id, forms,
+                          leftmost_matches)
 
 # An anaphoric reference reaches back this far for its instrument; a generic word ("aturan") less far.
 REACH, GENERIC_REACH = 3000, 800
@@ -79,6 +80,14 @@ def _name_pattern() -> re.Pattern:
 
 
 @cache
+def _name_starts() -> re.Pattern:
+    """Where :func:`_name_pattern` matches, found faster: the names' first characters (matched as
+    written) open the pattern, so ``re`` scans for them in C and looks ahead for a name only there."""
+    initials = {v[0] for entry in names() for n in entry["names"] for v in _variants(n)}
+    return re.compile(rf"[{''.join(re.escape(c) for c in sorted(initials))}](?<=(?={_name_pattern().pattern}).)")
+
+
+@cache
 def _anaphora_pattern() -> re.Pattern:
     heads = sorted({h["form"] for h in forms()["heads"]} | set(abbreviations()), key=len, reverse=True)
     head_alt = alternation(heads, _head_regex, ignore_case=True)
@@ -122,7 +131,7 @@ def find_references(text: str, citations: Sequence[Citation], id_of: Callable[[C
         target, by = _antecedent(match, placed, own, own_type)
         if target:
             found.append(Reference(match.start(), match.end(), _flat(match.group(0)), target, by))
-    for match in _name_pattern().finditer(text):
+    for match in leftmost_matches(_name_pattern(), _name_starts(), text):
         if _inside(match.start(), match.end(), spans):
             continue
         entry = _entry_for(match.group(0), date)

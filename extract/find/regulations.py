@@ -113,6 +113,38 @@ def citation_pattern() -> re.Pattern:
 
 
 @cache
+def _citation_starts() -> re.Pattern:
+    """Where :func:`citation_pattern` matches, found faster: a class of the letters a head can start
+    with (either case; any character outside ASCII, for the odd letters that case-fold to ASCII)
+    opens the pattern, so ``re`` scans for them in C and looks ahead for a whole citation only there."""
+    heads = (*(h["form"] for h in forms()["heads"]), *abbreviations())
+    initials = {c for form in heads for c in (form[0].lower(), form[0].upper())}
+    # A head's first letters up to its first space or hyphen (the rest of its pattern may vary there),
+    # at most three: a cheap test before the whole pattern ("se" passes "sebagai", "per" "pertama").
+    openings = sorted({re.split(r"[ -]", form)[0][:3].lower() for form in heads}, key=lambda o: (-len(o), o))
+    return re.compile(rf"[{''.join(re.escape(c) for c in sorted(initials))}\x80-\U0010ffff]"
+                      rf"(?<![\w/-].)(?<=(?i:(?={'|'.join(map(re.escape, openings))})).)"
+                      rf"(?<=(?={citation_pattern().pattern}).)", re.VERBOSE)
+
+
+def _citation_matches(text: str) -> list[re.Match]:
+    return leftmost_matches(citation_pattern(), _citation_starts(), text)
+
+
+def leftmost_matches(pattern: re.Pattern, starts: re.Pattern, text: str) -> list[re.Match]:
+    """``list(pattern.finditer(text))`` (the leftmost match, then the leftmost after its end), where
+    ``starts`` matches, one character long, exactly where ``pattern`` can match (a class of first
+    characters, then a look back at that character with a look ahead for ``pattern``)."""
+    found: list[re.Match] = []
+    end = 0
+    for start in starts.finditer(text):
+        if start.start() >= end:
+            found.append(pattern.match(text, start.start()))
+            end = found[-1].end()
+    return found
+
+
+@cache
 def _head_pattern() -> re.Pattern:
     heads = sorted({h["form"] for h in forms()["heads"]} | set(abbreviations()), key=len, reverse=True)
     return re.compile(r"(?i)(?<![\w-])(?:" + alternation(heads, _spaced_regex, ignore_case=True) + r")(?![\w-])")
@@ -219,7 +251,7 @@ def find_citations(text: str) -> list[Citation]:
     """Every numbered citation of a legal instrument in ``text``, in order, subjects included."""
     found: list[tuple[re.Match, str, bool, str | None]] = []
     pattern = citation_pattern()
-    for m in pattern.finditer(text):
+    for m in _citation_matches(text):
         # "UU Cipta Kerja dan UU Nomor 6 Tahun 2023": an issuer run holding another head starts over there.
         if m.group("issuer"):
             inner = [h for h in _head_pattern().finditer(m.group("issuer"))]

@@ -34,17 +34,19 @@ class Cleaned:
         return src_start, max(src_end, src_start)
 
 
-def _rewrite(text: str, offsets: list[int], pattern: re.Pattern, repl: Replacement) -> tuple[str, list[int]]:
+def _rewrite(text: str, offsets: list[int], pattern: re.Pattern, repl: Replacement,
+             matches: Iterable[re.Match] | None = None) -> tuple[str, list[int]]:
     """Apply ``pattern.sub(repl)`` while keeping ``offsets`` aligned with the text.
 
     Characters kept unchanged keep their offsets; a replacement maps every new character to
-    the source offset where the replaced match started.
+    the source offset where the replaced match started. ``matches``, where given, are
+    ``pattern.finditer(text)`` found another way.
     """
     out: list[str] = []
     new_offsets: list[int] = []
     pos = 0
     literal = isinstance(repl, str) and "\\" not in repl  # no group references to expand
-    for match in pattern.finditer(text):
+    for match in pattern.finditer(text) if matches is None else matches:
         start, end = match.span()
         out.append(text[pos:start])
         new_offsets.extend(offsets[pos:start])
@@ -73,6 +75,12 @@ _DASHES = re.compile("[\u2010\u2011\u2012\u2013\u2014\u2212]")
 
 def _unicode(text: str, offsets: list[int]) -> tuple[str, list[int]]:
     """Drop invisible characters; make odd spaces, line breaks and dashes plain."""
+    if text.isascii():  # most texts: no invisible character, odd dash or accent to compose; ASCII is NFC
+        if "\r" in text:
+            text, offsets = _rewrite(text, offsets, _NEWLINES, "\n")
+        if "\f" in text or "\v" in text:
+            text, offsets = _rewrite(text, offsets, _ODD_SPACES, " ")
+        return text, offsets
     text, offsets = _rewrite(text, offsets, _INVISIBLE, "")
     text, offsets = _rewrite(text, offsets, _NEWLINES, "\n")
     text, offsets = _rewrite(text, offsets, _ODD_SPACES, " ")
@@ -87,7 +95,9 @@ def _unicode(text: str, offsets: list[int]) -> tuple[str, list[int]]:
 _QUOTES = {"\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u00ab": '"', "\u00bb": '"',
            "\u2033": '"', "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "\u0060": "'"}
 _SINGLES = "\u2018\u2019\u201a\u201b\u2032'`"
-_QUOTE_RE = re.compile(f"[{_SINGLES}]{{2}}|[" + "".join(_QUOTES) + "]")
+# Two single marks, else one mark of _QUOTES: written as a class of every mark first, so that ``re``
+# scans for them in C, then a look back at the mark taken ("[S]{2}|[Q]" tried at every position).
+_QUOTE_RE = re.compile(f"[{_SINGLES}{''.join(_QUOTES)}](?:(?<=[{_SINGLES}])[{_SINGLES}]|(?<=[{''.join(_QUOTES)}]))")
 
 
 def _quotes(text: str, offsets: list[int]) -> tuple[str, list[int]]:
@@ -95,7 +105,8 @@ def _quotes(text: str, offsets: list[int]) -> tuple[str, list[int]]:
     return _rewrite(text, offsets, _QUOTE_RE, lambda m: '"' if len(m.group(0)) == 2 else _QUOTES[m.group(0)])
 
 
-_HYPHENATION = re.compile(r"(?<=[a-z])-[ \t]*\n[ \t]*(?=[a-z])")
+# A hyphen after a letter, a line break, a letter (the hyphen first: ``re`` looks for it quickly).
+_HYPHENATION = re.compile(r"-(?<=[a-z]-)[ \t]*\n[ \t]*(?=[a-z])")
 _WORD_BEFORE = re.compile(r"[a-z]+$")
 _WORD_AFTER = re.compile(r"[a-z]+")
 
@@ -127,30 +138,63 @@ def boilerplate_patterns() -> re.Pattern:
 
 def _boilerplate(text: str, offsets: list[int]) -> tuple[str, list[int]]:
     """Remove whole lines of news boilerplate ("Baca juga:", "SCROLL TO CONTINUE ...")."""
-    return _rewrite(text, offsets, boilerplate_patterns(), "")
+    pattern = boilerplate_patterns()
+    return _rewrite(text, offsets, pattern, "", _at_line_starts(pattern, text))
+
+
+def _at_line_starts(pattern: re.Pattern, text: str) -> list[re.Match]:
+    """``list(pattern.finditer(text))`` for a pattern that opens with ``^`` in MULTILINE mode, tried
+    at the start of each line only rather than at every position."""
+    found: list[re.Match] = []
+    start = 0
+    while start != -1:
+        match = pattern.match(text, start)
+        if match is not None:
+            if match.end() == start:  # an empty match: finditer's rules for those, not worth copying
+                return list(pattern.finditer(text))
+            found.append(match)
+            start = match.end()
+            if text[start - 1:start] == "\n" or start == len(text):
+                continue  # the match took its line break: the next line starts here (or the text ends)
+        start = text.find("\n", start)
+        start = start + 1 if start != -1 else -1
+    return found
 
 
 _SPACE_RUN = re.compile(r"[ ]{2,}")
 # A tab separates columns (signatures side by side, a number and a date on one line); keep one.
 _TAB_RUN = re.compile(r"[ ]*\t[ \t]*")
-_TRAILING = re.compile(r"[ \t]*\n[ \t]*")
+# Spaces or tabs around a line break (a bare line break would be replaced by itself: not matched).
+_TRAILING = re.compile(r"[ \t]+\n[ \t]*|\n[ \t]+")
 _BLANK_RUN = re.compile(r"\n{3,}")
-_EDGES = re.compile(r"^\s+|\s+$")
 
 
 def _whitespace(text: str, offsets: list[int]) -> tuple[str, list[int]]:
     """One space between words, no spaces around line breaks, at most one blank line."""
-    text, offsets = _rewrite(text, offsets, _SPACE_RUN, " ")
-    text, offsets = _rewrite(text, offsets, _TAB_RUN, "\t")
-    text, offsets = _rewrite(text, offsets, _TRAILING, "\n")
-    text, offsets = _rewrite(text, offsets, _BLANK_RUN, "\n\n")
-    return _rewrite(text, offsets, _EDGES, "")
+    # Each pattern is tried only where what it needs is in the text (a fast substring test).
+    if "  " in text:
+        text, offsets = _rewrite(text, offsets, _SPACE_RUN, " ")
+    if "\t" in text:
+        text, offsets = _rewrite(text, offsets, _TAB_RUN, "\t")
+    if " \n" in text or "\n " in text or "\t" in text:
+        text, offsets = _rewrite(text, offsets, _TRAILING, "\n")
+    if "\n\n\n" in text:
+        text, offsets = _rewrite(text, offsets, _BLANK_RUN, "\n\n")
+    return _strip(text, offsets)
+
+
+def _strip(text: str, offsets: list[int]) -> tuple[str, list[int]]:
+    """No whitespace at either end (``str.strip`` and ``re``'s ``\\s`` agree on what whitespace is)."""
+    start, end = len(text) - len(text.lstrip()), len(text.rstrip())
+    if start == 0 and end == len(text):
+        return text, offsets
+    return text[start:end], offsets[start:end]
 
 
 LONG_RUN = 256  # a stretch without a space longer than this is broken into pieces
 PUNCTUATION_RUN = 16  # the pieces of a stretch of punctuation only
 CHUNK = 100  # the pieces of any other stretch
-_LONG_RUN = re.compile(rf"\S{{{LONG_RUN + 1},}}")
+_LONG_RUN = re.compile(rf"(?<!\S)\S{{{LONG_RUN + 1},}}")  # from the start of a stretch: tried once a stretch
 
 
 def _long_runs(text: str, offsets: list[int]) -> tuple[str, list[int]]:
@@ -161,7 +205,7 @@ def _long_runs(text: str, offsets: list[int]) -> tuple[str, list[int]]:
     (nor a dotted leader of a form) is this long; every character keeps its offset, and each inserted space takes the offset of
     the character after it.
     """
-    if not _LONG_RUN.search(text):
+    if max(map(len, text.split()), default=0) <= LONG_RUN:  # no stretch that long (str.split cuts where \s does)
         return text, offsets
     out: list[str] = []
     new_offsets: list[int] = []

@@ -198,7 +198,7 @@ def _wide_encoding(data: bytes) -> tuple[str | None, int]:
     head = data[:4096]
     if len(head) < 4:
         return None, 0
-    zero = [sum(1 for b in head[i::4] if b == 0) / len(head[i::4]) for i in range(4)]
+    zero = [head[i::4].count(0) / len(head[i::4]) for i in range(4)]
     if zero[1] > 0.9 and zero[2] > 0.9 and zero[3] > 0.9 and len(data) % 4 == 0:
         return "utf-32-le", 0
     if zero[0] > 0.9 and zero[1] > 0.9 and zero[2] > 0.9 and len(data) % 4 == 0:
@@ -241,10 +241,13 @@ def _without_nul(path: str, text: str, warnings: tuple[str, ...]) -> tuple[str, 
                                                    "was made")
 
 
+_CONTROL = bytes(b for b in range(32) if b not in (9, 10, 12, 13))  # beside tab, newline, form feed, return
+
+
 def _looks_binary(head: bytes) -> bool:
     if not head:
         return False
-    control = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13))
+    control = len(head) - len(head.translate(None, _CONTROL))
     return control / len(head) > 0.05
 
 
