@@ -105,17 +105,38 @@ def _word_char(ch: str) -> bool:
     return ch.isalnum() or ch in "_-"
 
 
-def word_starts(text: str) -> dict[str, list[int]]:
-    """Where words start (no letter, digit or hyphen before), by their first two characters."""
-    out: dict[str, list[int]] = {}
-    for m in re.finditer(r"(?<![\w-])\w", text):
-        out.setdefault(text[m.start():m.start() + 2], []).append(m.start())
-    return out
+class WordStarts:
+    """Where words start (no letter, digit or hyphen before), by their first two characters: ``get(key)``
+    finds the starts of one key when it is first asked for, by a search that opens with the key's own
+    letters, so a text's words are never walked one by one."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.found: dict[str, list[int]] = {}
+
+    def get(self, key: str, default=()) -> list[int]:
+        starts = self.found.get(key)
+        if starts is None:
+            starts = self.found[key] = self._find(key)
+        return starts or list(default)
+
+    def _find(self, key: str) -> list[int]:
+        if not key or not _WORD_CHAR.match(key):
+            return []
+        if len(key) == 1:  # a one-character key is the text's last word of one character
+            at = len(self.text) - 1
+            return [at] if self.text.endswith(key) and not (at and _WORD_CHAR_OR_HYPHEN.match(self.text, at - 1)) else []
+        pattern = re.compile(re.escape(key) + r"(?<![\w-]" + "." * len(key) + ")", re.DOTALL)
+        return [m.start() for m in pattern.finditer(self.text)]
 
 
-def occurrences(text: str, form: str, word_starts: dict[str, list[int]] | None = None):
+_WORD_CHAR = re.compile(r"\w")
+_WORD_CHAR_OR_HYPHEN = re.compile(r"[\w-]")
+
+
+def occurrences(text: str, form: str, word_starts: WordStarts | None = None):
     """Offsets where ``form`` stands in ``text`` as whole words (no letter, digit or hyphen beside it);
-    with ``word_starts`` (from :func:`word_starts`) only the words that begin as ``form`` does are tried."""
+    with ``word_starts`` (a :class:`WordStarts`) only the words that begin as ``form`` does are tried."""
     if word_starts is not None and form[:1].isalnum():
         for at in word_starts.get(form[:2], ()):
             end = at + len(form)

@@ -19,8 +19,7 @@ from dataclasses import dataclass, field
 from itertools import accumulate, islice
 
 from .lexicon import strip_person_name
-from .name_forms import PersonMention, bylines, fuller_forms, occurrences
-from .name_forms import word_starts as word_index
+from .name_forms import PersonMention, WordStarts, bylines, fuller_forms, occurrences
 from .name_words import (
     _ABSTRACT_NOUN,
     _NAME_AT,
@@ -438,7 +437,7 @@ def find_people(text: str) -> list[PersonMention]:
             continue  # a word of a position already read ("Kebijakan Moneter BI Nama")
         mentions.append(PersonMention(start, m.end(group), raw, name))
         taken.add(start, m.end(group))
-    word_starts = word_index(text)
+    word_starts = WordStarts(text)
     seen: dict = {}
     mentions = [_without_named_lead(text, p, word_starts, seen) for p in mentions]
     headline = _headline_end(text)
@@ -503,7 +502,7 @@ def _headline_end(text: str) -> int:
     return end if len(words) >= 3 and sum(w[:1].isupper() for w in words) >= 0.7 * len(words) else 0
 
 
-def _without_named_lead(text: str, p: PersonMention, word_starts: dict[str, list[int]], seen: dict) -> PersonMention:
+def _without_named_lead(text: str, p: PersonMention, word_starts: WordStarts, seen: dict) -> PersonMention:
     """"Manager Operasional Balboa Estate Nama Nama mengatakan": where the first words of a long name
     stand alone elsewhere in the text as a name of their own ("pengembang Balboa Estate.", or after the
     position's last word again: "Ditjen Pendis Kemenag") and the words after them are used without them
