@@ -11,9 +11,10 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from extract.find import dates, places, references, regulations
+from extract.find import dates, lexicon, places, references, regulations
 from extract.read import normalize, sources
 from extract.read.normalize import clean_text
 from extract.read.sources import load
@@ -262,14 +263,14 @@ _NAME_WORDS = ["UU", "Undang-Undang", "Undang-undang", "Undang Undang", "ITE", "
 @given(st.lists(st.tuples(st.sampled_from(_NAME_WORDS), st.sampled_from([" ", "", "-", "\n", ", "])), max_size=10))
 def test_regulation_names_found_as_by_the_plain_pattern(pieces):
     text = "".join(word + glue for word, glue in pieces)
-    fast = regulations.leftmost_matches(references._name_pattern(), references._name_starts(), text)
+    fast = lexicon.leftmost_matches(references._name_pattern(), references._name_starts(), text)
     assert [m.span() for m in fast] == [m.span() for m in references._name_pattern().finditer(text)]
 
 
 def test_regulation_names_in_the_corpus_found_as_by_the_plain_pattern():
     found = 0
     for text in corpus_texts() + ["Revisi UU ITE dan UU Cipta Kerja serta KUHP, bukan RUU KUHP."]:
-        fast = regulations.leftmost_matches(references._name_pattern(), references._name_starts(), text)
+        fast = lexicon.leftmost_matches(references._name_pattern(), references._name_starts(), text)
         assert [m.span() for m in fast] == [m.span() for m in references._name_pattern().finditer(text)]
         found += len(fast)
     assert found >= 3

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .. import data
+from .lexicon import leftmost_matches
 
 # Month and weekday names from extract/data (months.tsv, weekdays.tsv).
 MONTHS = {name: int(number) for name, number in data.table("months.tsv", 2)}
@@ -35,14 +36,8 @@ _WEEKDAY_START = re.compile(rf"[{''.join(map(re.escape, _INITIALS))}\x80-\U0010f
 
 
 def _weekday_dates(text: str) -> list[re.Match]:
-    """``list(WEEKDAY_DATE.finditer(text))``: the leftmost match, then the leftmost after its end."""
-    found: list[re.Match] = []
-    end = 0
-    for start in _WEEKDAY_START.finditer(text):
-        if start.start() >= end:
-            found.append(WEEKDAY_DATE.match(text, start.start()))
-            end = found[-1].end()
-    return found
+    """``list(WEEKDAY_DATE.finditer(text))``, tried only where a weekday can start."""
+    return leftmost_matches(WEEKDAY_DATE, _WEEKDAY_START, text)
 
 
 @dataclass(frozen=True)

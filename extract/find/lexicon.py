@@ -84,3 +84,16 @@ def strip_person_name(name: str) -> str:
         # A degree follows a name; initials that open it look like one ("ST Nama") but are the name's.
         name = _DEGREE.sub(lambda m: m.group(0) if m.start() == 0 else "", name).strip(" ,")
     return re.sub(r"\s+", " ", name).strip(" ,.")
+
+
+def leftmost_matches(pattern: re.Pattern, starts: re.Pattern, text: str) -> list[re.Match]:
+    """``list(pattern.finditer(text))`` (the leftmost match, then the leftmost after its end), where
+    ``starts`` matches, one character long, exactly where ``pattern`` can match (a class of first
+    characters, then a look back at that character with a look ahead for ``pattern``)."""
+    found: list[re.Match] = []
+    end = 0
+    for start in starts.finditer(text):
+        if start.start() >= end:
+            found.append(pattern.match(text, start.start()))
+            end = found[-1].end()
+    return found

@@ -21,9 +21,8 @@ from functools import cache
 from typing import Callable, Sequence
 
 from .. import data
-from .lexicon import alternation
-from .regulations import (Citation, _classify, _head_regex, abbreviations, akn_uri, canonical_id, forms,
-                          leftmost_matches)
+from .lexicon import alternation, leftmost_matches
+from .regulations import Citation, _classify, _head_regex, abbreviations, akn_uri, canonical_id, forms
 
 # An anaphoric reference reaches back this far for its instrument; a generic word ("aturan") less far.
 REACH, GENERIC_REACH = 3000, 800

@@ -14,7 +14,7 @@ from functools import cache
 from typing import Iterable
 
 from .. import data
-from .lexicon import alternation, expand_region_short_forms, slug
+from .lexicon import alternation, expand_region_short_forms, leftmost_matches, slug
 
 
 @dataclass(frozen=True)
@@ -129,19 +129,6 @@ def _citation_starts() -> re.Pattern:
 
 def _citation_matches(text: str) -> list[re.Match]:
     return leftmost_matches(citation_pattern(), _citation_starts(), text)
-
-
-def leftmost_matches(pattern: re.Pattern, starts: re.Pattern, text: str) -> list[re.Match]:
-    """``list(pattern.finditer(text))`` (the leftmost match, then the leftmost after its end), where
-    ``starts`` matches, one character long, exactly where ``pattern`` can match (a class of first
-    characters, then a look back at that character with a look ahead for ``pattern``)."""
-    found: list[re.Match] = []
-    end = 0
-    for start in starts.finditer(text):
-        if start.start() >= end:
-            found.append(pattern.match(text, start.start()))
-            end = found[-1].end()
-    return found
 
 
 @cache
