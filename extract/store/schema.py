@@ -11,7 +11,15 @@ from typing import Any, Callable, Iterator, TypeVar
 import sqlite_utils
 
 from .agencies import FORMS_INDEX_SQL, FORMS_SQL, FORMS_TABLE
-from .persons import PERSON_WORDS_TRIGGER, index_person_words, person_key
+from .persons import (
+    NAME_ROLES_FILL,
+    NAME_ROLES_TRIGGERS,
+    PERSON_WORDS_TRIGGER,
+    index_name_words,
+    index_person_words,
+    official_key,
+    person_key,
+)
 
 T = TypeVar("T")
 
@@ -78,10 +86,21 @@ _TABLES: dict[str, dict[str, Any]] = {
     "officials": {
         "columns": {"id": str, "document_id": str, "person_id": int, "name": str, "position": str,
                     "agency": str, "start": int, "end": int, "mentions": int, "signatory": int,
-                    "sentence": str},
+                    "sentence": str, "key": str},
         "pk": "id",
         "not_null": ["document_id", "person_id"],
         "foreign_keys": [("document_id", "documents", "id"), ("person_id", "people", "id")],
+    },
+    # Each name officials are stored under (their ``key``) with the positions and agencies held under it
+    # and how many officials rows hold each (role '' counts the rows of the name), kept by triggers.
+    "name_roles": {
+        "columns": {"key": str, "role": str, "officials": int},
+        "pk": ("key", "role"),
+    },
+    # Each word of each such name, so that the names linked to a name are found by an index.
+    "name_words": {
+        "columns": {"word": str, "key": str},
+        "pk": ("word", "key"),
     },
     "quotes": {
         "columns": {"id": int, "document_id": str, "person_id": int, "speaker": str, "text": str,
@@ -151,6 +170,8 @@ _TABLES: dict[str, dict[str, Any]] = {
 
 _INDEXES: dict[str, list[list[str]]] = {
     "people": [["key"]],
+    # the officials rows of a name, and those of a name not yet with the name's person
+    "officials": [["key", "person_id"]],
     "documents": [["year"], ["kind"]],
     "mentions": [["document_id", "start"]],
     # the quotes and statements still waiting for their speaker, found by the speaker's normalised name
@@ -293,7 +314,10 @@ def _schema_current(db: sqlite_utils.Database) -> bool:
     for name, spec in _TABLES.items():
         if name not in names or not set(spec["columns"]) <= set(db[name].columns_dict):
             return False
-    return not db.execute("select 1 from people where key is null limit 1").fetchall()
+    return not (db.execute("select 1 from people where key is null limit 1").fetchall()
+                or db.execute("select 1 from officials where key is null limit 1").fetchall()
+                or not db.execute("select 1 from sqlite_master where type = 'trigger' "
+                                  "and name = 'officials_name_added'").fetchall())
 
 
 def _create_schema(db: sqlite_utils.Database) -> None:
@@ -319,6 +343,7 @@ def _create_schema(db: sqlite_utils.Database) -> None:
         for row in list(db.query("select id, name from people where key is null")):
             db["people"].update(row["id"], {"key": person_key(row["name"]) or row["name"].casefold()})
         db.execute(PERSON_WORDS_TRIGGER)
+        _fill_name_roles(db)
         if not db.execute("select 1 from person_words limit 1").fetchall():  # people stored before the word index
             for row in list(db.query("select id, key from people where key is not null")):
                 index_person_words(db, row["id"], row["key"])
@@ -328,6 +353,21 @@ def _create_schema(db: sqlite_utils.Database) -> None:
         db.execute(FORMS_INDEX_SQL)
         for name, sql in _VIEWS.items():
             db.create_view(name, sql, replace=True)
+
+
+def _fill_name_roles(db: sqlite_utils.Database) -> None:
+    """Give officials rows stored before names were indexed their ``key``, count their names in
+    ``name_roles`` and list the names' words, then add the triggers that keep ``name_roles`` in step."""
+    fresh = not db.execute("select 1 from sqlite_master where type = 'trigger' and name = 'officials_name_added'"
+                           ).fetchall()
+    for row in list(db.query("select id, name from officials where key is null")):
+        db.execute("update officials set key = ? where id = ?", [official_key(row["name"]), row["id"]])
+    if fresh:
+        db.execute("delete from name_roles")
+        db.execute(NAME_ROLES_FILL)
+        index_name_words(db, [key for (key,) in db.execute("select distinct key from officials")])
+    for trigger in NAME_ROLES_TRIGGERS:
+        db.execute(trigger)
 
 
 def close_db(db: sqlite_utils.Database) -> None:
