@@ -192,6 +192,12 @@ TABLES: dict[str, dict[str, Any]] = {
                     "officials": "Jumlah baris pejabat"},
         "sort": "key",
     },
+    "search_terms": {
+        "description": "Setiap kata yang ditulis ke indeks teks penuh, seperti disimpan indeks itu (huruf kecil, tanpa "
+                       "aksen), agar bentuk kata yang dicari sebagai awalan dicari sebagai kata-kata yang diawalinya.",
+        "columns": {"term": "Kata"},
+        "sort": "term",
+    },
     "name_words": {
         "description": "Setiap kata dari nama baku pejabat, agar nama yang memuat atau termuat dalam sebuah nama "
                        "cepat ditemukan.",

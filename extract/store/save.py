@@ -16,6 +16,7 @@ from .agencies import drop_agency, save_agency
 from .agencies import fullest
 from .persons import index_name_words, official_key, person_for, person_key, settle_people
 from .provenance import SentenceOf, sentence_finder
+from .terms import index_terms
 from .rows import (
     _offsets,
     abbreviation_rows,
@@ -64,6 +65,7 @@ def _save_regulation(db: sqlite_utils.Database, regulation: dict[str, Any]) -> s
     if reg_id is None:
         return None
     row = regulation_row(reg_id, regulation)
+    index_terms(db, [reg_id, row.get("subject"), row.get("issuer")])
     table = db["regulations"]
     try:
         existing = table.get(reg_id)
@@ -245,7 +247,9 @@ def _insert_document(db: sqlite_utils.Database, record: dict[str, Any]) -> set[i
     sentence_of = sentence_finder(text)
     own_id = _save_regulation(db, record["regulation"]) if record.get("regulation") else None
     cited = [(_save_regulation(db, reg), reg) for reg in record.get("regulations") or []]
-    _insert_rows(db, "documents", [document_row(record, own_id, _now())])
+    document = document_row(record, own_id, _now())
+    _insert_rows(db, "documents", [document])
+    index_terms(db, [document.get("title"), document.get("text")])
     cited = [(reg_id, reg) for reg_id, reg in cited if reg_id]
     _insert_hashed(
         db, "citations",
@@ -260,6 +264,7 @@ def _insert_document(db: sqlite_utils.Database, record: dict[str, Any]) -> set[i
     said = {table: _insert_utterances(db, table, utterance_rows(document_id, record.get(table) or [], speakers,
                                                                  sentence_of))
             for table in ("quotes", "statements")}
+    index_terms(db, [row.get(column) for rows in said.values() for _, (row,) in rows for column in ("text", "speaker")])
     _insert_hashed(db, "abbreviations",
                    abbreviation_rows(document_id, record.get("abbreviations") or [], sentence_of))
     _insert_hashed(db, "sections", section_rows(document_id, record.get("sections") or [], text))

@@ -20,6 +20,7 @@ from .persons import (
     official_key,
     person_key,
 )
+from .terms import index_terms
 
 T = TypeVar("T")
 
@@ -166,12 +167,19 @@ _TABLES: dict[str, dict[str, Any]] = {
         "columns": {"id": str, "source": str, "message": str, "at": str},
         "pk": "id",
     },
+    # Every word written to the full-text tables, as FTS5 stores it (see terms.py).
+    "search_terms": {
+        "columns": {"term": str},
+        "pk": "term",
+    },
 }
 
 _INDEXES: dict[str, list[list[str]]] = {
     "people": [["key"]],
     # the officials rows of a name, and those of a name not yet with the name's person
     "officials": [["key", "person_id"]],
+    # the documents citing a regulation, in id order (the search takes the first few of each)
+    "citations": [["regulation_id", "document_id"]],
     "documents": [["year"], ["kind"]],
     "mentions": [["document_id", "start"]],
     # the quotes and statements still waiting for their speaker, found by the speaker's normalised name
@@ -314,6 +322,9 @@ def _schema_current(db: sqlite_utils.Database) -> bool:
     for name, spec in _TABLES.items():
         if name not in names or not set(spec["columns"]) <= set(db[name].columns_dict):
             return False
+    indexes = {row[0] for row in db.execute("select name from sqlite_master where type = 'index'")}
+    if any(f"idx_{name}_{'_'.join(columns)}" not in indexes for name, lists in _INDEXES.items() for columns in lists):
+        return False
     return not (db.execute("select 1 from people where key is null limit 1").fetchall()
                 or db.execute("select 1 from officials where key is null limit 1").fetchall()
                 or not db.execute("select 1 from sqlite_master where type = 'trigger' "
@@ -344,6 +355,7 @@ def _create_schema(db: sqlite_utils.Database) -> None:
             db["people"].update(row["id"], {"key": person_key(row["name"]) or row["name"].casefold()})
         db.execute(PERSON_WORDS_TRIGGER)
         _fill_name_roles(db)
+        _fill_search_terms(db)
         if not db.execute("select 1 from person_words limit 1").fetchall():  # people stored before the word index
             for row in list(db.query("select id, key from people where key is not null")):
                 index_person_words(db, row["id"], row["key"])
@@ -368,6 +380,21 @@ def _fill_name_roles(db: sqlite_utils.Database) -> None:
         index_name_words(db, [key for (key,) in db.execute("select distinct key from officials")])
     for trigger in NAME_ROLES_TRIGGERS:
         db.execute(trigger)
+
+
+# What goes into the full-text tables (_FTS), read back to list its words for a database stored before
+# search_terms existed.
+_SEARCHED_TEXT = ("select title, text from documents", "select text, speaker from quotes",
+                  "select text, speaker from statements", "select id, subject, issuer from regulations")
+
+
+def _fill_search_terms(db: sqlite_utils.Database) -> None:
+    """List the words of what is stored already when ``search_terms`` is new to the database."""
+    if db.execute("select 1 from search_terms limit 1").fetchall():
+        return
+    for sql in _SEARCHED_TEXT:
+        for row in db.execute(sql):
+            index_terms(db, row)
 
 
 def close_db(db: sqlite_utils.Database) -> None:
