@@ -230,13 +230,13 @@ def readable_title(title: str, row: Any = None) -> str:
     return sentence_case(title, [text] if text else [], start=True)
 
 
-def _needs_text(title: str) -> bool:
-    """Whether :func:`readable_title` reads the document's text for ``title``: a bare ``SIARAN PERS``, or
-    capitals that sentence case would lower (the text says which words keep their capitals)."""
+def _title_without_text(title: str) -> str | None:
+    """:func:`readable_title` of ``title`` when it needs no document text, else None (a bare ``SIARAN PERS``,
+    or capitals that sentence case would lower: the text says which words keep their capitals)."""
     from extract.write.release import is_generic_title, sentence_case
 
     plain = sentence_case(title, [], start=True)
-    return is_generic_title(title) or plain != title[:1].upper() + title[1:]
+    return None if is_generic_title(title) or plain != title[:1].upper() + title[1:] else plain
 
 
 def snippet_html(text: str) -> Markup:
@@ -598,9 +598,9 @@ def render_cell(row, value, column, table, database, datasette):
         return ", ".join(FOUND_WORDS.get(part, part) for part in str(value).split(","))
     if column == "title" and "document_id" in row.keys():
         document_id = str(row["document_id"])
-        if not _needs_text(str(value)):  # most titles: no document text to read for them
-            return Markup('<a class="warta-doc" href="{}">{}</a>').format(
-                document_url(document_id), readable_title(str(value)))
+        plain = _title_without_text(str(value))
+        if plain is not None:  # most titles: no document text to read for them
+            return Markup('<a class="warta-doc" href="{}">{}</a>').format(document_url(document_id), plain)
 
         async def titled():
             found = (await datasette.get_database(database).execute(
