@@ -7,7 +7,8 @@ nearly the whole archive, made again for each ``bm25`` and each ``snippet``. A p
 lazily, newest rows first, and the search stops after the rows it needs. ``search_terms`` lists every
 word written to the full-text tables, split and folded as FTS5's ``unicode61`` tokenizer does (letters
 and digits; case folded; accents taken off); :func:`expand_prefixes` turns a prefix into the words it
-begins (at most :data:`MAX_PREFIX_TERMS`; more, or none listed, and the prefix query stays as it was).
+begins (at most :data:`MAX_PREFIX_TERMS`; more, and the prefix query stays as it was; none, and it is left
+out).
 A listed word no row holds any more (its document was replaced) matches nothing, so the list only grows.
 """
 from __future__ import annotations
@@ -57,21 +58,35 @@ def prefixes_of(fts: str | None) -> str:
     return json.dumps(sorted(set(_PREFIX.findall(fts or ""))))
 
 
+_GONE = "\x00"
+
+
 def expand_prefixes(fts: str | None, found: str | None) -> str | None:
     """``fts`` with each prefix ``"form"*`` replaced by the words it begins, ``("w1" OR "w2")``, where
     ``found`` (a JSON object, prefix to its listed words joined by spaces) lists from 1 to
-    :data:`MAX_PREFIX_TERMS` of them; SQL function ``warta_expand``."""
+    :data:`MAX_PREFIX_TERMS` of them; SQL function ``warta_expand``.
+
+    A prefix of plain ASCII that begins no listed word begins no stored word either, so it is left out of
+    its ``OR`` (a phrase that matches nothing adds nought to ``bm25`` but is still worked through for
+    every row); a group left with nothing becomes ``""``, which matches nothing. A prefix with other
+    letters is kept as it is (FTS5 may fold them otherwise), and so is one that begins too many words."""
     if not fts or not found:
         return fts
     words = {prefix: listed.split() for prefix, listed in json.loads(found).items() if listed}
 
     def replace(match: re.Match) -> str:
-        listed = words.get(match.group(1))
-        if not listed or len(listed) > MAX_PREFIX_TERMS:
+        prefix = match.group(1)
+        listed = words.get(prefix)
+        if not listed:
+            return _GONE if prefix.isascii() else match.group(0)
+        if len(listed) > MAX_PREFIX_TERMS:
             return match.group(0)
         return "(" + " OR ".join(f'"{word}"' for word in listed) + ")"
 
-    return _PREFIX.sub(replace, fts)
+    expanded = _PREFIX.sub(replace, fts)
+    while f"{_GONE} OR " in expanded or f" OR {_GONE}" in expanded:
+        expanded = expanded.replace(f"{_GONE} OR ", "").replace(f" OR {_GONE}", "")
+    return expanded.replace(_GONE, '""')
 
 
 # The words each prefix of ``fts`` begins, one more than the most used so that too many can be told.
