@@ -534,12 +534,20 @@ def startup(datasette):
         default.rich = _PlainTracebacks(default.rich)
 
 
+# SQLite's page cache per Datasette connection, in KiB (SQLite's own default is 2 MiB): the doclists a
+# common word's search reads in a 100,000-document archive are several MiB, and with the default every
+# such search reads them again from the file.
+PAGE_CACHE_KIB = 65536
+
+
 @hookimpl
 def prepare_connection(conn, database, datasette):
-    """The search functions the canned ``search`` query calls (``warta_fts``, ``warta_regulations``)."""
+    """The search functions the canned ``search`` query calls (``warta_fts``, ``warta_regulations``), and a
+    page cache that holds what a common word's search reads."""
     from extract.store.query import register_search_functions
 
     register_search_functions(conn)
+    conn.execute(f"PRAGMA cache_size = -{PAGE_CACHE_KIB}")
 
 
 @hookimpl
