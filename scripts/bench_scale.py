@@ -2,6 +2,7 @@
 """Ingest and search at scale, measured: a synthetic corpus of N documents made from the detik articles.
 
 Usage: python scripts/bench_scale.py [--docs 10000 100000 ...] [--jobs 2] [--records] [--no-people] [--keep DIR]
+                                    [--baseline ROOT [--baseline-ingest]]
        python scripts/bench_scale.py --search-only DB [--baseline ROOT]
 
 Only the articles of ../shared/eval/train-ids.txt are copied. Each copy of an article gets a line of its
@@ -19,7 +20,8 @@ then the search canned query of Datasette (in process, through Datasette's own t
 figure is the query and the page, not the network): 100 requests for common words and 100 for rarer
 ones, p50 and p95 of each. Peak RSS is that of the ingest process and its workers (``wait4``).
 ``--baseline ROOT`` times the search of another checkout of Warta (say, main) on the same database in
-the same run, for a before/after ratio.
+the same run, for a before/after ratio; with ``--baseline-ingest`` it also times that checkout's ingest
+of the same corpus or records (into a database of its own, removed afterwards), just before this one's.
 """
 from __future__ import annotations
 
@@ -71,9 +73,20 @@ def make_corpus(source: Path, n: int, into: Path) -> None:
         (sub / f"doc-{i:06d}.txt").write_text(copy_text(texts[i % len(texts)], i), encoding="utf-8")
 
 
-def warta() -> list[str]:
+def warta(root: Path | None = None) -> list[str]:
+    """The ``warta`` command of this checkout, or of checkout ``root`` (run with its own code on the path)."""
+    if root is not None:
+        return [sys.executable, str(Path(root).resolve() / "cli.py")]
     beside = Path(sys.executable).with_name("warta")
     return [str(beside)] if beside.exists() else [sys.executable, str(ROOT / "cli.py")]
+
+
+def code_env(root: Path | None) -> dict[str, str]:
+    """The environment that makes a child process import Warta from checkout ``root`` (this one when None)."""
+    env = dict(os.environ)
+    if root is not None:
+        env["PYTHONPATH"] = str(Path(root).resolve())
+    return env
 
 
 def extract_once(source: Path, base: Path, jobs: int) -> Path:
@@ -118,11 +131,18 @@ def make_records(extracted: Path, n: int, into: Path, no_people: bool) -> None:
             out.close()
 
 
-def run_ingest(args: list[str]) -> tuple[float, float]:
-    """Wall seconds and the peak RSS (MB) of one ``warta ingest`` and its workers."""
+def remove_db(db: Path) -> None:
+    for stale in (db, db.with_name(db.name + "-wal"), db.with_name(db.name + "-shm")):
+        stale.unlink(missing_ok=True)
+
+
+def run_ingest(args: list[str], root: Path | None = None) -> tuple[float, float]:
+    """Wall seconds and the peak RSS (MB) of one ``warta ingest`` and its workers (with the code of
+    checkout ``root``, this one when None)."""
     start = time.perf_counter()
     with tempfile.TemporaryFile() as err:
-        child = subprocess.Popen(warta() + ["ingest", *args], stdout=subprocess.DEVNULL, stderr=err, cwd=ROOT)
+        child = subprocess.Popen(warta(root) + ["ingest", *args], stdout=subprocess.DEVNULL, stderr=err,
+                                 cwd=root or ROOT, env=code_env(root))
         _, status, usage = os.wait4(child.pid, 0)
         seconds = time.perf_counter() - start
         child.returncode = os.waitstatus_to_exitcode(status)
@@ -169,11 +189,8 @@ def search_latency(db: Path) -> dict[str, float]:
 
 def search_in(root: Path | None, db: Path) -> dict[str, float]:
     """:func:`search_latency` with the Warta code of checkout ``root`` (this one when None), in its own process."""
-    env = dict(os.environ)
-    if root is not None:
-        env["PYTHONPATH"] = str(root)
     done = subprocess.run([sys.executable, str(Path(__file__).resolve()), "--search-json", str(db)],
-                          capture_output=True, text=True, env=env, cwd=root or ROOT)
+                          capture_output=True, text=True, env=code_env(root), cwd=root or ROOT)
     if done.returncode:
         sys.exit(f"error: search timing failed: {done.stderr.strip()[-500:]}")
     return json.loads(done.stdout.strip().splitlines()[-1])
@@ -197,6 +214,9 @@ def main() -> None:
                     help="Skip the ingest: time only the search canned query on this database.")
     ap.add_argument("--baseline", type=Path, metavar="ROOT",
                     help="Also time the search with the Warta code of this checkout, on the same database.")
+    ap.add_argument("--baseline-ingest", action="store_true",
+                    help="With --baseline: also time the ingest (and its no-op re-ingest) with that code, into a "
+                         "database of its own, just before this checkout's, for a before/after ratio.")
     ap.add_argument("--search-json", type=Path, help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.search_json:
@@ -225,14 +245,22 @@ def main() -> None:
                 if not source.exists():
                     make_corpus(args.source, n, source)
                 ingest = [str(source), "--db", str(db), "--jobs", str(args.jobs)]
-            for stale in (db, db.with_name(db.name + "-wal"), db.with_name(db.name + "-shm")):
-                stale.unlink(missing_ok=True)
+            old = None
+            if args.baseline and args.baseline_ingest:
+                old_db = db.with_name(f"baseline-{n}.db")
+                old_ingest = [str(old_db) if part == str(db) else part for part in ingest]
+                remove_db(old_db)
+                old_seconds, old_peak = run_ingest(old_ingest, args.baseline)
+                old_noop, _ = run_ingest(old_ingest, args.baseline)
+                old = (old_seconds, old_peak, old_noop)
+                remove_db(old_db)
+            remove_db(db)
             seconds, peak = run_ingest(ingest)
             noop, noop_peak = run_ingest(ingest)
             t = search_in(None, db)
             before = search_in(args.baseline, db) if args.baseline else None
             rows.append((n, n / seconds, seconds / n * 1000, max(peak, noop_peak), db.stat().st_size / 1e6, noop,
-                         t, before))
+                         t, before, old))
             print(f"done {n}: {rows[-1]}", file=sys.stderr, flush=True)
     finally:
         if not args.keep:
@@ -244,11 +272,15 @@ def main() -> None:
           "no-op re-ingest s | search common p50/p95 ms | search rare p50/p95 ms | failed searches |")
     print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     first = rows[0][2] if rows else 1.0
-    for n, rate, per, peak, size, noop, t, before in rows:
+    for n, rate, per, peak, size, noop, t, before, _ in rows:
         print(f"| {n:,} | {rate:.1f} | {per:.1f} | {per / first:.2f} | {peak:.0f} | {size:.0f} | {noop:.1f} | "
               f"{t['common_p50']:.0f} / {t['common_p95']:.0f} | {t['rare_p50']:.0f} / {t['rare_p95']:.0f} | "
               f"{t['failed']:.0f} |")
-    for n, *_, before in rows:
+    for n, _, per, peak, _, noop, _, before, old in rows:
+        if old:
+            print(f"{n:,} documents, ingest with {args.baseline}: {old[0] / n * 1000:.1f} ms per doc, peak RSS "
+                  f"{old[1]:.0f} MB, no-op re-ingest {old[2]:.1f} s; this checkout / baseline, ms per doc: "
+                  f"{per / (old[0] / n * 1000):.2f}")
         if before:
             print(search_line(f"{n:,} documents, search with {args.baseline}", before))
 

@@ -208,4 +208,4 @@ def test_a_word_in_more_rows_than_are_scored_is_ranked_among_the_newest(big_db):
     # "Salinan nomor 7" is in one old document only: found although its rowid is far below the bound
     rare_ids, _ = _rowids(big_db, search_sql(limit=5, scored=100), {"q": '"salinan nomor 7"'}, "document_id")
     assert rare_ids == [8]
-    assert SCORED_MATCHES >= 1000  # a word found in fewer documents than this is ranked over all of them
+    assert SCORED_MATCHES >= 500  # a word found in fewer rows than this is ranked over all of them

@@ -179,9 +179,30 @@ TABLES: dict[str, dict[str, Any]] = {
             "mentions": "Jumlah penyebutan dalam dokumen",
             "signatory": "1 bila orang itu menandatangani dokumen",
             "sentence": _SENTENCE,
+            "key": "Nama baku dari nama seperti ditulis (tanpa sapaan dan gelar, huruf kecil)",
         },
         "facets": ["agency", "signatory"],
         "sort": "document_id",
+    },
+    "name_roles": {
+        "description": "Setiap nama baku pejabat dengan jabatan dan instansi yang dipegang di bawah nama itu, dan "
+                       "jumlah baris pejabat yang memuatnya (peran kosong: jumlah baris nama itu); dipakai untuk "
+                       "menentukan siapa orangnya tanpa membaca ulang setiap dokumen.",
+        "columns": {"key": "Nama baku", "role": "Jabatan atau instansi seperti tertulis (kosong: nama itu sendiri)",
+                    "officials": "Jumlah baris pejabat"},
+        "sort": "key",
+    },
+    "search_terms": {
+        "description": "Setiap kata yang ditulis ke indeks teks penuh, seperti disimpan indeks itu (huruf kecil, tanpa "
+                       "aksen), agar bentuk kata yang dicari sebagai awalan dicari sebagai kata-kata yang diawalinya.",
+        "columns": {"term": "Kata"},
+        "sort": "term",
+    },
+    "name_words": {
+        "description": "Setiap kata dari nama baku pejabat, agar nama yang memuat atau termuat dalam sebuah nama "
+                       "cepat ditemukan.",
+        "columns": {"word": "Kata nama baku", "key": "Nama baku"},
+        "sort": "word",
     },
     "quotes": {
         "description": "Kutipan langsung: kata-kata dalam tanda petik dan siapa yang mengucapkannya.",

@@ -230,13 +230,13 @@ def readable_title(title: str, row: Any = None) -> str:
     return sentence_case(title, [text] if text else [], start=True)
 
 
-def _needs_text(title: str) -> bool:
-    """Whether :func:`readable_title` reads the document's text for ``title``: a bare ``SIARAN PERS``, or
-    capitals that sentence case would lower (the text says which words keep their capitals)."""
+def _title_without_text(title: str) -> str | None:
+    """:func:`readable_title` of ``title`` when it needs no document text, else None (a bare ``SIARAN PERS``,
+    or capitals that sentence case would lower: the text says which words keep their capitals)."""
     from extract.write.release import is_generic_title, sentence_case
 
     plain = sentence_case(title, [], start=True)
-    return is_generic_title(title) or plain != title[:1].upper() + title[1:]
+    return None if is_generic_title(title) or plain != title[:1].upper() + title[1:] else plain
 
 
 def snippet_html(text: str) -> Markup:
@@ -534,12 +534,20 @@ def startup(datasette):
         default.rich = _PlainTracebacks(default.rich)
 
 
+# SQLite's page cache per Datasette connection, in KiB (SQLite's own default is 2 MiB): the doclists a
+# common word's search reads in a 100,000-document archive are several MiB, and with the default every
+# such search reads them again from the file.
+PAGE_CACHE_KIB = 65536
+
+
 @hookimpl
 def prepare_connection(conn, database, datasette):
-    """The search functions the canned ``search`` query calls (``warta_fts``, ``warta_regulations``)."""
+    """The search functions the canned ``search`` query calls (``warta_fts``, ``warta_regulations``), and a
+    page cache that holds what a common word's search reads."""
     from extract.store.query import register_search_functions
 
     register_search_functions(conn)
+    conn.execute(f"PRAGMA cache_size = -{PAGE_CACHE_KIB}")
 
 
 @hookimpl
@@ -598,9 +606,9 @@ def render_cell(row, value, column, table, database, datasette):
         return ", ".join(FOUND_WORDS.get(part, part) for part in str(value).split(","))
     if column == "title" and "document_id" in row.keys():
         document_id = str(row["document_id"])
-        if not _needs_text(str(value)):  # most titles: no document text to read for them
-            return Markup('<a class="warta-doc" href="{}">{}</a>').format(
-                document_url(document_id), readable_title(str(value)))
+        plain = _title_without_text(str(value))
+        if plain is not None:  # most titles: no document text to read for them
+            return Markup('<a class="warta-doc" href="{}">{}</a>').format(document_url(document_id), plain)
 
         async def titled():
             found = (await datasette.get_database(database).execute(

@@ -9,11 +9,13 @@ from typing import Any
 
 import sqlite_utils
 
+from .terms import PREFIX_TERMS_SQL
+
 MAX_QUERY_WORDS = 32
 """The most distinct words of one query sent to FTS5; the rest are left out with a note. A search of
 more words than this matches next to nothing anyway, and FTS5's work grows with every term."""
 
-SCORED_MATCHES = 2000
+SCORED_MATCHES = 500
 """The most matches of one full-text table that ``bm25`` scores for one search: the newest ones (the
 highest rowids). A word found in fewer rows is ranked over all of them; a very common word ("yang",
 "dan", found in nearly every document) is ranked over the newest rows that contain it, so that a
@@ -291,9 +293,14 @@ def regulation_ids(q: str | None) -> str:
 
 
 def register_search_functions(conn: Any) -> None:
-    """Add ``warta_fts(q)`` and ``warta_regulations(q)`` to a sqlite3 connection (Datasette's too)."""
+    """Add ``warta_fts(q)``, ``warta_regulations(q)``, ``warta_prefixes(fts)`` and ``warta_expand(fts, words)``
+    to a sqlite3 connection (Datasette's too)."""
+    from .terms import expand_prefixes, prefixes_of
+
     conn.create_function("warta_fts", 1, fts_query, deterministic=True)
     conn.create_function("warta_regulations", 1, regulation_ids, deterministic=True)
+    conn.create_function("warta_prefixes", 1, prefixes_of, deterministic=True)
+    conn.create_function("warta_expand", 2, expand_prefixes, deterministic=True)
 
 
 MARK_OPEN, MARK_CLOSE = "\u27e6", "\u27e7"
@@ -319,14 +326,14 @@ def _best_per_document(table: str, rows: str, kind: str, weights: str, limit: in
 def _snippets_of_shown(table: str, kind: str, column: int, marks: str) -> str:
     """Snippets of one full-text table for the shown rows of that kind, made in one pass of the match
     over the shown rows' rowid range (a ``MATCH`` per row would evaluate the query again each time),
-    and none when no row of that kind is shown (a common word's prefix query costs a pass over its
-    matches each time it is evaluated). The ``+`` keeps the rowid list a filter rather than one
+    and none when no row of that kind is shown: the range is then empty (FTS5 takes a NULL bound for no
+    bound at all, and would walk every match). The ``+`` keeps the rowid list a filter rather than one
     lookup per row."""
     return f"""{kind}_snippet as materialized (
   select rowid as rid, snippet({table}, {column}, {marks}) as snippet from {table}
   where (select count(*) from shown where kind = '{kind}') > 0 and {table} match (select fts from query)
-    and rowid >= (select min(rid) from shown where kind = '{kind}')
-    and rowid <= (select max(rid) from shown where kind = '{kind}')
+    and rowid >= coalesce((select min(rid) from shown where kind = '{kind}'), 1)
+    and rowid <= coalesce((select max(rid) from shown where kind = '{kind}'), 0)
     and +rowid in (select rid from shown where kind = '{kind}')
 )"""
 
@@ -339,7 +346,9 @@ def document_search_sql(limit: int = 50, scored: int = SCORED_MATCHES) -> str:
     (``PP 50/2025``) by canonical id, which ranks first. Needs :func:`register_search_functions`.
     Snippets mark matches with ``⟦`` ``⟧``; ``found_in`` lists where the document matched.
 
-    Fast at any size: each full-text table is scored with ``bm25`` alone, over at most its newest
+    Fast at any size: each word form searched as a prefix is searched as the words it begins
+    (:mod:`extract.store.terms`), which FTS5 reads newest first and stops, where a prefix is gathered
+    over the whole archive first; each full-text table is scored with ``bm25`` alone, over at most its newest
     ``scored`` matches (:data:`SCORED_MATCHES`), and cut
     to the ``limit`` best documents before anything is joined; snippets are made only for the rows shown. So
     ``found_in`` names the kinds of match in which the document is among the ``limit`` best.
@@ -353,16 +362,22 @@ def document_search_sql(limit: int = 50, scored: int = SCORED_MATCHES) -> str:
     order by score limit {n}) as ranked
   join documents on documents.rowid = ranked.rid
 )"""
+    # The n best regulations, and the first n documents citing each (by id, through the index on
+    # (regulation_id, document_id)): a regulation cited by half the archive costs what one cited once does.
     regulations = f"""regulation_scored as materialized (
-  select rowid as rid, bm25(regulations_fts) as score from regulations_fts
-  where regulations_fts match (select fts from query)
+  select regulations.id as regulation_id, ranked.rid, ranked.score
+  from (select rowid as rid, bm25(regulations_fts) as score from regulations_fts
+    where regulations_fts match (select fts from query) order by score, rowid limit {n}) as ranked
+  join regulations on regulations.rowid = ranked.rid
+),
+regulation_cited as materialized (
+  select cited.value as document_id, regulation_scored.score, regulation_scored.rid, regulation_scored.regulation_id
+  from regulation_scored, json_each((select json_group_array(document_id) from (select document_id from citations
+    where citations.regulation_id = regulation_scored.regulation_id order by document_id limit {n}))) as cited
 ),
 regulation_best as materialized (
-  select citations.document_id, 'regulation' as kind, min(regulation_scored.score) as score,
-    regulation_scored.rid as rid, regulations.id as regulation_id
-  from regulation_scored join regulations on regulations.rowid = regulation_scored.rid
-    join citations on citations.regulation_id = regulations.id
-  group by citations.document_id order by 3, 1 limit {n}
+  select document_id, 'regulation' as kind, min(score) as score, rid, regulation_id
+  from regulation_cited group by document_id order by 3, 1 limit {n}
 ),
 cited_best as materialized (
   select citations.document_id, 'cited' as kind, -1000.0 as score, min(citations.rowid) as rid,
@@ -382,7 +397,9 @@ cited_snippet as materialized (
     || coalesce(' — ' || substr(citations.sentence, 1, 160), '') as snippet
   from citations where citations.rowid in (select rid from shown where kind = 'cited')
 )"""
-    return f"""with query(fts, regulations) as materialized (select warta_fts(:q), warta_regulations(:q)),
+    words = PREFIX_TERMS_SQL.format(fts="typed.fts")
+    return f"""with typed(fts) as materialized (select warta_fts(:q)),
+query(fts, regulations) as materialized (select warta_expand(typed.fts, {words}), warta_regulations(:q) from typed),
 {documents},
 {_best_per_document("quotes_fts", "quotes", "quote", "", n, scored)},
 {_best_per_document("statements_fts", "statements", "statement", "", n, scored)},

@@ -14,8 +14,9 @@ from ..read.sources import printable
 
 from .agencies import drop_agency, save_agency
 from .agencies import fullest
-from .persons import person_for, person_key, settle_people
+from .persons import index_name_words, official_key, person_for, person_key, settle_people
 from .provenance import SentenceOf, sentence_finder
+from .terms import index_terms
 from .rows import (
     _offsets,
     abbreviation_rows,
@@ -64,6 +65,7 @@ def _save_regulation(db: sqlite_utils.Database, regulation: dict[str, Any]) -> s
     if reg_id is None:
         return None
     row = regulation_row(reg_id, regulation)
+    index_terms(db, [reg_id, row.get("subject"), row.get("issuer")])
     table = db["regulations"]
     try:
         existing = table.get(reg_id)
@@ -122,6 +124,55 @@ where officials.person_id in ({marks})
 group by officials.person_id, lower(coalesce(officials.position, '')), lower(coalesce(officials.agency, ''))"""
 
 
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
+def _sql_lower(value: str | None) -> str:
+    """SQLite's ``lower(coalesce(value, ''))``: ASCII letters only, as SQLite folds them."""
+    return (value or "").translate(_ASCII_LOWER)
+
+
+def _least(values: Iterable[Any], pick=min) -> Any:
+    """SQL's ``min`` (or ``max``): NULLs left out, NULL when nothing is left."""
+    present = [value for value in values if value is not None]
+    return pick(present) if present else None
+
+
+def _add_positions(db: sqlite_utils.Database, person_ids: set[int], documents: list[str]) -> None:
+    """Add the officials rows of ``documents`` (just stored) to the ``positions`` of ``person_ids``, whose
+    other rows have not changed: the same rows :func:`_refresh_positions` would count, without reading
+    every officials row of the person again."""
+    if not person_ids or not documents:
+        return
+    ids, docs = sorted(person_ids), sorted(documents)
+    found = db.execute(
+        f"""select officials.person_id, officials.position, officials.agency,
+          coalesce(documents.date, documents.event_date), officials.document_id
+        from officials join documents on documents.id = officials.document_id
+        where officials.document_id in ({", ".join("?" for _ in docs)})
+          and officials.person_id in ({", ".join("?" for _ in ids)})""", docs + ids).fetchall()
+    groups: dict[tuple[int, str, str], list[tuple]] = {}
+    for person_id, position, agency, date, document_id in found:
+        groups.setdefault((person_id, _sql_lower(position), _sql_lower(agency)), []).append(
+            (position, agency, date, document_id))
+    for (person_id, position_key, agency_key), rows in sorted(groups.items()):
+        stored = [row for row in db.execute(
+            "select id, position, agency, first_date, last_date, documents from positions where person_id = ?",
+            [person_id]) if (_sql_lower(row[1]), _sql_lower(row[2])) == (position_key, agency_key)]
+        old = stored[0] if stored else (None, None, None, None, None, 0)
+        row = {
+            "person_id": person_id,
+            "position": _least([old[1]] + [r[0] for r in rows]),
+            "agency": _least([old[2]] + [r[1] for r in rows]),
+            "first_date": _least([old[3]] + [r[2] for r in rows]),
+            "last_date": _least([old[4]] + [r[2] for r in rows], max),
+            "documents": old[5] + len({r[3] for r in rows}),
+        }
+        if stored:
+            db.execute("delete from positions where id = ?", [old[0]])
+        _insert_hashed(db, "positions", [row])
+
+
 def _refresh_positions(db: sqlite_utils.Database, person_ids: set[int]) -> None:
     """Recount the ``positions`` rows of ``person_ids`` from their officials rows."""
     if not person_ids:
@@ -148,6 +199,7 @@ def _save_officials(
             "document_id": document_id,
             "person_id": person_id,
             "name": name,
+            "key": official_key(name),
             "position": official.get("position"),
             "agency": official.get("agency"),
             "start": first.get("start"),
@@ -157,6 +209,7 @@ def _save_officials(
             "sentence": sentence_of(first.get("start"), first.get("end")),
         })
     _insert_hashed(db, "officials", rows)
+    index_name_words(db, [row["key"] for row in rows])
     return saved
 
 
@@ -194,7 +247,9 @@ def _insert_document(db: sqlite_utils.Database, record: dict[str, Any]) -> set[i
     sentence_of = sentence_finder(text)
     own_id = _save_regulation(db, record["regulation"]) if record.get("regulation") else None
     cited = [(_save_regulation(db, reg), reg) for reg in record.get("regulations") or []]
-    _insert_rows(db, "documents", [document_row(record, own_id, _now())])
+    document = document_row(record, own_id, _now())
+    _insert_rows(db, "documents", [document])
+    index_terms(db, [document.get("title"), document.get("text")])
     cited = [(reg_id, reg) for reg_id, reg in cited if reg_id]
     _insert_hashed(
         db, "citations",
@@ -209,6 +264,7 @@ def _insert_document(db: sqlite_utils.Database, record: dict[str, Any]) -> set[i
     said = {table: _insert_utterances(db, table, utterance_rows(document_id, record.get(table) or [], speakers,
                                                                  sentence_of))
             for table in ("quotes", "statements")}
+    index_terms(db, [row.get(column) for rows in said.values() for _, (row,) in rows for column in ("text", "speaker")])
     _insert_hashed(db, "abbreviations",
                    abbreviation_rows(document_id, record.get("abbreviations") or [], sentence_of))
     _insert_hashed(db, "sections", section_rows(document_id, record.get("sections") or [], text))
@@ -275,18 +331,22 @@ def _save_once(db: sqlite_utils.Database, record: dict[str, Any]) -> str:
         previous = [row["id"] for row in stored]
         if same and not previous and same[0] == record["source"]:
             return "unchanged"
-        touched: set[int] = set()
+        removed: set[int] = set()  # the people of the documents replaced
         held = _Held()
         for document_id in previous:
             held.collect(db, document_id)
-            touched |= _delete_document(db, document_id)
+            removed |= _delete_document(db, document_id)
+        saved: list[str] = []
+        named: set[int] = set()
         if same:
             _keep_first_source(db, record["id"], same[0], record["source"])
         else:
-            touched |= _insert_document(db, record)
-        _link_waiting_speakers(db, touched)
-        touched = settle_people(db, touched)
-        _refresh_positions(db, touched)
+            named = _insert_document(db, record)
+            saved.append(record["id"])
+        _link_waiting_speakers(db, removed | named)
+        recount, added = settle_people(db, removed, saved)
+        _refresh_positions(db, recount)
+        _add_positions(db, added, saved)
         if previous:
             held.prune(db)
     return "replaced" if previous else ("unchanged" if same else "added")

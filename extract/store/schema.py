@@ -11,7 +11,16 @@ from typing import Any, Callable, Iterator, TypeVar
 import sqlite_utils
 
 from .agencies import FORMS_INDEX_SQL, FORMS_SQL, FORMS_TABLE
-from .persons import PERSON_WORDS_TRIGGER, index_person_words, person_key
+from .persons import (
+    NAME_ROLES_FILL,
+    NAME_ROLES_TRIGGERS,
+    PERSON_WORDS_TRIGGER,
+    index_name_words,
+    index_person_words,
+    official_key,
+    person_key,
+)
+from .terms import index_terms
 
 T = TypeVar("T")
 
@@ -78,10 +87,21 @@ _TABLES: dict[str, dict[str, Any]] = {
     "officials": {
         "columns": {"id": str, "document_id": str, "person_id": int, "name": str, "position": str,
                     "agency": str, "start": int, "end": int, "mentions": int, "signatory": int,
-                    "sentence": str},
+                    "sentence": str, "key": str},
         "pk": "id",
         "not_null": ["document_id", "person_id"],
         "foreign_keys": [("document_id", "documents", "id"), ("person_id", "people", "id")],
+    },
+    # Each name officials are stored under (their ``key``) with the positions and agencies held under it
+    # and how many officials rows hold each (role '' counts the rows of the name), kept by triggers.
+    "name_roles": {
+        "columns": {"key": str, "role": str, "officials": int},
+        "pk": ("key", "role"),
+    },
+    # Each word of each such name, so that the names linked to a name are found by an index.
+    "name_words": {
+        "columns": {"word": str, "key": str},
+        "pk": ("word", "key"),
     },
     "quotes": {
         "columns": {"id": int, "document_id": str, "person_id": int, "speaker": str, "text": str,
@@ -147,10 +167,19 @@ _TABLES: dict[str, dict[str, Any]] = {
         "columns": {"id": str, "source": str, "message": str, "at": str},
         "pk": "id",
     },
+    # Every word written to the full-text tables, as FTS5 stores it (see terms.py).
+    "search_terms": {
+        "columns": {"term": str},
+        "pk": "term",
+    },
 }
 
 _INDEXES: dict[str, list[list[str]]] = {
     "people": [["key"]],
+    # the officials rows of a name, and those of a name not yet with the name's person
+    "officials": [["key", "person_id"]],
+    # the documents citing a regulation, in id order (the search takes the first few of each)
+    "citations": [["regulation_id", "document_id"]],
     "documents": [["year"], ["kind"]],
     "mentions": [["document_id", "start"]],
     # the quotes and statements still waiting for their speaker, found by the speaker's normalised name
@@ -293,7 +322,13 @@ def _schema_current(db: sqlite_utils.Database) -> bool:
     for name, spec in _TABLES.items():
         if name not in names or not set(spec["columns"]) <= set(db[name].columns_dict):
             return False
-    return not db.execute("select 1 from people where key is null limit 1").fetchall()
+    indexes = {row[0] for row in db.execute("select name from sqlite_master where type = 'index'")}
+    if any(f"idx_{name}_{'_'.join(columns)}" not in indexes for name, lists in _INDEXES.items() for columns in lists):
+        return False
+    return not (db.execute("select 1 from people where key is null limit 1").fetchall()
+                or db.execute("select 1 from officials where key is null limit 1").fetchall()
+                or not db.execute("select 1 from sqlite_master where type = 'trigger' "
+                                  "and name = 'officials_name_added'").fetchall())
 
 
 def _create_schema(db: sqlite_utils.Database) -> None:
@@ -319,6 +354,8 @@ def _create_schema(db: sqlite_utils.Database) -> None:
         for row in list(db.query("select id, name from people where key is null")):
             db["people"].update(row["id"], {"key": person_key(row["name"]) or row["name"].casefold()})
         db.execute(PERSON_WORDS_TRIGGER)
+        _fill_name_roles(db)
+        _fill_search_terms(db)
         if not db.execute("select 1 from person_words limit 1").fetchall():  # people stored before the word index
             for row in list(db.query("select id, key from people where key is not null")):
                 index_person_words(db, row["id"], row["key"])
@@ -328,6 +365,36 @@ def _create_schema(db: sqlite_utils.Database) -> None:
         db.execute(FORMS_INDEX_SQL)
         for name, sql in _VIEWS.items():
             db.create_view(name, sql, replace=True)
+
+
+def _fill_name_roles(db: sqlite_utils.Database) -> None:
+    """Give officials rows stored before names were indexed their ``key``, count their names in
+    ``name_roles`` and list the names' words, then add the triggers that keep ``name_roles`` in step."""
+    fresh = not db.execute("select 1 from sqlite_master where type = 'trigger' and name = 'officials_name_added'"
+                           ).fetchall()
+    for row in list(db.query("select id, name from officials where key is null")):
+        db.execute("update officials set key = ? where id = ?", [official_key(row["name"]), row["id"]])
+    if fresh:
+        db.execute("delete from name_roles")
+        db.execute(NAME_ROLES_FILL)
+        index_name_words(db, [key for (key,) in db.execute("select distinct key from officials")])
+    for trigger in NAME_ROLES_TRIGGERS:
+        db.execute(trigger)
+
+
+# What goes into the full-text tables (_FTS), read back to list its words for a database stored before
+# search_terms existed.
+_SEARCHED_TEXT = ("select title, text from documents", "select text, speaker from quotes",
+                  "select text, speaker from statements", "select id, subject, issuer from regulations")
+
+
+def _fill_search_terms(db: sqlite_utils.Database) -> None:
+    """List the words of what is stored already when ``search_terms`` is new to the database."""
+    if db.execute("select 1 from search_terms limit 1").fetchall():
+        return
+    for sql in _SEARCHED_TEXT:
+        for row in db.execute(sql):
+            index_terms(db, row)
 
 
 def close_db(db: sqlite_utils.Database) -> None:
