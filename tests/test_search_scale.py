@@ -209,3 +209,21 @@ def test_a_word_in_more_rows_than_are_scored_is_ranked_among_the_newest(big_db):
     rare_ids, _ = _rowids(big_db, search_sql(limit=5, scored=100), {"q": '"salinan nomor 7"'}, "document_id")
     assert rare_ids == [8]
     assert SCORED_MATCHES >= 500  # a word found in fewer rows than this is ranked over all of them
+
+
+def test_the_server_reads_the_database_through_a_memory_map(big_db):
+    """Each of Datasette's connections maps the file and keeps a page cache of its own size, so that a
+    common word's first search on a connection does not read its pages again with a copy each."""
+    from extract.serve.plugin import MMAP_BYTES, PAGE_CACHE_KIB
+
+    async def run():
+        ds = Datasette([str(big_db)], metadata=metadata_for(big_db))
+        await ds.invoke_startup()
+        database = ds.get_database("warta")
+        mmap = (await database.execute("pragma mmap_size")).first()[0]
+        cache = (await database.execute("pragma cache_size")).first()[0]
+        return mmap, cache
+
+    mmap, cache = asyncio.run(run())
+    assert mmap > 0 and mmap <= MMAP_BYTES  # SQLite may cap the size at its build's maximum
+    assert cache == -PAGE_CACHE_KIB
