@@ -548,8 +548,8 @@ MMAP_BYTES = 1 << 34
 
 @hookimpl
 def prepare_connection(conn, database, datasette):
-    """The search functions the canned ``search`` query calls (``warta_fts``, ``warta_regulations``), and a
-    page cache that holds what a common word's search reads."""
+    """The search functions the canned ``search`` query calls (``warta_fts``, ``warta_regulations``), a
+    page cache that holds what a common word's search reads, and the file mapped into memory."""
     from extract.store.query import register_search_functions
 
     register_search_functions(conn)
