@@ -182,9 +182,10 @@ def _seconds(text: str) -> float:
 def test_finding_and_merging_scale_near_linearly():
     """Regression: overlap removal and short-form merging compared every pair of mentions, so a
     megabyte of capitalised words ran for minutes."""
-    # Four times the text: linear work takes about 4x, quadratic 16x, so a bound of 6x tells them apart
-    # even on a busy machine.
-    small, large = _capitalised_text(100_000), _capitalised_text(400_000)
+    # Eight times the text: linear work takes about 8x, quadratic 64x. A bound of 20x tells them apart with
+    # room for what a larger text costs in caches and allocation on a slower machine (CI once measured 6.1x
+    # for four times the text).
+    small, large = _capitalised_text(50_000), _capitalised_text(400_000)
     _seconds(small)  # warm the gazetteer caches
     once, twice = [], []
     for _ in range(3):  # interleaved, so that a busy spell of the machine hits both sizes
@@ -192,7 +193,7 @@ def test_finding_and_merging_scale_near_linearly():
         twice.append(_seconds(large))
     once, twice = min(once), min(twice)
     assert len(find_agencies(large)) > 2000
-    assert twice <= 6 * once, (once, twice)
+    assert twice <= 20 * once, (once, twice)
 
 
 # --- one record per institution: constructions of real news, in our own words -------------------------
