@@ -41,7 +41,7 @@ from .agency_names import (
     _trim_rest,
     gazetteer_index,
 )
-from .lexicon import alternation
+from .lexicon import alternation, opening
 from .vocabulary import Form, agency_forms, position_titles, position_vocabulary, region_names
 
 
@@ -83,7 +83,8 @@ def _spaced(form: str) -> str:
 def _form_pattern() -> re.Pattern:
     heads = sorted({f.long for f in agency_forms()} | {f.short for f in agency_forms()}, key=len, reverse=True)
     alt = alternation(heads, _spaced)
-    return re.compile(rf"(?<![\w-])(?P<head>{alt})(?![\w-]){_ACR_IN}(?P<rest>(?:{_JOIN}{_CAP}){{0,7}})")
+    return re.compile(opening(h[0] for h in heads)
+                      + rf"(?<![\w-])(?P<head>{alt})(?![\w-]){_ACR_IN}(?P<rest>(?:{_JOIN}{_CAP}){{0,7}})")
 
 
 @cache
@@ -102,7 +103,8 @@ def _titles() -> dict[str, Form]:
 @cache
 def _title_pattern() -> re.Pattern:
     alt = alternation(sorted(_titles(), key=len, reverse=True), _spaced)
-    return re.compile(rf"(?<![\w-])(?:Waka|Wakil\s+)?(?P<head>{alt})(?![\w-])(?P<rest>(?:{_JOIN}{_CAP}){{1,7}})")
+    return re.compile(opening([*(t[0] for t in _titles()), "W"])  # "Waka", "Wakil" before a head title
+                      + rf"(?<![\w-])(?:Waka|Wakil\s+)?(?P<head>{alt})(?![\w-])(?P<rest>(?:{_JOIN}{_CAP}){{1,7}})")
 
 
 def _title_mentions(text: str) -> list[AgencyMention]:
@@ -124,7 +126,7 @@ def _title_mentions(text: str) -> list[AgencyMention]:
 def _generic_pattern() -> re.Pattern:
     alt = alternation(sorted(GENERIC_HEADS, key=len, reverse=True), _spaced)
     rest = rf"(?P<rest>(?:{_JOIN}{_CAP})(?:{_LIST_JOIN}{_CAP}){{0,7}})"
-    return re.compile(rf"(?<![\w-])(?P<head>{alt})(?![\w-]){_ACR_IN}{rest}")
+    return re.compile(opening(h[0] for h in GENERIC_HEADS) + rf"(?<![\w-])(?P<head>{alt})(?![\w-]){_ACR_IN}{rest}")
 
 
 _WORD_RE = re.compile(r"[\w'’.&/-]+")

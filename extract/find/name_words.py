@@ -10,7 +10,7 @@ import re
 from functools import cache
 
 from .. import data
-from .lexicon import HONORIFICS, TITLES_BEFORE_NAME, alternation
+from .lexicon import HONORIFICS, TITLES_BEFORE_NAME, alternation, opening
 from .vocabulary import COUNTRY_WORDS, PARTY_WORDS, position_titles, position_vocabulary, ranks, region_names
 
 
@@ -128,13 +128,6 @@ _COMPLEMENT_JOIN = (rf"(?:,?[ \t]+(?:dan|serta)[ \t]+(?=[A-Z])|[ \t]+(?:pada|di|
                     rf"|[ \t]+dari[ \t]+(?=(?:Fraksi|Partai|Dapil|Daerah[ \t]+Pemilihan)\b)|{_UNIT_LIST}|[ \t]+)")
 
 
-def _opening(chars) -> str:
-    """A lookahead for the characters a match can start with. Put first, it lets the regular expression
-    engine pass over every other position at once instead of trying the lookbehinds that open these
-    patterns there: that was most of their time over news. It changes no match."""
-    return "(?=[" + "".join(re.escape(c) for c in sorted(set(chars))) + "])"
-
-
 _PREFIXED = "mantan|eks|plt|pj|penjabat"  # before a title: "mantan Kepala ...", "Plt. Kepala ..."
 
 
@@ -158,7 +151,7 @@ def _title_openers_chars() -> set[str]:
 def _position_name_pattern() -> re.Pattern:
     """A title, the capitalised words after it, and optionally a comma and a name block."""
     return re.compile(
-        _opening(_title_openers_chars())
+        opening(_title_openers_chars())
         + rf"(?:(?<![\w-])|(?<=kata)|(?<=ujar)|(?<=ucap))"  # "kataKapolres": a verb glued to the title
         rf"(?P<pos>(?:(?i:mantan|eks|plt\.?|pj\.?|penjabat)[ \t]+)?(?:{_title_alt()})(?![\w-])"
         rf"(?:{_COMPLEMENT_JOIN}{_COMPLEMENT_WORD}){{0,40}})"  # bounded: a run of capitalised words is read in windows
@@ -176,7 +169,7 @@ def _rank_alt() -> str:
 @cache
 def _name_position_pattern() -> re.Pattern:
     return re.compile(
-        _opening(_name_openers()) + r"(?:(?<=[a-z,;:]\s)|(?<=^)|(?<=\n)|(?<=\.\s))" + _name_pattern("name")
+        opening(_name_openers()) + r"(?:(?<=[a-z,;:]\s)|(?<=^)|(?<=\n)|(?<=\.\s))" + _name_pattern("name")
         # "Nama (NN) selaku ...": the initials a report gives in brackets sit between name and position
         + r"(?:[ \t]*\([A-Z]{2,4}\))?"
         + rf"(?:[ \t]*,?[ \t]+(?:selaku|sebagai)[ \t]+|[ \t]*,[ \t]*|[ \t]*\([ \t]*"
@@ -193,8 +186,9 @@ def _speech_pattern() -> re.Pattern:
     after = (rf"(?<![\w-])(?:{SPEECH_VERBS_AFTER}|adalah|yakni|yaitu|bernama|ialah|[Mm]enurut)(?![\w-])[ \t]+"
              rf"{field}{_name_pattern('name')}")
     before = r"(?<![\w'’-])" + _name_pattern("name2") + rf"[ \t]+{SPEECH_VERBS_BEFORE}(?![\w-])"
-    openers = {v[0] for v in data.words("speech_verbs_after")} | set("aybiMm") | _name_openers()  # adalah, yakni, bernama, ialah, Menurut
-    return re.compile(f"{_opening(openers)}(?:{after}|{before})")
+    # The verbs, "adalah", "yakni"/"yaitu", "bernama", "ialah", "Menurut"/"menurut", or a name.
+    openers = {v[0] for v in data.words("speech_verbs_after")} | set("aybiMm") | _name_openers()
+    return re.compile(f"{opening(openers)}(?:{after}|{before})")
 
 
 _ABSTRACT_NOUN = re.compile(r"(?:pe[mn]?g?|per|ke)[a-z]{3,}an")
