@@ -206,3 +206,23 @@ def test_the_patterns_match_the_same_without_their_shortcuts(shared):
         assert sum(map(len, found)) > 30  # the texts hold matches of every pattern
     assert [m.group("name") for m in _name_position_pattern().finditer(_EDGES[4])] == ["Rina Kartikasari",
                                                                                       "Iwan Setiawan"]
+
+
+def test_the_title_alternation_reads_each_title_in_the_cases_news_writes():
+    """Titles are grouped by a first letter taken in either case; one that news writes only with a
+    capital is checked behind its second letter, so "kapolres" is not a title but "kepala" is."""
+    import re
+
+    from extract.find.name_words import LOWERCASE_TITLES, _title_alt, position_titles
+
+    titles = re.compile(f"(?:{_title_alt()})")
+    for title in position_titles():
+        words = title.split()
+        assert titles.fullmatch(title), title
+        later = " ".join([words[0], *(w[0].swapcase() + w[1:] if w[0].isupper() else w for w in words[1:])])
+        assert titles.fullmatch(later), later  # "Kepala dinas"
+        lowered = title[0].lower() + title[1:]
+        if words[0].lower() in LOWERCASE_TITLES:
+            assert titles.fullmatch(lowered), lowered
+        elif title[0].isupper() and not any(t.lower() == lowered.lower() and t[0].islower() for t in position_titles()):
+            assert not titles.fullmatch(lowered), lowered

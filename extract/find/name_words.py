@@ -98,21 +98,24 @@ _NAME_AT = re.compile(r"(?:[A-Z]{2,3}[ \t]+(?=[A-Z][a-z]))?" + _name_pattern("na
 
 @cache
 def _title_alt() -> str:
-    parts = []
+    groups: dict[str, list[str]] = {}
     for t in position_titles():
         words = t.split()
         # "Juru bicara", "Kepala dinas": news writes a title's later words in either case.
         rest = "".join(rf"[ \t]+[{w[0].upper()}{w[0].lower()}]{re.escape(w[1:])}" if w[0].isupper() else rf"[ \t]+{re.escape(w)}"
                        for w in words[1:])
-        first = re.escape(words[0])
-        lower_ok = words[0].lower() in LOWERCASE_TITLES
-        parts.append((t[0], (f"[{t[0].upper()}{t[0].lower()}]{first[1:]}" if lower_ok else first) + rest))
-    # Grouped by first letter behind a lookahead, so that a word is tried only against the titles it can
-    # open; inside a group the titles keep their order (longest first), so the same title wins.
-    groups: dict[str, list[str]] = {}
-    for first_char, part in parts:
-        groups.setdefault(first_char.lower(), []).append(part)
-    return "|".join(f"(?=[{re.escape(c.upper())}{re.escape(c)}])(?:{'|'.join(g)})" if c.isalpha() else "|".join(g)
+        head, tail = words[0][0], words[0][1:]
+        if not head.isalpha() or not tail:
+            groups.setdefault("", []).append(re.escape(words[0]) + rest)
+        elif words[0].lower() in LOWERCASE_TITLES:  # "kepala dinas" in lower case too
+            groups.setdefault(head.lower(), []).append(re.escape(tail) + rest)
+        else:  # a capital only: checked behind the second letter, which the branch opens with
+            groups.setdefault(head.lower(), []).append(
+                f"{re.escape(tail[0])}(?<={re.escape(head + tail[0])}){re.escape(tail[1:])}{rest}")
+    # Grouped by first letter, consumed in either case, so that the engine tries a word only against the
+    # titles it can open (a branch that opens with a character it skips at once); inside a group the
+    # titles keep their order (longest first), so the same title wins.
+    return "|".join(f"[{re.escape(c.upper())}{re.escape(c)}](?:{'|'.join(g)})" if c else "|".join(g)
                     for c, g in groups.items())
 
 
@@ -155,7 +158,7 @@ def _position_name_pattern() -> re.Pattern:
     """A title, the capitalised words after it, and optionally a comma and a name block."""
     return re.compile(
         opening(_title_openers_chars())
-        + rf"(?:(?<![\w-])|(?<=kata)|(?<=ujar)|(?<=ucap))"  # "kataKapolres": a verb glued to the title
+        + rf"(?:(?<![\w-])|(?<=kata|ujar|ucap))"  # "kataKapolres": a verb glued to the title
         rf"(?P<pos>(?:(?i:mantan|eks|plt\.?|pj\.?|penjabat)[ \t]+)?(?:{_title_alt()})(?![\w-])"
         rf"(?:{_COMPLEMENT_JOIN}{_COMPLEMENT_WORD}){{0,40}})"  # bounded: a run of capitalised words is read in windows
         rf"(?:(?P<comma>[ \t]*,[ \t]*|[ \t]+(?:saat|kala|ketika)[ \t]+itu[ \t]*,[ \t]*|[ \t]+dijabat(?:[ \t]+oleh)?[ \t]+)(?:(?P<rank>{_rank_alt()})[ \t]+)?" + _name_pattern("name") + r")?"
@@ -172,7 +175,7 @@ def _rank_alt() -> str:
 @cache
 def _name_position_pattern() -> re.Pattern:
     return re.compile(
-        opening(_name_openers()) + r"(?:(?<=[a-z,;:]\s)|(?<=^)|(?<=\n)|(?<=\.\s))" + _name_pattern("name")
+        opening(_name_openers()) + r"(?:(?<=[a-z,;:.]\s)|^)" + _name_pattern("name")  # ^: a line's start
         # "Nama (NN) selaku ...": the initials a report gives in brackets sit between name and position
         + r"(?:[ \t]*\([A-Z]{2,4}\))?"
         + rf"(?:[ \t]*,?[ \t]+(?:selaku|sebagai)[ \t]+|[ \t]*,[ \t]*|[ \t]*\([ \t]*"
