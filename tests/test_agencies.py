@@ -414,3 +414,47 @@ def test_the_patterns_match_the_same_without_their_opening_lookahead(shared):
         found = [[m.span() for m in pattern.finditer(t)] for t in texts]
         assert found == [[m.span() for m in bare.finditer(t)] for t in texts]
         assert sum(map(len, found)) > 5 and found[-1]  # matches in the news and in the last text
+
+
+def _hits_word_by_word(text: str) -> list[tuple[int, int]]:
+    """The gazetteer scan written plainly, word by word: what the quicker one must give."""
+    from extract.find.agencies import _WORD_RE, _gazetteer_table
+
+    by_first, written = _gazetteer_table()
+    hits, pos, lower = [], 0, text.lower()
+    for w in _WORD_RE.finditer(text):
+        word, start = w.group(0).rstrip("."), w.start()
+        if start < pos:
+            continue
+        found = next(((start, start + len(f)) for f in by_first.get(word.lower(), ())
+                      if lower.startswith(f, start) and (start + len(f) == len(text) or not (
+                          text[start + len(f)].isalnum() or text[start + len(f)] == "-"))), None)
+        if found is None and word in written:
+            found = (start, start + len(word))
+        if found:
+            hits.append(found)
+            pos = found[1]
+    return hits
+
+
+@pytest.mark.parametrize("text", [
+    "BPS. BPS.. xBPS BPS_ BPS-x BPS/ _BPS (BPS) BPS’ BPSé éBPS BPS",
+    "Badan Pusat Statistik (BPS) dan badan pusat statistik; BADAN PUSAT STATISTIK.",
+    "KPK, KPKK, KPK2 dan 2KPK; Komisi Pemberantasan Korupsi-nya",
+])
+def test_the_gazetteer_scan_finds_what_a_word_by_word_scan_finds(text):
+    from extract.find.agencies import _gazetteer_hits
+
+    assert _gazetteer_hits(text) == _hits_word_by_word(text)
+    assert _hits_word_by_word(text)
+
+
+def test_the_gazetteer_scan_finds_what_a_word_by_word_scan_finds_in_news(shared):
+    from extract.find.agencies import _gazetteer_hits
+
+    ids = [line.strip() for line in (shared / "eval/train-ids.txt").read_text().splitlines()
+           if line.strip() and not line.startswith("#")][:150]
+    news = [(shared / "data/detik-txt" / f"{doc_id}.txt").read_text(encoding="utf-8") for doc_id in ids]
+    found = [_gazetteer_hits(t) for t in news]
+    assert found == [_hits_word_by_word(t) for t in news]
+    assert sum(map(len, found)) > 150

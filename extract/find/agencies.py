@@ -132,6 +132,26 @@ def _generic_pattern() -> re.Pattern:
 _WORD_RE = re.compile(r"[\w'’.&/-]+")
 
 
+_WORD_CHARS = frozenset("'’.&/-")
+
+
+def _word_starts(text: str, words: set[str]) -> list[tuple[int, str]]:
+    """Where each of ``words`` (runs of :data:`_WORD_RE`) stands as a whole run in ``text``, in text
+    order: found with ``str.find``, so that Python visits the few words that matter, not every word."""
+    found = []
+    for word in words:
+        at = text.find(word)
+        while at >= 0:
+            end = at + len(word)
+            before, after = text[at - 1:at], text[end:end + 1]
+            if not (before and (before.isalnum() or before == "_" or before in _WORD_CHARS)) and not (
+                    after and (after.isalnum() or after == "_" or after in _WORD_CHARS)):
+                found.append((at, word))
+            at = text.find(word, at + 1)
+    found.sort()
+    return found
+
+
 def _gazetteer_hits(text: str) -> list[tuple[int, int]]:
     """Spans of gazetteer forms: long names in any case, single-word forms (acronyms) as written.
 
@@ -143,12 +163,12 @@ def _gazetteer_hits(text: str) -> list[tuple[int, int]]:
     lower = None
     hits = []
     pos = 0
-    for w in _WORD_RE.finditer(text):
-        word = w.group(0).rstrip(".")
+    # Most words open no form: the distinct words are sorted out once, and only the others are found.
+    openers = {w for w in set(_WORD_RE.findall(text))
+               if w.rstrip(".") in written or long_forms(w.rstrip(".").lower()) is not None}
+    for start, token in _word_starts(text, openers):
+        word = token.rstrip(".")
         forms = long_forms(word.lower())
-        if forms is None and word not in written:
-            continue  # most words: no form starts with them
-        start = w.start()
         if start < pos:
             continue
         if lower is None:
