@@ -189,12 +189,13 @@ def _name_position_pattern() -> re.Pattern:
 def _speech_pattern() -> re.Pattern:
     # "kata Pakar Hukum Universitas X, Nama Nama": an expert's occupation and field, then the name.
     field = r"(?:(?:Pakar|Pengamat|Peneliti|Ekonom|Analis|Akademisi|Praktisi|Dosen)(?![\w-])[^,\n\"]{0,80},[ \t]+)?"
-    after = (rf"(?<![\w-])(?:{SPEECH_VERBS_AFTER}|adalah|yakni|yaitu|bernama|ialah|[Mm]enurut)(?![\w-])[ \t]+"
+    after = (rf"(?:{SPEECH_VERBS_AFTER}|adalah|yakni|yaitu|bernama|ialah|[Mm]enurut)(?![\w-])[ \t]+"
              rf"{field}{_name_pattern('name')}")
-    before = r"(?<![\w'’-])" + _name_pattern("name2") + rf"[ \t]+{SPEECH_VERBS_BEFORE}(?![\w-])"
-    # The verbs, "adalah", "yakni"/"yaitu", "bernama", "ialah", "Menurut"/"menurut", or a name.
+    before = _name_pattern("name2") + rf"[ \t]+{SPEECH_VERBS_BEFORE}(?![\w-])"
+    # The verbs, "adalah", "yakni"/"yaitu", "bernama", "ialah", "Menurut"/"menurut", or a name; at a
+    # word's start either way (checked once for both), a name not right after an apostrophe.
     openers = {v[0] for v in data.words("speech_verbs_after")} | set("aybiMm") | _name_openers()
-    return re.compile(f"{opening(openers)}(?:{after}|{before})")
+    return re.compile(rf"{opening(openers)}(?<![\w-])(?:{after}|(?<!['’]){before})")
 
 
 _ABSTRACT_NOUN = re.compile(r"(?:pe[mn]?g?|per|ke)[a-z]{3,}an")
