@@ -8,13 +8,14 @@ under ``data/words/agency_*.txt``.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from .. import data
 from .lexicon import expand_region_short_forms
 from .vocabulary import Form, agency_forms, position_vocabulary, ranks, region_names
 
 
+@lru_cache(maxsize=1 << 16)  # the same names come back in every text that names an institution
 def _norm(text: str) -> str:
     return re.sub(r"\s+", " ", expand_region_short_forms(re.sub(r"\s*\([^)]*\)", "", text))).strip().lower()
 
