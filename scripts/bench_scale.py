@@ -2,7 +2,7 @@
 """Ingest and search at scale, measured: a synthetic corpus of N documents made from the detik articles.
 
 Usage: python scripts/bench_scale.py [--docs 10000 100000 ...] [--jobs 2] [--records] [--no-people] [--keep DIR]
-                                    [--baseline ROOT [--baseline-ingest]]
+                                    [--baseline ROOT [--baseline-ingest]] [--marginal M [--rounds R]]
        python scripts/bench_scale.py --search-only DB [--baseline ROOT]
 
 Only the articles of ../shared/eval/train-ids.txt are copied. Each copy of an article gets a line of its
@@ -22,6 +22,13 @@ ones, p50 and p95 of each. Peak RSS is that of the ingest process and its worker
 ``--baseline ROOT`` times the search of another checkout of Warta (say, main) on the same database in
 the same run, for a before/after ratio; with ``--baseline-ingest`` it also times that checkout's ingest
 of the same corpus or records (into a database of its own, removed afterwards), just before this one's.
+
+``--marginal M`` then measures what one more document costs at each size, side by side: M further
+documents (copies numbered past the largest N, so new to every database) are ingested into a copy of each
+row's database, the sizes taken in turn for R rounds (default 3), so that a slower spell of the machine
+falls on all of them. A store that grows linearly spends as much on the last document as on the first,
+whatever the size; the medians per size and their ratio to the smallest's are printed. Rows of one run can
+differ by more than that ratio when the machine's speed drifts over the hours a large N takes.
 """
 from __future__ import annotations
 
@@ -64,10 +71,10 @@ def copy_text(text: str, i: int) -> str:
     return f"{text.rstrip()}\n\nSalinan nomor {i}.\n"
 
 
-def make_corpus(source: Path, n: int, into: Path) -> None:
+def make_corpus(source: Path, n: int, into: Path, first: int = 0) -> None:
     texts = [a.read_text(encoding="utf-8") for a in articles(source)]
     into.mkdir(parents=True, exist_ok=True)
-    for i in range(n):
+    for i in range(first, first + n):
         sub = into / f"{i // 1000:03d}"
         sub.mkdir(exist_ok=True)
         (sub / f"doc-{i:06d}.txt").write_text(copy_text(texts[i % len(texts)], i), encoding="utf-8")
@@ -106,19 +113,20 @@ def extract_once(source: Path, base: Path, jobs: int) -> Path:
     return out
 
 
-def make_records(extracted: Path, n: int, into: Path, no_people: bool) -> None:
-    """Shards of ``n`` records, copies of the extracted ones, each unique as :func:`make_corpus` makes them."""
+def make_records(extracted: Path, n: int, into: Path, no_people: bool, first: int = 0) -> None:
+    """Shards of ``n`` records, copies of the extracted ones, each unique as :func:`make_corpus` makes them
+    (numbered from ``first``)."""
     base = [json.loads(line) for line in extracted.read_text(encoding="utf-8").splitlines() if line.strip()]
     base = [record for record in base if "id" in record]
     raw = [Path(record["source"]).read_text(encoding="utf-8") for record in base]
     into.mkdir(parents=True, exist_ok=True)
     out = None
     try:
-        for i in range(n):
-            if i % SHARD == 0:
+        for i in range(first, first + n):
+            if (i - first) % SHARD == 0:
                 if out:
                     out.close()
-                out = open(into / f"part-{i // SHARD:05d}.jsonl", "w", encoding="utf-8")
+                out = open(into / f"part-{(i - first) // SHARD:05d}.jsonl", "w", encoding="utf-8")
             j = i % len(base)
             record = dict(base[j], id=hashlib.sha256(copy_text(raw[j], i).encode("utf-8")).hexdigest()[:16],
                           source=str(into / f"doc-{i:06d}.txt"),
@@ -150,6 +158,40 @@ def run_ingest(args: list[str], root: Path | None = None) -> tuple[float, float]
             err.seek(0)
             sys.exit(f"error: ingest failed: {err.read().decode(errors='replace').strip()[-500:]}")
     return seconds, usage.ru_maxrss / 1024
+
+
+def copy_db(db: Path, to: Path) -> None:
+    remove_db(to)
+    for part, target in ((db, to), (db.with_name(db.name + "-wal"), to.with_name(to.name + "-wal"))):
+        if part.exists():
+            shutil.copyfile(part, target)
+
+
+def marginal_costs(args, base: Path, sizes: list[int]) -> dict[int, list[float]]:
+    """ms per document of ingesting ``args.marginal`` new documents into a copy of each size's database,
+    the sizes in turn for ``args.rounds`` rounds."""
+    m, first = args.marginal, max(sizes)
+    if args.records:
+        extra = base / f"records-extra-{first}-{m}{'-no-people' if args.no_people else ''}"
+        if not extra.exists():
+            make_records(extract_once(args.source, base, args.jobs), m, extra, args.no_people, first=first)
+    else:
+        extra = base / f"corpus-extra-{first}-{m}"
+        if not extra.exists():
+            make_corpus(args.source, m, extra, first=first)
+    costs: dict[int, list[float]] = {n: [] for n in sizes}
+    trial = base / "marginal.db"
+    try:
+        for _ in range(args.rounds):
+            for n in sizes:
+                copy_db(base / f"warta-{n}.db", trial)
+                ingest = (["--records", str(extra)] if args.records else [str(extra), "--jobs", str(args.jobs)])
+                seconds, _ = run_ingest([*ingest, "--db", str(trial)])
+                costs[n].append(seconds / m * 1000)
+                print(f"marginal {n}: {costs[n][-1]:.2f} ms per doc", file=sys.stderr, flush=True)
+    finally:
+        remove_db(trial)
+    return costs
 
 
 def search_latency(db: Path) -> dict[str, float]:
@@ -217,6 +259,9 @@ def main() -> None:
     ap.add_argument("--baseline-ingest", action="store_true",
                     help="With --baseline: also time the ingest (and its no-op re-ingest) with that code, into a "
                          "database of its own, just before this checkout's, for a before/after ratio.")
+    ap.add_argument("--marginal", type=int, default=0, metavar="M",
+                    help="Then time the ingest of M new documents into a copy of each size's database (see above).")
+    ap.add_argument("--rounds", type=int, default=3, help="With --marginal: rounds over the sizes (default 3).")
     ap.add_argument("--search-json", type=Path, help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.search_json:
@@ -262,6 +307,7 @@ def main() -> None:
             rows.append((n, n / seconds, seconds / n * 1000, max(peak, noop_peak), db.stat().st_size / 1e6, noop,
                          t, before, old))
             print(f"done {n}: {rows[-1]}", file=sys.stderr, flush=True)
+        costs = marginal_costs(args, base, args.docs) if args.marginal else {}
     finally:
         if not args.keep:
             shutil.rmtree(base, ignore_errors=True)
@@ -283,6 +329,13 @@ def main() -> None:
                   f"{per / (old[0] / n * 1000):.2f}")
         if before:
             print(search_line(f"{n:,} documents, search with {args.baseline}", before))
+    if costs:
+        smallest = statistics.median(costs[args.docs[0]])
+        print(f"{args.marginal:,} more documents into a copy of each database, {args.rounds} rounds in turn:")
+        for n, values in costs.items():
+            cost = statistics.median(values)
+            print(f"  into {n:,} documents: {cost:.2f} ms per doc (median; "
+                  f"{', '.join(f'{v:.2f}' for v in values)}), x{cost / smallest:.2f} of into {args.docs[0]:,}")
 
 
 if __name__ == "__main__":

@@ -80,6 +80,18 @@ def test_rule_pipeline_does_without_spacys_indonesian_defaults():
     assert out.split() == ["id", "RuleIndonesian", "False"]
 
 
+def test_building_the_pipeline_leaves_the_collector_on_with_start_up_set_aside():
+    """The cyclic collector pauses while the pipeline is built and warmed up, and is on again after, with
+    what start-up made frozen (so that its passes skip it); a collector left off would let cycles pile up
+    over a long batch. The process's collector starts on; one that was off stays off."""
+    script = ("import gc; from extract.process import _nlp; nlp = _nlp(); "
+              "print(gc.isenabled(), gc.get_freeze_count() > 100_000, len(nlp.pipe_names)); "
+              "gc.unfreeze(); gc.disable(); from extract import process; process._NLP.clear(); process._nlp(); "
+              "print(gc.isenabled())")
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["True", "True", "7", "False"]
+
+
 # (forms in order of preference, ignore case, text): the grouped alternation finds what the plain one finds
 ALTERNATIONS = [
     (["Peraturan Menteri", "Peraturan", "PP", "Perpres", "UU"], True, "peraturan menteri, PERPRES dan uu serta Pp."),
