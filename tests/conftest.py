@@ -19,6 +19,14 @@ def shared() -> Path:
     return SHARED
 
 
+@pytest.fixture(scope="session")
+def train_news(shared) -> list[str]:
+    """The texts of the first 150 detik articles of the train split (the only ones tests may read)."""
+    ids = [line.strip() for line in (shared / "eval/train-ids.txt").read_text().splitlines()
+           if line.strip() and not line.startswith("#")][:150]
+    return [(shared / "data/detik-txt" / f"{doc_id}.txt").read_text(encoding="utf-8") for doc_id in ids]
+
+
 @pytest.fixture
 def runner() -> CliRunner:
     return CliRunner()

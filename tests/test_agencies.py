@@ -397,16 +397,14 @@ def test_one_institution_however_its_name_is_written(text, expected):
 
 
 
-def test_the_patterns_match_the_same_without_their_opening_lookahead(shared):
+def test_the_patterns_match_the_same_without_their_opening_lookahead(train_news):
     """The head patterns open with a lookahead for the characters a head can start with, a shortcut for
     the engine: with it removed, they find the same matches over real news."""
     import re
 
     from extract.find.agencies import _form_pattern, _generic_pattern, _title_pattern
 
-    ids = [line.strip() for line in (shared / "eval/train-ids.txt").read_text().splitlines()
-           if line.strip() and not line.startswith("#")][:150]
-    texts = [(shared / "data/detik-txt" / f"{doc_id}.txt").read_text(encoding="utf-8") for doc_id in ids]
+    texts = list(train_news)
     texts.append("Wakil Kapolres Jember dan Waka Polres Bogor bersama Dinas Sosial Kota Bogor (Dinsos) hadir.")
     for pattern in (_form_pattern(), _title_pattern(), _generic_pattern()):
         assert pattern.pattern.startswith("(?=[")
@@ -449,12 +447,10 @@ def test_the_gazetteer_scan_finds_what_a_word_by_word_scan_finds(text):
     assert _hits_word_by_word(text)
 
 
-def test_the_gazetteer_scan_finds_what_a_word_by_word_scan_finds_in_news(shared):
+def test_the_gazetteer_scan_finds_what_a_word_by_word_scan_finds_in_news(train_news):
     from extract.find.agencies import _gazetteer_hits
 
-    ids = [line.strip() for line in (shared / "eval/train-ids.txt").read_text().splitlines()
-           if line.strip() and not line.startswith("#")][:150]
-    news = [(shared / "data/detik-txt" / f"{doc_id}.txt").read_text(encoding="utf-8") for doc_id in ids]
+    news = list(train_news)
     found = [_gazetteer_hits(t) for t in news]
     assert found == [_hits_word_by_word(t) for t in news]
     assert sum(map(len, found)) > 150

@@ -182,7 +182,7 @@ _EDGES = ("Menurut dr. Rina Kartikasari, Kepala Dinas Kesehatan, warga harus was
           "drg. Nining Rahmawati menjelaskan. Ir. H. Ahmad Fauzan, M.Si. mengatakan warga tertib.")
 
 
-def test_the_patterns_match_the_same_without_their_shortcuts(shared):
+def test_the_patterns_match_the_same_without_their_shortcuts(train_news):
     """Each people pattern opens with a lookahead for the characters a match can start with, and takes
     the letters of a name's words possessively: shortcuts for the engine. Without them (no lookahead,
     greedy letters), the patterns find the same matches, over real news and the edges of what a match
@@ -191,9 +191,7 @@ def test_the_patterns_match_the_same_without_their_shortcuts(shared):
 
     from extract.find.name_words import _NAME_AT, _name_position_pattern, _position_name_pattern, _speech_pattern
 
-    ids = [line.strip() for line in (shared / "eval/train-ids.txt").read_text().splitlines()
-           if line.strip() and not line.startswith("#")][:150]
-    texts = [(shared / "data/detik-txt" / f"{doc_id}.txt").read_text(encoding="utf-8") for doc_id in ids]
+    texts = list(train_news)
     texts += _EDGES
     for pattern in (_position_name_pattern(), _name_position_pattern(), _speech_pattern(), _NAME_AT):
         plain = pattern.pattern.replace("++", "+")
