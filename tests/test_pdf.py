@@ -95,6 +95,34 @@ def test_every_real_pdf_reads_without_error(path):
 
 
 @needs_data
+def test_a_page_s_codes_read_in_one_call_are_those_read_one_by_one():
+    """``layout._codes`` reads a page's code points with one ``FPDFText_GetText`` call; they equal
+    ``FPDFText_GetUnicode`` character by character on every page of the real PDFs (pdfium's own marks,
+    code 2, included: ``GetText`` writes them as U+FFFE)."""
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as pdfium_c
+
+    from extract.read.pdf.layout import _codes
+
+    pages = marks = 0
+    for path in ALL_PDFS:
+        document = pdfium.PdfDocument(path)
+        try:
+            for index in range(len(document)):
+                page = document[index]
+                textpage = page.get_textpage()
+                count = textpage.count_chars()
+                one_by_one = [pdfium_c.FPDFText_GetUnicode(textpage.raw, i) for i in range(count)]
+                assert _codes(textpage, count) == one_by_one, (path.name, index)
+                pages, marks = pages + 1, marks + one_by_one.count(2)
+                textpage.close()
+                page.close()
+        finally:
+            document.close()
+    assert pages > 400 and marks > 10
+
+
+@needs_data
 def test_progress_is_reported_per_page():
     calls = []
     read_pdf(DATA / "reg-10.pdf", ocr=False, progress=lambda done, total: calls.append((done, total)))

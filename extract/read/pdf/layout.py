@@ -1,6 +1,7 @@
 """Lines and paragraphs from a page's character boxes: the text layer in reading order."""
 from __future__ import annotations
 
+import ctypes
 import re
 import statistics
 from typing import Iterable, Iterator, Sequence
@@ -35,18 +36,36 @@ COLUMN_GAP = 3.0  # runs on one line further apart than this many line heights a
 GAP_SPACE = 0.2  # a gap wider than this share of the line height between two glyphs is a space
 
 
+def _codes(textpage: pdfium.PdfTextPage, count: int) -> list[int]:
+    """Each character's code point, as ``FPDFText_GetUnicode`` gives it, read in one call for the page.
+
+    ``FPDFText_GetText`` writes the same codes as UTF-16, so a page with a character outside the Basic
+    Multilingual Plane (two units for one character) is read one character at a time, and so is a code
+    it writes as U+FFFE (pdfium's own marks, which ``GetUnicode`` gives as 2)."""
+    raw = textpage.raw
+    units = (ctypes.c_ushort * (count + 1))()
+    written = pdfium_c.FPDFText_GetText(raw, 0, count, units)
+    codes = units[:count]
+    if written != count + 1 or (codes and max(codes) >= 0xD800 and any(0xD800 <= code <= 0xDFFF for code in codes)):
+        return [pdfium_c.FPDFText_GetUnicode(raw, i) for i in range(count)]
+    if 0xFFFE in codes:
+        codes = [pdfium_c.FPDFText_GetUnicode(raw, i) if code == 0xFFFE else code for i, code in enumerate(codes)]
+    return codes
+
+
 def _layer_chars(textpage: pdfium.PdfTextPage, left: float, top: float) -> Iterator[Char]:
     """The characters of a text page with loose boxes in top-down page coordinates."""
     raw = textpage.raw
-    get_unicode, get_box = pdfium_c.FPDFText_GetUnicode, pdfium_c.FPDFText_GetLooseCharBox
+    get_box = pdfium_c.FPDFText_GetLooseCharBox
     rect = pdfium_c.FS_RECTF()
-    for i in range(textpage.count_chars()):
-        ch = chr(get_unicode(raw, i) or 0xFFFD)
+    char_map = CHAR_MAP
+    for i, code in enumerate(_codes(textpage, textpage.count_chars())):
+        ch = chr(code or 0xFFFD)
         if ch in "\r\n":
             if ch == "\n":
                 yield BREAK
             continue
-        ch = CHAR_MAP.get(ch, ch)
+        ch = char_map.get(ch, ch)
         if ch == " " or not ch.isprintable():
             yield SPACE
             continue
@@ -70,7 +89,8 @@ def split_segments(chars: Iterable[Char]) -> list[Line]:
             last = None
             continue
         if char[0] != " " and last is not None:
-            height = max(last[4] - last[3], 1.0)
+            height = last[4] - last[3]
+            height = 1.0 if 1.0 > height else height  # max(height, 1.0), without the call
             middle = (char[3] + char[4]) / 2
             jumped = not last[3] - 0.2 * height <= middle <= last[4] + 0.2 * height
             if jumped or char[1] < last[1] - 2 * height:
@@ -84,13 +104,16 @@ def split_segments(chars: Iterable[Char]) -> list[Line]:
     return segments
 
 
+_SPACES = re.compile(r" {2,}")
+
+
 def _flush(run: list[Char], segments: list[Line]) -> None:
     """Close a run of characters as a segment (if it holds any glyph) and empty it."""
     glyphs = [c for c in run if c[0] != " "]
-    text = re.sub(r" {2,}", " ", "".join(c[0] for c in run)).strip()
+    text = _SPACES.sub(" ", "".join([c[0] for c in run])).strip()
     if text and glyphs:
-        segments.append(Line(text, min(c[1] for c in glyphs), max(c[2] for c in glyphs),
-                             min(c[3] for c in glyphs), max(c[4] for c in glyphs)))
+        _, x0s, x1s, tops, bottoms = zip(*glyphs)
+        segments.append(Line(text, min(x0s), max(x1s), min(tops), max(bottoms)))
     run.clear()
 
 
