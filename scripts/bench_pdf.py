@@ -1,17 +1,25 @@
 """Pages per second of `read_pdf` (text layer, no OCR) beside bare pdfplumber and pypdfium2.
 
 Usage:
-    python scripts/bench_pdf.py [FOLDER_OR_PDF ...]
+    python scripts/bench_pdf.py [FOLDER_OR_PDF ...] [--other CHECKOUT]
 
 Defaults to ../shared/data/gov-regulation-pdfs. Only PDFs with a text layer on every page are
 timed (scans would measure OCR, not the reader). Besides speed it prints how many of
 pdfplumber's words `read_pdf` keeps ("agree"), a check that the faster reader loses no text;
 running headers and page numbers that `read_pdf` drops on purpose keep it a little under 100%.
+
+``--other CHECKOUT`` adds another checkout of Warta (``git archive REV | tar -x -C DIR``): its `read_pdf`
+and this checkout's each run in a child process of their own (so that neither carries the objects of
+pdfplumber's runs), file by file in turn, and the ratio of the two times is printed, for a before/after
+figure taken under the same load.
 """
 
 from __future__ import annotations
 
+import json
+import os
 import re
+import subprocess
 import sys
 import time
 from collections import Counter
@@ -64,6 +72,33 @@ def bench_pdfium(path: Path) -> int:
         document.close()
 
 
+class Other:
+    """A child process timing `read_pdf` of another checkout on the files it is sent, one a line."""
+
+    def __init__(self, checkout: Path) -> None:
+        env = {**os.environ, "PYTHONPATH": str(checkout.resolve())}
+        self.child = subprocess.Popen([sys.executable, __file__, "--serve"], stdin=subprocess.PIPE,
+                                      stdout=subprocess.PIPE, text=True, env=env, cwd=checkout)
+
+    def time(self, path: Path) -> float:
+        self.child.stdin.write(json.dumps(str(path.resolve())) + "\n")
+        self.child.stdin.flush()
+        return json.loads(self.child.stdout.readline())
+
+    def close(self) -> None:
+        self.child.stdin.close()
+        self.child.wait()
+
+
+def serve() -> None:
+    from extract.read.pdf import read_pdf as other_read_pdf
+
+    for line in sys.stdin:
+        start = time.perf_counter()
+        other_read_pdf(Path(json.loads(line)), ocr=False)
+        print(json.dumps(time.perf_counter() - start), flush=True)
+
+
 def timed(func, *args, **kwargs):
     start = time.perf_counter()
     result = func(*args, **kwargs)
@@ -71,6 +106,14 @@ def timed(func, *args, **kwargs):
 
 
 def main(argv: list[str]) -> int:
+    if argv[:1] == ["--serve"]:
+        serve()
+        return 0
+    other = mine = None
+    if "--other" in argv:
+        at = argv.index("--other")
+        other, mine = Other(Path(argv[at + 1])), Other(Path(__file__).resolve().parent.parent)
+        argv = argv[:at] + argv[at + 2:]
     files = [f for f in pdf_files(argv) if has_text_layer(f)]
     if not files:
         print("no text-layer PDFs found", file=sys.stderr)
@@ -80,6 +123,8 @@ def main(argv: list[str]) -> int:
     print(f"{'file':14} {'pages':>5} {'read_pdf':>9} {'plumber':>9} {'pdfium':>9} {'agree':>6}")
     for path in files:
         result, t_read = timed(read_pdf, path, ocr=False)
+        if other:
+            totals.update(mine=mine.time(path), other=other.time(path))
         (pages, plumber_text), t_plumb = timed(bench_plumber, path)
         _, t_pdfium = timed(bench_pdfium, path)
         ours, theirs = words(result.text), words(plumber_text)
@@ -98,6 +143,12 @@ def main(argv: list[str]) -> int:
     print(f"read_pdf / pdfplumber = {read_rate / plumber_rate:.1f}x; "
           f"read_pdf / pypdfium2 = {read_rate / pdfium_rate:.2f}x")
     print(f"words of pdfplumber kept by read_pdf: {agree_hits / agree_all:.1%}")
+    if other:
+        other.close()
+        mine.close()
+        print(f"in child processes: this checkout's read_pdf {pages / totals['mine']:.1f} pages/s, the other's "
+              f"{pages / totals['other']:.1f}; this checkout's time / the other's = "
+              f"{totals['mine'] / totals['other']:.2f}x")
     return 0
 
 
