@@ -274,7 +274,14 @@ def _position_complete(words: list[str]) -> bool:
     if any(" ".join(bare[-n:]) in names for n in (1, 2, 3) if len(bare) >= n):
         return True
     offices = _offices()
-    return any(" ".join(bare[i:]).lower() in offices for i in range(len(bare)))
+    # Only the last words can make an office: no office has more spaces than the longest one.
+    first = max(0, len(bare) - 1 - _office_spaces())
+    return any(" ".join(bare[i:]).lower() in offices for i in range(first, len(bare)))
+
+
+@cache
+def _office_spaces() -> int:
+    return max((office.count(" ") for office in _offices()), default=0)
 
 
 # The first words of institutions' names ("Kepolisian", "Dinas"); what follows one is the institution's.
