@@ -129,10 +129,8 @@ def _generic_pattern() -> re.Pattern:
     return re.compile(opening(h[0] for h in GENERIC_HEADS) + rf"(?<![\w-])(?P<head>{alt})(?![\w-]){_ACR_IN}{rest}")
 
 
-_WORD_RE = re.compile(r"[\w'’.&/-]+")
-
-
-_WORD_CHARS = frozenset("'’.&/-")
+_WORD_CHAR = re.compile(r"[\w'’.&/-]")  # a character of a word as the gazetteer scan reads words
+_WORD_RE = re.compile(_WORD_CHAR.pattern + "+")
 
 
 def _word_starts(text: str, words: set[str]) -> list[tuple[int, str]]:
@@ -143,9 +141,7 @@ def _word_starts(text: str, words: set[str]) -> list[tuple[int, str]]:
         at = text.find(word)
         while at >= 0:
             end = at + len(word)
-            before, after = text[at - 1:at], text[end:end + 1]
-            if not (before and (before.isalnum() or before == "_" or before in _WORD_CHARS)) and not (
-                    after and (after.isalnum() or after == "_" or after in _WORD_CHARS)):
+            if not (at and _WORD_CHAR.match(text, at - 1)) and not _WORD_CHAR.match(text, end):
                 found.append((at, word))
             at = text.find(word, at + 1)
     found.sort()

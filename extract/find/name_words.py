@@ -134,7 +134,7 @@ _COMPLEMENT_JOIN = (rf"(?:,?[ \t]+(?:dan|serta)[ \t]+(?=[A-Z])|[ \t]+(?:pada|di|
                     rf"|[ \t]+dari[ \t]+(?=(?:Fraksi|Partai|Dapil|Daerah[ \t]+Pemilihan)\b)|{_UNIT_LIST}|[ \t]+)")
 
 
-_PREFIXED = "mantan|eks|plt|pj|penjabat"  # before a title: "mantan Kepala ...", "Plt. Kepala ..."
+_PREFIXES = r"mantan|eks|plt\.?|pj\.?|penjabat"  # before a title, in any case: "mantan Kepala", "Plt. Kepala"
 
 
 def _name_openers() -> set[str]:
@@ -145,7 +145,7 @@ def _name_openers() -> set[str]:
 @cache
 def _title_openers_chars() -> set[str]:
     """What a title, or a word before one, can start with (both cases where :func:`_title_alt` allows)."""
-    chars = {c for word in _PREFIXED.split("|") for c in (word[0], word[0].upper())}
+    chars = {c for word in _PREFIXES.split("|") for c in (word[0], word[0].upper())}
     for t in position_titles():
         chars.add(t[0])
         if t.split()[0].lower() in LOWERCASE_TITLES:
@@ -159,7 +159,7 @@ def _position_name_pattern() -> re.Pattern:
     return re.compile(
         opening(_title_openers_chars())
         + rf"(?:(?<![\w-])|(?<=kata|ujar|ucap))"  # "kataKapolres": a verb glued to the title
-        rf"(?P<pos>(?:(?i:mantan|eks|plt\.?|pj\.?|penjabat)[ \t]+)?(?:{_title_alt()})(?![\w-])"
+        rf"(?P<pos>(?:(?i:{_PREFIXES})[ \t]+)?(?:{_title_alt()})(?![\w-])"
         rf"(?:{_COMPLEMENT_JOIN}{_COMPLEMENT_WORD}){{0,40}})"  # bounded: a run of capitalised words is read in windows
         rf"(?:(?P<comma>[ \t]*,[ \t]*|[ \t]+(?:saat|kala|ketika)[ \t]+itu[ \t]*,[ \t]*|[ \t]+dijabat(?:[ \t]+oleh)?[ \t]+)(?:(?P<rank>{_rank_alt()})[ \t]+)?" + _name_pattern("name") + r")?"
     )
