@@ -28,7 +28,8 @@ from pathlib import Path
 import pdfplumber
 import pypdfium2 as pdfium
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+if "--serve" not in sys.argv:  # a serving child imports the checkout its PYTHONPATH names
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from extract.read.pdf import read_pdf  # noqa: E402
 
 DEFAULT = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "gov-regulation-pdfs"
@@ -77,7 +78,7 @@ class Other:
 
     def __init__(self, checkout: Path) -> None:
         env = {**os.environ, "PYTHONPATH": str(checkout.resolve())}
-        self.child = subprocess.Popen([sys.executable, __file__, "--serve"], stdin=subprocess.PIPE,
+        self.child = subprocess.Popen([sys.executable, str(Path(__file__).resolve()), "--serve"], stdin=subprocess.PIPE,
                                       stdout=subprocess.PIPE, text=True, env=env, cwd=checkout)
 
     def time(self, path: Path) -> float:
@@ -108,6 +109,9 @@ def timed(func, *args, **kwargs):
 def main(argv: list[str]) -> int:
     if argv[:1] == ["--serve"]:
         serve()
+        return 0
+    if {"-h", "--help"} & set(argv):
+        print(__doc__.strip())
         return 0
     other = mine = None
     if "--other" in argv:

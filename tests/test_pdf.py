@@ -123,6 +123,37 @@ def test_a_page_s_codes_read_in_one_call_are_those_read_one_by_one():
 
 
 @needs_data
+def test_the_unchecked_box_call_gives_the_boxes_of_pypdfium2_s_binding():
+    """``layout._LOOSE_CHAR_BOX`` calls pdfium's ``FPDFText_GetLooseCharBox`` without ctypes' argument
+    checks; on the first pages of every real PDF it fills the very boxes the checked binding fills."""
+    import ctypes
+
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as pdfium_c
+
+    from extract.read.pdf.layout import _LOOSE_CHAR_BOX
+
+    boxes = 0
+    for path in ALL_PDFS:
+        document = pdfium.PdfDocument(path)
+        try:
+            page = document[0]
+            textpage = page.get_textpage()
+            checked, unchecked = pdfium_c.FS_RECTF(), pdfium_c.FS_RECTF()
+            for i in range(textpage.count_chars()):
+                found = pdfium_c.FPDFText_GetLooseCharBox(textpage.raw, i, checked)
+                assert _LOOSE_CHAR_BOX(textpage.raw, i, ctypes.byref(unchecked)) == found
+                edges = [(box.left, box.top, box.right, box.bottom) for box in (checked, unchecked)]
+                assert edges[0] == edges[1], (path.name, i)
+                boxes += bool(found) and edges[0] != (0.0, 0.0, 0.0, 0.0)
+            textpage.close()
+            page.close()
+        finally:
+            document.close()
+    assert boxes > 10_000
+
+
+@needs_data
 def test_progress_is_reported_per_page():
     calls = []
     read_pdf(DATA / "reg-10.pdf", ocr=False, progress=lambda done, total: calls.append((done, total)))

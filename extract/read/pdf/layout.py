@@ -4,7 +4,7 @@ from __future__ import annotations
 import ctypes
 import re
 import statistics
-from typing import Iterable, Iterator, Sequence
+from typing import Sequence
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -20,18 +20,15 @@ def _read_page(document: pdfium.PdfDocument, index: int) -> PageLayout:
         left, bottom, right, top = page.get_cropbox()
         textpage = page.get_textpage()
         try:
-            chars = list(_layer_chars(textpage, left, top))
+            segments = page_segments(textpage, left, top)
         finally:
             textpage.close()
     finally:
         page.close()
-    lines = group_lines(split_segments(chars))
+    lines = group_lines(segments)
     return PageLayout(index + 1, right - left, top - bottom, lines)
 
 
-Char = tuple[str, float, float, float, float]  # text, x0, x1, top, bottom (top-down points)
-BREAK: Char = ("\n", 0.0, 0.0, 0.0, 0.0)
-SPACE: Char = (" ", 0.0, 0.0, 0.0, 0.0)
 COLUMN_GAP = 3.0  # runs on one line further apart than this many line heights are columns: tab
 GAP_SPACE = 0.2  # a gap wider than this share of the line height between two glyphs is a space
 
@@ -53,68 +50,93 @@ def _codes(textpage: pdfium.PdfTextPage, count: int) -> list[int]:
     return codes
 
 
-def _layer_chars(textpage: pdfium.PdfTextPage, left: float, top: float) -> Iterator[Char]:
-    """The characters of a text page with loose boxes in top-down page coordinates."""
+def _unchecked(func):
+    """The C function ``func`` (a pypdfium2 binding) without ctypes' conversion of each argument to its
+    declared type, which costs as much as pdfium's own work for a small call made once per character.
+    Its callers pass arguments of the exact C types: pointers as ctypes pointers (``byref``), ints as ints."""
+    plain = type(func)(ctypes.cast(func, ctypes.c_void_p).value)
+    plain.restype = func.restype
+    return plain
+
+
+_LOOSE_CHAR_BOX = _unchecked(pdfium_c.FPDFText_GetLooseCharBox)
+
+
+def page_segments(textpage: pdfium.PdfTextPage, left: float, top: float) -> list[Line]:
+    """Cut a text page's characters into runs that sit on one visual line, left to right, with their
+    boxes in top-down page coordinates (``left`` and ``top`` are the crop box's).
+
+    A run ends at a line break, where the next glyph jumps to another height or back to the
+    left; a gap wider than GAP_SPACE line heights between glyphs becomes a space. One pass over
+    the page keeps the run's bounds as it goes, for this is the reader's inner loop.
+    """
     raw = textpage.raw
-    get_box = pdfium_c.FPDFText_GetLooseCharBox
+    get_box = _LOOSE_CHAR_BOX
     rect = pdfium_c.FS_RECTF()
+    box = ctypes.byref(rect)
     char_map = CHAR_MAP
+    segments: list[Line] = []
+    run: list[str] = []  # the run's characters, spaces included
+    glyphs = False  # whether the run holds a glyph, and then its bounds:
+    x0 = x1 = top_ = bottom = 0.0
+    last: tuple[float, float, float, float] | None = None  # the last glyph's box (x0, x1, top, bottom)
     for i, code in enumerate(_codes(textpage, textpage.count_chars())):
         ch = chr(code or 0xFFFD)
-        if ch in "\r\n":
-            if ch == "\n":
-                yield BREAK
+        if ch == "\r":
+            continue
+        if ch == "\n":
+            if glyphs:
+                _flush(run, x0, x1, top_, bottom, segments)
+            run.clear()
+            glyphs = False
+            last = None
             continue
         ch = char_map.get(ch, ch)
         if ch == " " or not ch.isprintable():
-            yield SPACE
+            run.append(" ")
             continue
-        get_box(raw, i, rect)
-        yield (ch, rect.left - left, rect.right - left, top - rect.top, top - rect.bottom)
-
-
-def split_segments(chars: Iterable[Char]) -> list[Line]:
-    """Cut a character stream into runs that sit on one visual line, left to right.
-
-    A run ends at a line break, where the next glyph jumps to another height or back to the
-    left; a gap wider than GAP_SPACE line heights between glyphs becomes a space.
-    """
-    segments: list[Line] = []
-    run: list[Char] = []
-    last: Char | None = None  # the last glyph of the run (not a space)
-
-    for char in chars:
-        if char is BREAK:
-            _flush(run, segments)
-            last = None
-            continue
-        if char[0] != " " and last is not None:
-            height = last[4] - last[3]
-            height = 1.0 if 1.0 > height else height  # max(height, 1.0), without the call
-            middle = (char[3] + char[4]) / 2
-            jumped = not last[3] - 0.2 * height <= middle <= last[4] + 0.2 * height
-            if jumped or char[1] < last[1] - 2 * height:
-                _flush(run, segments)
-            elif run[-1][0] != " " and char[1] - last[2] > GAP_SPACE * height:
-                run.append(SPACE)
-        run.append(char)
-        if char[0] != " ":
-            last = char
-    _flush(run, segments)
+        get_box(raw, i, box)
+        c0, c1, ctop, cbottom = rect.left - left, rect.right - left, top - rect.top, top - rect.bottom
+        if last is not None:
+            l0, l1, ltop, lbottom = last
+            height = lbottom - ltop
+            if height < 1.0:
+                height = 1.0
+            middle = (ctop + cbottom) / 2
+            if not ltop - 0.2 * height <= middle <= lbottom + 0.2 * height or c0 < l0 - 2 * height:
+                if glyphs:
+                    _flush(run, x0, x1, top_, bottom, segments)
+                run.clear()
+                glyphs = False
+            elif run[-1] != " " and c0 - l1 > GAP_SPACE * height:
+                run.append(" ")
+        run.append(ch)
+        last = (c0, c1, ctop, cbottom)
+        if not glyphs:
+            glyphs = True
+            x0, x1, top_, bottom = last
+        else:
+            if c0 < x0:
+                x0 = c0
+            if c1 > x1:
+                x1 = c1
+            if ctop < top_:
+                top_ = ctop
+            if cbottom > bottom:
+                bottom = cbottom
+    if glyphs:
+        _flush(run, x0, x1, top_, bottom, segments)
     return segments
 
 
 _SPACES = re.compile(r" {2,}")
 
 
-def _flush(run: list[Char], segments: list[Line]) -> None:
-    """Close a run of characters as a segment (if it holds any glyph) and empty it."""
-    glyphs = [c for c in run if c[0] != " "]
-    text = _SPACES.sub(" ", "".join([c[0] for c in run])).strip()
-    if text and glyphs:
-        _, x0s, x1s, tops, bottoms = zip(*glyphs)
-        segments.append(Line(text, min(x0s), max(x1s), min(tops), max(bottoms)))
-    run.clear()
+def _flush(run: list[str], x0: float, x1: float, top: float, bottom: float, segments: list[Line]) -> None:
+    """Close a run of characters holding a glyph as a segment with the glyphs' bounds."""
+    text = _SPACES.sub(" ", "".join(run)).strip()
+    if text:
+        segments.append(Line(text, x0, x1, top, bottom))
 
 
 def group_lines(segments: Sequence[Line]) -> list[Line]:
