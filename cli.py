@@ -593,7 +593,10 @@ def serve(db_path, host, port, reload):
     if not _is_loopback(host):
         click.echo(f"warning: listening on {host}: anyone who can reach this machine can read the database",
                    err=True)
-    command = [sys.executable, "-m", "datasette", "serve", db_path, "--metadata", metadata,
+    from extract.serve import SETTINGS
+
+    settings = [part for name, value in SETTINGS.items() for part in ("--setting", name, str(value))]
+    command = [sys.executable, "-m", "datasette", "serve", db_path, "--metadata", metadata, *settings,
                "--host", host, "--port", str(port), *(["--reload"] if reload else [])]
     click.echo(f"Serving {db_path} at http://{host}:{port}/ (Ctrl+C to stop)")
     click.echo(f"Search: http://{host}:{port}/{Path(db_path).stem}/search; dashboard: "

@@ -198,6 +198,7 @@ def search_latency(db: Path) -> dict[str, float]:
     """p50 and p95 in ms of the search canned query, for common and for rare words, and failures."""
     from datasette.app import Datasette
 
+    from extract.serve import SETTINGS
     from extract.serve.metadata import build_metadata
     from extract.store import open_db
 
@@ -207,7 +208,7 @@ def search_latency(db: Path) -> dict[str, float]:
     words = [("common", w) for w in COMMON * 20] + [("rare", w) for w in RARE * 20]
 
     async def run() -> tuple[dict[str, list[float]], int]:
-        ds = Datasette([str(db)], metadata=metadata, immutables=[])
+        ds = Datasette([str(db)], metadata=metadata, immutables=[], settings=SETTINGS)  # as warta serve has it
         await ds.invoke_startup()
         times: dict[str, list[float]] = {"common": [], "rare": []}
         failed = 0

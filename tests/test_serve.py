@@ -20,6 +20,7 @@ import pytest
 
 from cli import _is_loopback, cli
 from extract import extract_records, render_briefs, render_drafts
+from extract.serve import SETTINGS
 from extract.serve.metadata import QUERIES, write_metadata
 from extract.serve.plugin import bar_chart, draft_group, snippet_html
 from extract.store import iter_records, open_db, save_record
@@ -252,6 +253,8 @@ def test_serve_sees_an_ingest_and_stops_on_sigterm(served, tmp_path):
                 break
             time.sleep(0.5)
         assert before is not None, "Datasette did not answer"
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/-/settings.json", timeout=5) as response:
+            assert json.load(response)["sql_time_limit_ms"] == SETTINGS["sql_time_limit_ms"] > 1000
         db = open_db(db_path)
         save_record(db, form_record("forms-baru", "Kabar baru yang masuk ketika Datasette sudah berjalan."))
         db.close()
