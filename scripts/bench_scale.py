@@ -198,17 +198,18 @@ def search_latency(db: Path) -> dict[str, float]:
     """p50 and p95 in ms of the search canned query, for common and for rare words, and failures."""
     from datasette.app import Datasette
 
-    from extract.serve import SETTINGS
+    import extract.serve
     from extract.serve.metadata import build_metadata
     from extract.store import open_db
 
     handle = open_db(str(db))
     metadata = build_metadata(handle)
     handle.close()
+    settings = getattr(extract.serve, "SETTINGS", {})  # as warta serve has them (none in older checkouts)
     words = [("common", w) for w in COMMON * 20] + [("rare", w) for w in RARE * 20]
 
     async def run() -> tuple[dict[str, list[float]], int]:
-        ds = Datasette([str(db)], metadata=metadata, immutables=[], settings=SETTINGS)  # as warta serve has it
+        ds = Datasette([str(db)], metadata=metadata, immutables=[], settings=settings)
         await ds.invoke_startup()
         times: dict[str, list[float]] = {"common": [], "rare": []}
         failed = 0
