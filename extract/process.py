@@ -21,6 +21,7 @@ from .read.normalize import clean_text, steps_for
 from .read.sources import SUFFIXES, LoadError, NeedsOcr, Source, iter_paths, load, printable
 
 BATCH = 32
+MIN_BATCH = 8  # the smallest chunk sent to a worker process
 
 
 @dataclass(frozen=True)
@@ -178,9 +179,12 @@ def extract_records(paths: Iterable[str], *, jobs: int = 1, ocr: bool = True, wi
         return
     from concurrent.futures import ProcessPoolExecutor  # a tenth of a second to import: only with workers
 
+    # Each worker gets at least four chunks, so that none waits idle while another works through the last,
+    # large one (three chunks of 32 on two workers would take as long as four).
+    size = max(MIN_BATCH, min(BATCH, -(-len(files) // (4 * jobs))))
     pool = ProcessPoolExecutor(max_workers=jobs)
     try:
-        yield from _in_order(pool, _chunks(files, BATCH), 2 * jobs, ocr, with_text, ner, limits)
+        yield from _in_order(pool, _chunks(files, size), 2 * jobs, ocr, with_text, ner, limits)
     finally:
         # A reader that stops early (a closed pipe) must not wait for the chunks it will never read.
         pool.shutdown(wait=True, cancel_futures=True)
