@@ -429,6 +429,12 @@ def _hits_word_by_word(text: str) -> list[tuple[int, int]]:
                           text[start + len(f)].isalnum() or text[start + len(f)] == "-"))), None)
         if found is None and word in written:
             found = (start, start + len(word))
+        parts = word.split("-")
+        if found is None and word.lower() not in by_first and len(parts) > 1 and all(p in written for p in parts):
+            for part in parts:  # short forms joined by hyphens: each one
+                hits.append((start, start + len(part)))
+                start += len(part) + 1
+            pos = start
         if found:
             hits.append(found)
             pos = found[1]
@@ -439,6 +445,7 @@ def _hits_word_by_word(text: str) -> list[tuple[int, int]]:
     "BPS. BPS.. xBPS BPS_ BPS-x BPS/ _BPS (BPS) BPS’ BPSé éBPS BPS",
     "Badan Pusat Statistik (BPS) dan badan pusat statistik; BADAN PUSAT STATISTIK.",
     "KPK, KPKK, KPK2 dan 2KPK; Komisi Pemberantasan Korupsi-nya",
+    "TNI-Polri, BI-OJK. BI-Rate, KemenPAN-RB, TNI--Polri, -TNI, TNI-, BI-OJK-Kemenkeu.",
 ])
 def test_the_gazetteer_scan_finds_what_a_word_by_word_scan_finds(text):
     from extract.find.agencies import _gazetteer_hits
@@ -454,3 +461,12 @@ def test_the_gazetteer_scan_finds_what_a_word_by_word_scan_finds_in_news(train_n
     found = [_gazetteer_hits(t) for t in news]
     assert found == [_hits_word_by_word(t) for t in news]
     assert sum(map(len, found)) > 150
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("Sinergi TNI-Polri terus dijaga.", ["Tentara Nasional Indonesia", "Kepolisian Negara Republik Indonesia"]),
+    ("Koordinasi BI-OJK-Kemenkeu berjalan.", ["Bank Indonesia", "Otoritas Jasa Keuangan", "Kementerian Keuangan"]),
+    ("Kenaikan BI-Rate diumumkan.", []),  # a run holding a word that is no institution's is not split
+])
+def test_short_forms_joined_by_hyphens_name_each_institution(text, names):
+    assert sorted(m.name for m in find_agencies(text)) == sorted(names)

@@ -160,13 +160,22 @@ def _gazetteer_hits(text: str) -> list[tuple[int, int]]:
     hits = []
     pos = 0
     # Most words open no form: the distinct words are sorted out once, and only the others are found.
-    openers = {w for w in set(_WORD_RE.findall(text))
-               if w.rstrip(".") in written or long_forms(w.rstrip(".").lower()) is not None}
-    for start, token in _word_starts(text, openers):
+    runs = set(_WORD_RE.findall(text))
+    openers = {w for w in runs if w.rstrip(".") in written or long_forms(w.rstrip(".").lower()) is not None}
+    # Two or more short forms joined by hyphens ("TNI-Polri", "BI-OJK") name each institution; a run
+    # that is a form itself ("KemenPAN-RB") or holds another word ("BI-Rate") is not split.
+    pairs = {w for w in runs - openers if "-" in w and all(part in written for part in w.rstrip(".").split("-"))}
+    for start, token in _word_starts(text, openers | pairs):
         word = token.rstrip(".")
-        forms = long_forms(word.lower())
         if start < pos:
             continue
+        if token in pairs:
+            for part in word.split("-"):
+                hits.append((start, start + len(part)))
+                start += len(part) + 1
+            pos = start
+            continue
+        forms = long_forms(word.lower())
         if lower is None:
             lower = text.lower()
         found = None
