@@ -137,8 +137,25 @@ def test_unknown_step_is_rejected_before_any_work():
         clean_text("", ["whitespace", "typo"])
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Tersangka: 1. Ani selaku anggota Komisi III DPRD OKU2. Budi selaku Kepala Dinas PUPR OKU3. Cici",
+     "Tersangka: 1. Ani selaku anggota Komisi III DPRD OKU\n2. Budi selaku Kepala Dinas PUPR OKU\n3. Cici"),
+    ("Dana Rp 43 miliar2. Badan A: Rp 6 miliar3. Pusat B", "Dana Rp 43 miliar\n2. Badan A: Rp 6 miliar\n3. Pusat B"),
+    ("Kepala BGN Dadan9. Menteri HAM Ani10. Menteri Desa", "Kepala BGN Dadan\n9. Menteri HAM Ani\n10. Menteri Desa"),
+    ("Kasus COVID19. Pemerintah bergerak.", "Kasus COVID19. Pemerintah bergerak."),  # a lone number: no list
+    ("Tim A2. Lalu\nTim B3. Kemudian", "Tim A2. Lalu\nTim B3. Kemudian"),  # 2 and 3 on different lines
+    ("Nomor 1232. Surat", "Nomor 1232. Surat"),
+    ("Judul\n1. Ani di DPRD OKU2. Budi", "Judul\n1. Ani di DPRD OKU\n2. Budi"),  # 2 after a "1. " opening the line
+    ("Judul\nAni di DPRD OKU2. Budi", "Judul\nAni di DPRD OKU2. Budi"),  # a 2 with no 1 or 3: no list
+])
+def test_list_items_step_puts_back_the_breaks_of_a_run_together_list(text, expected):
+    cleaned = clean_text(text, ["list_items"])
+    assert cleaned.text == expected
+    assert all(text[cleaned.offsets[i]] == ch for i, ch in enumerate(cleaned.text) if ch != "\n")
+
+
 @pytest.mark.parametrize("fmt, expected", [
-    ("md", ("unicode", "markdown", "boilerplate", "hyphenation", "quotes", "whitespace")),
+    ("md", ("unicode", "markdown", "boilerplate", "hyphenation", "quotes", "list_items", "whitespace")),
     ("txt", DEFAULT_STEPS),
     ("pdf", DEFAULT_STEPS),
 ])

@@ -227,6 +227,49 @@ def _long_runs(text: str, offsets: list[int]) -> tuple[str, list[int]]:
     return "".join(out), new_offsets
 
 
+# An item number glued to the word before it: "miliar2. Badan ...", "Gambir2. Kecamatan Menteng3. ...",
+# where a numbered list lost its line breaks (news pages copied as text). The pattern opens with a digit, which
+# ``re`` scans for quickly; the letter before the number is checked after.
+_ITEM_NUMBER = re.compile(r"(\d{1,2})\. [A-Z]")
+_FIRST_ITEM = re.compile(r"(?:^|\s)1\. [A-Z]")
+
+
+def _list_items(text: str, offsets: list[int]) -> tuple[str, list[int]]:
+    """Put back the line breaks of a numbered list run together on one line.
+
+    A number counts as an item's only beside the next or the one before it on the same line (2 and 3,
+    or 2 after a "1. "), so that a lone "COVID19. Pemerintah" is left alone. Each line break takes
+    the offset of the number after it; every other character keeps its own.
+    """
+    by_line: dict[int, list[tuple[int, int]]] = {}
+    line_start, seen = -1, 0  # the line break before the last number looked at, and how far breaks were sought
+    for match in _ITEM_NUMBER.finditer(text):
+        at = match.start()
+        if at and (text[at - 1].isalpha() or text[at - 1] == ")"):
+            line_start = max(line_start, text.rfind("\n", seen, at))
+            seen = at
+            by_line.setdefault(line_start, []).append((at, int(match.group(1))))
+    breaks = []
+    for line_start, glued in by_line.items():
+        numbers = {n for _, n in glued}
+        first = _FIRST_ITEM.search(text, max(line_start, 0), glued[-1][0]) if 2 in numbers else None
+        for at, n in glued:
+            if n - 1 in numbers or n + 1 in numbers or (n == 2 and first and first.start() < at):
+                breaks.append(at)
+    if not breaks:
+        return text, offsets
+    breaks.sort()
+    out, new_offsets, pos = [], [], 0
+    for at in breaks:
+        out += [text[pos:at], "\n"]
+        new_offsets += offsets[pos:at]
+        new_offsets.append(offsets[at])
+        pos = at
+    out.append(text[pos:])
+    new_offsets += offsets[pos:]
+    return "".join(out), new_offsets
+
+
 _MD_MARKUP = re.compile(r"(?m)^#{1,6}[ \t]+|^[ \t]*>[ \t]?|\*\*|__|(?<!\w)[*_](?=\w)|(?<=\w)[*_](?!\w)|!?\[([^\]\n]*)\]\([^)\n]*\)")
 
 
@@ -246,8 +289,9 @@ STEPS: dict[str, Callable[[str, list[int]], tuple[str, list[int]]]] = {
     "quotes": _quotes,
     "whitespace": _whitespace,
     "long_runs": _long_runs,
+    "list_items": _list_items,
 }
-DEFAULT_STEPS: tuple[str, ...] = ("unicode", "boilerplate", "hyphenation", "quotes", "whitespace")
+DEFAULT_STEPS: tuple[str, ...] = ("unicode", "boilerplate", "hyphenation", "quotes", "list_items", "whitespace")
 
 
 def clean_text(text: str, steps: Iterable[str] = DEFAULT_STEPS) -> Cleaned:
@@ -269,5 +313,5 @@ def clean_text(text: str, steps: Iterable[str] = DEFAULT_STEPS) -> Cleaned:
 def steps_for(fmt: str) -> Sequence[str]:
     """The cleaning steps that suit a source format."""
     if fmt == "md":
-        return ("unicode", "markdown", "boilerplate", "hyphenation", "quotes", "whitespace")
+        return ("unicode", "markdown", "boilerplate", "hyphenation", "quotes", "list_items", "whitespace")
     return DEFAULT_STEPS
