@@ -164,7 +164,7 @@ def _gazetteer_hits(text: str) -> list[tuple[int, int]]:
     openers = {w for w in runs if w.rstrip(".") in written or long_forms(w.rstrip(".").lower()) is not None}
     # Two or more short forms joined by hyphens ("TNI-Polri", "BI-OJK") name each institution; a run
     # that is a form itself ("KemenPAN-RB") or holds another word ("BI-Rate") is not split.
-    pairs = {w for w in runs - openers if "-" in w and all(part in written for part in w.rstrip(".").split("-"))}
+    pairs = {w for w in runs if "-" in w and w not in openers and all(p in written for p in w.rstrip(".").split("-"))}
     for start, token in _word_starts(text, openers | pairs):
         word = token.rstrip(".")
         if start < pos:

@@ -228,9 +228,9 @@ def _long_runs(text: str, offsets: list[int]) -> tuple[str, list[int]]:
 
 
 # An item number glued to the word before it: "miliar2. Badan ...", "Gambir2. Kecamatan Menteng3. ...",
-# where a numbered list lost its line breaks (news pages copied as text). The pattern opens with a digit, which
-# ``re`` scans for quickly; the letter before the number is checked after.
-_ITEM_NUMBER = re.compile(r"(\d{1,2})\. [A-Z]")
+# where a numbered list lost its line breaks (news pages copied as text). ``re`` finds the literal ". " of a
+# sentence's end quickly; the number and the letter before it are read back from there.
+_DOT_CAPITAL = re.compile(r"\. (?=[A-Z])")
 _FIRST_ITEM = re.compile(r"(?:^|\s)1\. [A-Z]")
 
 
@@ -243,12 +243,16 @@ def _list_items(text: str, offsets: list[int]) -> tuple[str, list[int]]:
     """
     by_line: dict[int, list[tuple[int, int]]] = {}
     line_start, seen = -1, 0  # the line break before the last number looked at, and how far breaks were sought
-    for match in _ITEM_NUMBER.finditer(text):
-        at = match.start()
-        if at and (text[at - 1].isalpha() or text[at - 1] == ")"):
-            line_start = max(line_start, text.rfind("\n", seen, at))
-            seen = at
-            by_line.setdefault(line_start, []).append((at, int(match.group(1))))
+    for match in _DOT_CAPITAL.finditer(text):
+        dot = match.start()
+        at = dot
+        while at > dot - 3 and at and "0" <= text[at - 1] <= "9":
+            at -= 1
+        if not (dot - 2 <= at < dot and at and (text[at - 1].isalpha() or text[at - 1] == ")")):
+            continue  # one or two digits, right after a letter or a bracket
+        line_start = max(line_start, text.rfind("\n", seen, at))
+        seen = at
+        by_line.setdefault(line_start, []).append((at, int(text[at:dot])))
     breaks = []
     for line_start, glued in by_line.items():
         numbers = {n for _, n in glued}
