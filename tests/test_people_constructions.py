@@ -16,6 +16,11 @@ def people(text: str) -> list[tuple[str, str | None, bool]]:
 
 
 @pytest.mark.parametrize("text, expected", [
+    # a state investment body's executive title, short or long with its bracketed short forms
+    ("CEO Danantara Bagas Wiratama mengatakan dividen naik.", [("Bagas Wiratama", "CEO Danantara", True)]),
+    ("Chief Executive Officer (CEO) Badan Pengelola Investasi (BPI) Daya Anagata Nusantara (Danantara) Bagas "
+     "Wiratama, melarang BUMN memoles laporan.",
+     [("Bagas Wiratama", "Chief Executive Officer Badan Pengelola Investasi Daya Anagata Nusantara", True)]),
     # a rank between the unit and the name: unit words stay with the position
     ("Karo Ops Sarpras Polda Brigjen Wisnu Ardiansyah mengatakan pengamanan siap.",
      [("Wisnu Ardiansyah", "Karo Ops Sarpras Polda", True)]),
