@@ -470,3 +470,14 @@ def test_the_gazetteer_scan_finds_what_a_word_by_word_scan_finds_in_news(train_n
 ])
 def test_short_forms_joined_by_hyphens_name_each_institution(text, names):
     assert sorted(m.name for m in find_agencies(text)) == sorted(names)
+
+
+def test_a_units_headquarters_names_the_unit():
+    """"Mapolres Garut" (markas Polres) is the Polres: one institution with the unit's own short form."""
+    text = "Kapolres Garut mengatakan pelaku dibawa ke Mapolres Garut. Korban melapor ke Mapolsek Tambun."
+    found = {a.name: a for a in resolve_agencies(find_agencies(text))}
+    assert sorted(found) == ["Kepolisian Resor Garut", "Kepolisian Sektor Tambun"]
+    assert found["Kepolisian Resor Garut"].acronym == "Polres Garut"
+    assert "Mapolres Garut" in found["Kepolisian Resor Garut"].aliases
+    assert (found["Kepolisian Sektor Tambun"].acronym, found["Kepolisian Sektor Tambun"].aliases) == (
+        "Polsek Tambun", ("Mapolsek Tambun",))

@@ -225,7 +225,8 @@ def find_agencies(text: str) -> list[AgencyMention]:
         long = f"{form.long} {rest}".strip()
         if form.long in COMMANDS:  # "Kodam V/Brawijaya" is "Kodam V Brawijaya"
             long = long.replace("/", " ")
-        short = f"{m.group('acr') or form.short} {rest}".strip()
+        # The unit's own short form, where the text wrote another ("Mapolres", its headquarters, for "Polres").
+        short = f"{m.group('acr') or _form_for(form.long).short} {rest}".strip()
         gaz = index.get(long.lower()) or index.get(short.lower())
         key = "gaz:" + gaz[0].lower() if gaz else "form:" + _norm(long)
         candidates.append(AgencyMention(m.start(), end, text[m.start():end], long, short, key))
