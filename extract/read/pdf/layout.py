@@ -77,18 +77,16 @@ def page_segments(textpage: pdfium.PdfTextPage, left: float, top: float) -> list
     char_map = CHAR_MAP
     segments: list[Line] = []
     run: list[str] = []  # the run's characters, spaces included
-    glyphs = False  # whether the run holds a glyph, and then its bounds:
-    x0 = x1 = top_ = bottom = 0.0
-    last: tuple[float, float, float, float] | None = None  # the last glyph's box (x0, x1, top, bottom)
+    x0 = x1 = top_ = bottom = 0.0  # the bounds of the run's glyphs, while it holds one
+    last: tuple[float, float, float, float] | None = None  # the run's last glyph's box (x0, x1, top, bottom)
     for i, code in enumerate(_codes(textpage, textpage.count_chars())):
         ch = chr(code or 0xFFFD)
         if ch == "\r":
             continue
         if ch == "\n":
-            if glyphs:
+            if last is not None:
                 _flush(run, x0, x1, top_, bottom, segments)
             run.clear()
-            glyphs = False
             last = None
             continue
         ch = char_map.get(ch, ch)
@@ -97,34 +95,32 @@ def page_segments(textpage: pdfium.PdfTextPage, left: float, top: float) -> list
             continue
         get_box(raw, i, box)
         c0, c1, ctop, cbottom = rect.left - left, rect.right - left, top - rect.top, top - rect.bottom
-        if last is not None:
+        if last is None:
+            x0, x1, top_, bottom = c0, c1, ctop, cbottom
+        else:
             l0, l1, ltop, lbottom = last
             height = lbottom - ltop
             if height < 1.0:
                 height = 1.0
             middle = (ctop + cbottom) / 2
             if not ltop - 0.2 * height <= middle <= lbottom + 0.2 * height or c0 < l0 - 2 * height:
-                if glyphs:
-                    _flush(run, x0, x1, top_, bottom, segments)
+                _flush(run, x0, x1, top_, bottom, segments)
                 run.clear()
-                glyphs = False
-            elif run[-1] != " " and c0 - l1 > GAP_SPACE * height:
-                run.append(" ")
+                x0, x1, top_, bottom = c0, c1, ctop, cbottom
+            else:
+                if run[-1] != " " and c0 - l1 > GAP_SPACE * height:
+                    run.append(" ")
+                if c0 < x0:
+                    x0 = c0
+                if c1 > x1:
+                    x1 = c1
+                if ctop < top_:
+                    top_ = ctop
+                if cbottom > bottom:
+                    bottom = cbottom
         run.append(ch)
         last = (c0, c1, ctop, cbottom)
-        if not glyphs:
-            glyphs = True
-            x0, x1, top_, bottom = last
-        else:
-            if c0 < x0:
-                x0 = c0
-            if c1 > x1:
-                x1 = c1
-            if ctop < top_:
-                top_ = ctop
-            if cbottom > bottom:
-                bottom = cbottom
-    if glyphs:
+    if last is not None:
         _flush(run, x0, x1, top_, bottom, segments)
     return segments
 
